@@ -1,0 +1,1 @@
+"""MkDocs plugin and command line for government information-disclosure columns."""

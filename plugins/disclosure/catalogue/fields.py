@@ -1,0 +1,158 @@
+"""Checks for single values of directory.yml; each returns the clean value or None after reporting."""
+
+from __future__ import annotations
+
+import datetime
+import difflib
+import os
+import re
+from typing import Any, Callable
+from urllib.parse import urlsplit
+
+from ..problems import Problem
+from .load import Mapping, Sequence
+from .model import Pos
+
+DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+
+# Chinese names editors may type instead of the English keys.
+CHINESE_KEYS = {
+    "索引号": "index", "名称": "title", "标题": "title", "分类": "category", "主题分类": "category",
+    "发布机构": "publisher", "日期": "date", "生成日期": "date", "成文日期": "date", "文号": "doc_number",
+    "发文字号": "doc_number", "有效性": "validity", "主题词": "keywords", "关键词": "keywords",
+    "内容概述": "summary", "摘要": "summary", "正文": "body", "链接": "link", "附件": "attachments",
+    "文件": "file", "发布日期": "published", "有效期至": "valid_until", "编号": "id", "子分类": "children",
+}
+
+Report = Callable[[Pos, str, str], None]  # (where, field path, message)
+
+
+def suggest(word: str, choices: list[str]) -> str:
+    """`，是否想写 "x"` for the closest choice, or an empty string."""
+    if word in CHINESE_KEYS and CHINESE_KEYS[word] in choices:
+        return f"，请用英文键名 \"{CHINESE_KEYS[word]}\""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"，是否想写 \"{close[0]}\"" if close else ""
+
+
+def did_you_mean(word: str, choices: list[str]) -> str:
+    """`（是否想写 "x"？）` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
+    return f"（是否想写 \"{close[0]}\"？）" if close else ""
+
+
+def check_keys(mapping: Mapping, allowed: list[str], required: list[str], path: str, report: Report) -> None:
+    for key in mapping:
+        if key not in allowed:
+            hint = suggest(key, allowed) or f"，可用的键：{', '.join(allowed)}"
+            hint += "？" if hint.startswith("，是否") else ""
+            report(mapping.key_pos[key], f"{path}.{key}", f"未知的键 \"{key}\"{hint}")
+    for key in required:
+        if mapping.get(key) is None:
+            where = mapping.key_pos.get(key, mapping.pos)
+            report(where, f"{path}.{key}", f"缺少必填项 \"{key}\"")
+
+
+def text(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
+    value = mapping.get(key)
+    if value is None:
+        return None
+    if not isinstance(value, str):
+        report(mapping.value_pos[key], f"{path}.{key}", "应为一段文字，而不是列表或键值对")
+        return None
+    value = value.strip()
+    if not value:
+        report(mapping.value_pos[key], f"{path}.{key}", "不能为空")
+        return None
+    return value
+
+
+def date(mapping: Mapping, key: str, path: str, report: Report) -> datetime.date | None:
+    value = text(mapping, key, path, report)
+    if value is None:
+        return None
+    where = mapping.value_pos[key]
+    if not DATE_PATTERN.match(value):
+        report(where, f"{path}.{key}", f"日期 \"{value}\" 格式不对：请写成 YYYY-MM-DD，如 2021-03-01")
+        return None
+    try:
+        return datetime.date.fromisoformat(value)
+    except ValueError:
+        report(where, f"{path}.{key}", f"日期 \"{value}\" 不存在：请写一个真实的日期")
+        return None
+
+
+def choice(mapping: Mapping, key: str, labels: dict[str, str], path: str, report: Report) -> str | None:
+    value = text(mapping, key, path, report)
+    if value is None or value in labels:
+        return value
+    options = "、".join(f"{k}（{v}）" for k, v in labels.items())
+    by_label = {v: k for k, v in labels.items()}
+    hint = f"（“{value}”请写作 {by_label[value]}）" if value in by_label else did_you_mean(value, list(labels))
+    report(mapping.value_pos[key], f"{path}.{key}", f"无效的取值 \"{value}\"，可选值：{options}{hint}")
+    return None
+
+
+def text_list(mapping: Mapping, key: str, path: str, report: Report) -> tuple[str, ...]:
+    value = mapping.get(key)
+    if value is None:
+        return ()
+    if not isinstance(value, Sequence):
+        report(mapping.value_pos[key], f"{path}.{key}", "应写成列表，如 [数据, 共享]")
+        return ()
+    items = []
+    for i, item in enumerate(value):
+        if not isinstance(item, str) or not item.strip():
+            report(value.item_pos[i], f"{path}.{key}[{i}]", "列表中的每一项都应为非空文字")
+        else:
+            items.append(item.strip())
+    return tuple(items)
+
+
+def url(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
+    value = text(mapping, key, path, report)
+    if value is None:
+        return None
+    parts = urlsplit(value)
+    if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
+        report(mapping.value_pos[key], f"{path}.{key}", f"链接 \"{value}\" 无效：只允许以 http:// 或 https:// 开头的完整网址")
+        return None
+    return value
+
+
+def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: Report) -> tuple[str, int] | None:
+    """A file under docs_dir: returns its "/"-separated path relative to docs_dir and its size."""
+    value = text(mapping, key, path, report)
+    if value is None:
+        return None
+    where = mapping.value_pos[key]
+    field_path = f"{path}.{key}"
+    if "\\" in value:
+        report(where, field_path, f"路径 \"{value}\" 请用“/”分隔，不要用“\\”")
+        return None
+    if value.startswith("/") or re.match(r"^[A-Za-z]:", value) or "://" in value:
+        report(where, field_path, f"路径 \"{value}\" 应是 content/ 下的相对路径，如 files/2021/a.pdf")
+        return None
+    root = os.path.realpath(docs_dir)
+    full = os.path.realpath(os.path.join(root, value))
+    if os.path.commonpath([root, full]) != root:
+        report(where, field_path, f"路径 \"{value}\" 超出了 content/ 目录：文件必须放在 content/ 里")
+        return None
+    if not os.path.isfile(full):
+        report(where, field_path, f"文件 \"{value}\" 不存在：请检查 content/{value} 的拼写和大小写")
+        return None
+    return os.path.relpath(full, root).replace(os.sep, "/"), os.path.getsize(full)
+
+
+def mapping_at(value: Any, where: Pos, path: str, report: Report) -> Mapping | None:
+    if isinstance(value, Mapping):
+        return value
+    report(where, path, "应为“键: 值”形式的一组字段")
+    return None
+
+
+def sequence_at(value: Any, where: Pos, path: str, report: Report) -> Sequence | None:
+    if isinstance(value, Sequence):
+        return value
+    report(where, path, "应为以“- ”开头的列表")
+    return None

@@ -1,0 +1,123 @@
+"""The catalogue as downloadable files: JSON, CSV (Excel-friendly), XLSX (主动公开基本目录), Atom feed."""
+
+from __future__ import annotations
+
+import csv
+import datetime
+import io
+import json
+import os
+import xml.etree.ElementTree as ET
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from openpyxl import Workbook
+from openpyxl.styles import Font
+
+from .catalogue.model import Catalogue, Entry
+from .urls import ColumnUrls
+
+COLUMNS = [  # (key, Chinese header)
+    ("index", "索引号"), ("title", "名称"), ("category", "分类"), ("publisher", "发布机构"),
+    ("date", "生成日期"), ("doc_number", "文号"), ("validity", "有效性"), ("keywords", "主题词"),
+    ("summary", "内容概述"), ("url", "网址"),
+]
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def human_size(size: int) -> str:
+    for unit in ("B", "KB", "MB"):
+        if size < 1024 or unit == "MB":
+            return f"{size:.0f} {unit}" if unit == "B" else f"{size:.1f} {unit}"
+        size /= 1024
+    return f"{size} B"  # pragma: no cover
+
+
+def entry_record(entry: Entry, catalogue: Catalogue, urls: ColumnUrls) -> dict[str, Any]:
+    """Every field of an entry, as JSON-ready values; `url` is site-root-relative."""
+    return {
+        "index": entry.index, "title": entry.title, "category": entry.category,
+        "category_title": catalogue.by_category[entry.category].title, "publisher": entry.publisher,
+        "date": entry.date.isoformat(), "doc_number": entry.doc_number, "validity": entry.validity,
+        "keywords": list(entry.keywords), "summary": entry.summary, "body": entry.body, "link": entry.link,
+        "attachments": [{"title": a.title, "file": a.file, "size": a.size} for a in entry.attachments],
+        "published": entry.published.isoformat() if entry.published else None,
+        "valid_until": entry.valid_until.isoformat() if entry.valid_until else None,
+        "url": urls.entry(entry),
+    }
+
+
+def table_row(record: dict[str, Any], catalogue: Catalogue) -> list[str]:
+    display = dict(record, category=record["category_title"], keywords="、".join(record["keywords"]),
+                   validity={"in_force": "有效", "expired": "失效", "repealed": "废止"}.get(record["validity"], ""))
+    return [display[key] or "" for key, _ in COLUMNS]
+
+
+def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> None:
+    records = [entry_record(entry, catalogue, urls) for entry in catalogue.entries]
+    rows = [table_row(record, catalogue) for record in records]
+    outputs = {
+        "catalogue.json": json_bytes(catalogue, records),
+        "catalogue.csv": csv_bytes(rows),
+        "catalogue.xlsx": xlsx_bytes(rows, catalogue.agency.name),
+        "feed.xml": feed_bytes(catalogue, urls, config, feed_size),
+    }
+    for name, data in outputs.items():
+        path = os.path.join(config.site_dir, urls.export(name))
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as stream:
+            stream.write(data)
+
+
+def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:
+    agency = {k: v for k, v in vars(catalogue.agency).items() if v is not None}
+    document = {"version": 1, "agency": agency, "entries": records}
+    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    buffer = io.StringIO(newline="")
+    writer = csv.writer(buffer)
+    writer.writerow([header for _, header in COLUMNS])
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+
+
+def xlsx_bytes(rows: list[list[str]], agency_name: str) -> bytes:
+    workbook = Workbook(write_only=True)
+    sheet = workbook.create_sheet("主动公开基本目录")
+    sheet.append([f"{agency_name} 主动公开基本目录"])
+    header = [header for _, header in COLUMNS]
+    sheet.append(header)
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, size: int) -> bytes:
+    base = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed")
+    newest = catalogue.entries[:size]
+    updated = newest[0].date if newest else datetime.date.today()
+    _text(feed, "title", f"{catalogue.agency.name} 政府信息公开")
+    _text(feed, "id", f"{base}{urls.home()}" if base else f"urn:disclosure:{catalogue.agency.code}")
+    _text(feed, "updated", f"{updated.isoformat()}T00:00:00Z")
+    ET.SubElement(feed, f"{{{ATOM}}}link", href=f"{base}{urls.home()}" if base else "./", rel="alternate")
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    _text(author, "name", catalogue.agency.name)
+    for entry in newest:
+        item = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        _text(item, "title", entry.title)
+        _text(item, "id", f"urn:disclosure:{entry.index}")
+        _text(item, "updated", f"{entry.date.isoformat()}T00:00:00Z")
+        href = f"{base}{urls.entry(entry)}" if base else entry.slug + "/"
+        ET.SubElement(item, f"{{{ATOM}}}link", href=href, rel="alternate")
+        _text(item, "summary", entry.summary or entry.title)
+    return ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+
+
+def _text(parent: ET.Element, tag: str, value: str) -> None:
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = value

@@ -1,0 +1,109 @@
+"""Catalogue → generated MkDocs Files (column home, category listings, entry pages) and their views."""
+
+from __future__ import annotations
+
+import math
+import os
+from collections import Counter
+from dataclasses import dataclass, field
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.files import File, Files, InclusionLevel
+
+from .catalogue.model import Catalogue, Category, Entry
+from .urls import ColumnUrls
+
+TEMPLATES = {"home": "disclosure/home.html", "category": "disclosure/category.html", "entry": "disclosure/entry.html"}
+
+
+@dataclass(frozen=True)
+class Crumb:
+    title: str
+    url: str | None  # site-root-relative; None for the current page
+
+
+@dataclass
+class View:
+    """What a generated page's template needs; handed to it as `disclosure.view`."""
+
+    kind: str  # "home" | "category" | "entry"
+    title: str
+    crumbs: list[Crumb]
+    entry: Entry | None = None
+    category: Category | None = None
+    entries: list[Entry] = field(default_factory=list)
+    page: int = 1
+    pages: int = 1
+    markdown: str = ""  # the Markdown the page is rendered from
+
+
+def category_counts(catalogue: Catalogue) -> Counter[str]:
+    """Entries per category, each counted in its category and every ancestor."""
+    direct = Counter(entry.category for entry in catalogue.entries)
+    counts: Counter[str] = Counter()
+    for category in catalogue.walk_categories():
+        counts[category.id] = sum(direct[c.id] for c in category.walk())
+    return counts
+
+
+class ColumnPages:
+    """Plans every generated page of the column; `views` maps src_uri → View."""
+
+    def __init__(self, catalogue: Catalogue, urls: ColumnUrls, column_title: str, page_size: int) -> None:
+        self.catalogue = catalogue
+        self.urls = urls
+        self.column_title = column_title
+        self.page_size = max(1, page_size)
+        self.counts = category_counts(catalogue)
+        self.views: dict[str, View] = {}
+
+    def column_crumb(self) -> Crumb:
+        return Crumb(self.column_title, self.urls.home())
+
+    def category_crumbs(self, category_id: str) -> list[Crumb]:
+        chain = self.catalogue.category_path(category_id)
+        return [self.column_crumb()] + [Crumb(c.title, self.urls.category(c.id)) for c in chain]
+
+    def add_to(self, files: Files, config: MkDocsConfig, read_body: callable) -> None:
+        """Add generated Files; an editor's `<prefix>/index.md` becomes the column home's intro."""
+        intro = files.get_file_from_path(self.urls.home_src())
+        intro_markdown = ""
+        if intro is not None:
+            intro_markdown = intro.content_string
+            files.remove(intro)
+        self._add(files, config, self.urls.home_src(), View("home", self.column_title, [Crumb(self.column_title, None)],
+                                                           markdown=intro_markdown), InclusionLevel.INCLUDED)
+        for category in self.catalogue.walk_categories():
+            self._add_listing(files, config, category)
+        for entry in self.catalogue.entries:
+            crumbs = self.category_crumbs(entry.category) + [Crumb(entry.title, None)]
+            markdown = read_body(entry.body) if entry.body else ""
+            self._add(files, config, self.urls.entry_src(entry),
+                      View("entry", entry.title, crumbs, entry=entry, markdown=markdown))
+
+    def _add_listing(self, files: Files, config: MkDocsConfig, category: Category) -> None:
+        subtree = self.catalogue.subtree_ids(category.id)
+        entries = [entry for entry in self.catalogue.entries if entry.category in subtree]
+        pages = max(1, math.ceil(len(entries) / self.page_size))
+        crumbs = self.category_crumbs(category.id)
+        crumbs[-1] = Crumb(category.title, None)
+        for page in range(1, pages + 1):
+            chunk = entries[(page - 1) * self.page_size: page * self.page_size]
+            title = category.title if page == 1 else f"{category.title}（第 {page} 页）"
+            self._add(files, config, self.urls.category_src(category.id, page),
+                      View("category", title, crumbs, category=category, entries=chunk, page=page, pages=pages))
+
+    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, view: View,
+             inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> None:
+        existing = files.get_file_from_path(src_uri)
+        if existing is not None:
+            files.remove(existing)
+        files.append(File.generated(config, src_uri, content=view.markdown, inclusion=inclusion))
+        self.views[src_uri] = view
+
+
+def body_reader(docs_dir: str):
+    def read(relative_path: str) -> str:
+        with open(os.path.join(docs_dir, relative_path), encoding="utf-8-sig") as stream:
+            return stream.read()
+    return read

@@ -1,0 +1,109 @@
+"""MkDocs events → the modules that do the work. Nothing else lives here."""
+
+from __future__ import annotations
+
+import os
+import shutil
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from . import exports, xrefs
+from .catalogue import Catalogue, load_catalogue
+from .config import DisclosureConfig
+from .pages import ColumnPages, body_reader, category_counts
+from .problems import Problem, ProblemsError, display_path
+from .urls import ColumnUrls, relative
+
+log = get_plugin_logger(__name__)
+PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
+TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
+CSS = "assets/disclosure/disclosure.css"
+
+
+class DisclosurePlugin(BasePlugin[DisclosureConfig]):
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.column: ColumnPages | None = None
+        self.problems: list[Problem] = []
+        self.serving = False
+
+    @property
+    def directory_path(self) -> str:
+        return os.path.join(os.path.dirname(self.mkdocs_config.config_file_path or "."), self.config.directory)
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.serving = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self.mkdocs_config = config
+        self.urls = ColumnUrls(self.config.prefix)
+        self.catalogue = load_catalogue(self.directory_path, display_path(self.directory_path), config.docs_dir)
+        dirs = config.theme.dirs
+        dirs.insert(1 if config.theme.custom_dir else 0, TEMPLATES_DIR)
+        config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
+        if CSS not in config.extra_css:
+            config.extra_css.insert(0, CSS)
+        self.problems = []
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.catalogue is not None
+        for entry in self.catalogue.entries:  # bodies render inside their entry pages, not on their own
+            if entry.body and (body := files.get_file_from_path(entry.body)) is not None:
+                files.remove(body)
+        self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
+        self.column.add_to(files, config, body_reader(config.docs_dir))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        assert self.catalogue is not None and self.column is not None
+        view = self.column.views.get(page.file.src_uri)
+        source = page.file.abs_src_path
+        if view is not None:
+            page.meta.update(template=f"disclosure/{view.kind}.html", title=view.title)
+            if view.entry is not None:
+                page.meta["description"] = view.entry.summary or view.entry.title
+                source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
+        if source is None:
+            return markdown
+        return xrefs.resolve_index_links(
+            markdown, display_path(source), self.catalogue,
+            lambda index: relative(page.file.src_uri, self.urls.entry_src(self.catalogue.by_index[index])), self.problems,
+        )
+
+    def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        if self.problems:
+            raise ProblemsError(self.problems)
+        env.filters["dc_filesize"] = exports.human_size
+        assert self.catalogue is not None
+        self.shared = env.globals["disclosure"] = {
+            "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
+            "counts": category_counts(self.catalogue), "view": None,
+        }
+        return env
+
+    def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
+        assert self.column is not None
+        view = self.column.views.get(page.file.src_uri)
+        if view is not None:
+            context["disclosure"] = {**self.shared, "view": view}
+        return context
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        assert self.catalogue is not None
+        exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """A failed build must not leave a site that looks finished."""
+        site_dir = self.mkdocs_config.site_dir if hasattr(self, "mkdocs_config") else None
+        if not self.serving and site_dir and os.path.isdir(site_dir):
+            shutil.rmtree(site_dir, ignore_errors=True)
+
+    def on_serve(self, server, *, config: MkDocsConfig, builder):
+        server.watch(self.directory_path)
+        return server

@@ -1,0 +1,49 @@
+"""The only place URLs of the column are made. All are relative to the site root, "/"-separated."""
+
+from __future__ import annotations
+
+from .catalogue.model import Entry
+
+EXPORT_NAMES = ("catalogue.json", "catalogue.csv", "catalogue.xlsx", "feed.xml")
+
+
+class ColumnUrls:
+    def __init__(self, prefix: str) -> None:
+        self.prefix = prefix.strip("/")
+
+    def home(self) -> str:
+        return f"{self.prefix}/"
+
+    def home_src(self) -> str:
+        return f"{self.prefix}/index.md"
+
+    def entry(self, entry: Entry) -> str:
+        """Derived from the index number alone, so renaming or re-filing never breaks a link."""
+        return f"{self.prefix}/{entry.slug}/"
+
+    def entry_src(self, entry: Entry) -> str:
+        return f"{self.prefix}/{entry.slug}/index.md"
+
+    def category(self, category_id: str, page: int = 1) -> str:
+        base = f"{self.prefix}/category/{category_id}/"
+        return base if page == 1 else f"{base}{page}/"
+
+    def category_src(self, category_id: str, page: int = 1) -> str:
+        return self.category(category_id, page) + "index.md"
+
+    def export(self, name: str) -> str:
+        return f"{self.prefix}/{name}"
+
+    def is_column(self, site_path: str) -> bool:
+        """Whether a path inside the built site belongs to the column."""
+        return site_path == self.prefix or site_path.startswith(f"{self.prefix}/")
+
+
+def relative(from_url: str, to_url: str) -> str:
+    """A relative link from the page at `from_url` (a folder URL) to `to_url`."""
+    from_parts = [p for p in from_url.split("/")[:-1] if p] if not from_url.endswith("/") else [p for p in from_url.split("/") if p]
+    to_parts = to_url.split("/")
+    common = 0
+    while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
+        common += 1
+    return "../" * (len(from_parts) - common) + "/".join(to_parts[common:]) or "./"
