@@ -5,12 +5,15 @@ from __future__ import annotations
 import os
 import shutil
 
+from markupsafe import escape
+
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import exports, xrefs
+from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
 from .config import DisclosureConfig
 from .pages import ColumnPages, body_reader, category_counts
@@ -65,15 +68,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         view = self.column.views.get(page.file.src_uri)
         source = page.file.abs_src_path
         if view is not None:
-            page.meta.update(template=f"disclosure/{view.kind}.html", title=view.title)
+            # Material prints meta title/description unescaped: hand it escaped text.
+            page.meta.update(template=f"disclosure/{view.kind}.html", title=str(escape(view.title)))
             if view.entry is not None:
-                page.meta["description"] = view.entry.summary or view.entry.title
+                page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
                 source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
         if source is None:
             return markdown
         return xrefs.resolve_index_links(
             markdown, display_path(source), self.catalogue,
             lambda index: relative(page.file.src_uri, self.urls.entry_src(self.catalogue.by_index[index])), self.problems,
+            front_matter_lines(page.file.content_string, markdown) if view is None else 0,
         )
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):

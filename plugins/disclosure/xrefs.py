@@ -30,11 +30,14 @@ def check_index_links(markdown: str, file: str, catalogue: Catalogue) -> list[Pr
 
 
 def resolve_index_links(markdown: str, file: str, catalogue: Catalogue, url_of: Callable[[str], str],
-                        problems: list[Problem]) -> str:
-    """Replace `index:X` targets by `url_of(X)`; unknown numbers are appended to `problems`."""
+                        problems: list[Problem], line_offset: int = 0) -> str:
+    """Replace `index:X` targets by `url_of(X)`; unknown numbers are appended to `problems`.
+
+    `line_offset` is the number of lines (front matter) MkDocs stripped before `markdown`.
+    """
     if "index:" not in markdown:
         return markdown
-    unknown = {index: (line, col) for index, line, col, _ in find_index_links(markdown) if index not in catalogue.by_index}
+    unknown = {index: (line + line_offset, col) for index, line, col, _ in find_index_links(markdown) if index not in catalogue.by_index}
     problems.extend(_unknown(index, file, line, col) for index, (line, col) in unknown.items())
 
     def replace(match: re.Match[str]) -> str:
@@ -47,3 +50,11 @@ def resolve_index_links(markdown: str, file: str, catalogue: Catalogue, url_of: 
 
 def _unknown(index: str, file: str, line: int, col: int) -> Problem:
     return Problem(file, line, col, f"index:{index}", f"未知索引号 \"{index}\"：目录中没有这个条目，请核对 directory.yml 中的 index")
+
+
+def front_matter_lines(source: str, markdown: str) -> int:
+    """How many lines of `source` precede `markdown` (MkDocs strips YAML front matter first)."""
+    if source.startswith(markdown):
+        return 0
+    start = source.find(markdown[:200])
+    return source.count("\n", 0, start) if start > 0 else 0

@@ -1,0 +1,115 @@
+"""One fixture builds a real site with `mkdocs build` in a temporary folder."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+import textwrap
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+MINIMAL_MKDOCS = """\
+site_name: 示例
+docs_dir: content
+theme: {name: material, language: zh}
+plugins: [search, disclosure]
+"""
+SMALL_CATALOGUE = """\
+agency:
+  name: 示例市数据管理局
+  code: "11440100MB2C00000X"
+  address: 示例市示例路1号
+  phone: 020-00000000
+categories:
+  - id: rules
+    title: 法规文件
+    children:
+      - {id: normative, title: 规范性文件}
+  - id: plans
+    title: 规划计划
+entries:
+  - index: 11440100MB2C00000X/2021-00001
+    title: 关于印发示例管理办法的通知
+    category: normative
+    publisher: 办公室
+    date: 2021-03-01
+    doc_number: 示例〔2021〕1号
+    validity: in_force
+    keywords: [数据, 共享]
+    summary: 一句话内容概述
+    body: gkml/2021/00001.md
+    attachments:
+      - {title: 附件1, file: files/2021/00001-1.pdf}
+  - index: 11440100MB2C00000X/2020-00007
+    title: 示例市数据发展规划
+    category: plans
+    publisher: 规划科
+    date: 2020-05-06
+    validity: repealed
+    link: https://www.example.gov.cn/a.html
+"""
+SMALL_FILES = {
+    "content/index.md": "# 首页\n\n见[政府信息公开目录](gkml/index.md)。\n",
+    "content/gkml/2021/00001.md": "第一条 为了规范数据共享，制定本办法。\n\n参见[规划](index:11440100MB2C00000X/2020-00007)。\n",
+    "content/files/2021/00001-1.pdf": "%PDF-1.4\n%%EOF\n",
+}
+
+
+@dataclass
+class Built:
+    root: Path
+    site: Path
+    returncode: int
+    output: str
+
+    def page(self, relative: str) -> str:
+        return (self.site / relative).read_text(encoding="utf-8")
+
+
+def write_project(root: Path, files: dict[str, str | bytes]) -> None:
+    for relative, content in files.items():
+        path = root / relative
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(textwrap.dedent(content) if relative.endswith(".yml") and content.startswith("\n") else content, encoding="utf-8")
+
+
+def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONUTF8="1")
+    return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
+
+
+@pytest.fixture
+def build_site(tmp_path: Path):
+    """build_site(files=None, directory=SMALL_CATALOGUE, mkdocs=MINIMAL_MKDOCS) → Built."""
+
+    def build(files: dict[str, str | bytes] | None = None, directory: str | bytes | None = SMALL_CATALOGUE,
+              mkdocs: str = MINIMAL_MKDOCS) -> Built:
+        project = {"mkdocs.yml": mkdocs, **SMALL_FILES, **(files or {})}
+        if directory is not None:
+            project["directory.yml"] = directory
+        write_project(tmp_path, project)
+        result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")], tmp_path)
+        return Built(tmp_path, tmp_path / "site", result.returncode, result.stdout + result.stderr)
+
+    return build
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory) -> Built:
+    """The repository's own demo site, built once per test session."""
+    root = tmp_path_factory.mktemp("demo")
+    for name in ("content", "theme_overrides"):
+        shutil.copytree(REPO / name, root / name)
+    for name in ("mkdocs.yml", "directory.yml"):
+        shutil.copy(REPO / name, root / name)
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    return Built(root, root / "site", result.returncode, result.stdout + result.stderr)
