@@ -113,3 +113,54 @@ def demo_site(tmp_path_factory) -> Built:
     result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
     assert result.returncode == 0, result.stdout + result.stderr
     return Built(root, root / "site", result.returncode, result.stdout + result.stderr)
+
+
+# --- Browser: Debian's Chromium driven by Playwright, the site served on 127.0.0.1 ---------------
+
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+CHROMIUM_FLAGS = ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+
+def serve(directory: Path):
+    """Start a quiet static server on 127.0.0.1; returns (base_url, server)."""
+    import functools
+    import http.server
+    import threading
+
+    class Quiet(http.server.SimpleHTTPRequestHandler):
+        def log_message(self, *args):  # noqa: D401 - silence request logs
+            pass
+
+    handler = functools.partial(Quiet, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
+@pytest.fixture(scope="session")
+def browser():
+    playwright_sync = pytest.importorskip("playwright.sync_api")
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see README)")
+    with playwright_sync.sync_playwright() as playwright:
+        instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
+        yield instance
+        instance.close()
+
+
+@pytest.fixture(scope="session")
+def demo_url(demo_site):
+    url, server = serve(demo_site.site)
+    yield url
+    server.shutdown()
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(locale="zh-CN")
+    context.route("**/*", lambda route: route.continue_() if route.request.url.startswith("http://127.0.0.1")
+                  else route.abort())  # nothing may load from another host
+    tab = context.new_page()
+    yield tab
+    context.close()

@@ -1,0 +1,39 @@
+"""`disclosure validate | links | report`: the command line. Each subcommand lives in its own module."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from . import validate_cmd
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="disclosure", description="政府信息公开栏目工具")
+    commands = parser.add_subparsers(dest="command", required=True)
+    for module in _command_modules():
+        module.add_parser(commands)
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exit_:
+        return 2 if exit_.code else 0
+    return args.run(args)
+
+
+def _command_modules():
+    modules = [validate_cmd]
+    try:
+        from .links import cli as links_cli
+        modules.append(links_cli)
+    except ImportError:  # pragma: no cover - while the link checker is not installed
+        pass
+    try:
+        from .reports import cli as reports_cli
+        modules.append(reports_cli)
+    except ImportError:  # pragma: no cover
+        pass
+    return modules
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())
