@@ -67,7 +67,7 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
     try:
         root = yaml.compose(text, Loader=_StringsOnlyLoader)
     except yaml.MarkedYAMLError as error:
-        raise LoadError([_syntax_problem(error, file)]) from None
+        raise LoadError([_syntax_problem(error, file, text)]) from None
     except yaml.YAMLError as error:
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, f"YAML 无法解析：{error}")]) from None
     return _Converter(file, problems).convert(root)
@@ -96,11 +96,11 @@ def _looks_like_gbk(data: bytes) -> bool:
     return True
 
 
-def _syntax_problem(error: yaml.MarkedYAMLError, file: str) -> Problem:
+def _syntax_problem(error: yaml.MarkedYAMLError, file: str, text: str) -> Problem:
     mark = error.problem_mark or error.context_mark
     line, col = (mark.line + 1, mark.column + 1) if mark else (1, 1)
     detail = error.problem or ""
-    if "'\\t'" in detail or "\\t" in detail:
+    if "\\t" in detail or (mark is not None and text[mark.index:mark.index + 1] == "\t"):
         hint = "这里用了 Tab 缩进：YAML 只能用空格缩进"
     elif "mapping values are not allowed" in detail:
         hint = "冒号位置不对：值里含有“: ”时请用引号把整个值括起来，或检查缩进"
@@ -140,7 +140,7 @@ class _Converter:
                 result.item_pos.append(self.pos(item))
             return result
         assert isinstance(node, ScalarNode)
-        if node.tag == "tag:yaml.org,2002:null" or (node.style is None and node.value in ("", "~", "null", "Null", "NULL")):
+        if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in ("", "~", "null", "Null", "NULL")):
             return None
         return node.value
 

@@ -1,0 +1,45 @@
+"""`disclosure validate` as SPEC.md fixes it: one problem a line, exit 1; clean → exit 0."""
+
+import sys
+
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, run, write_project
+
+
+def validate(tmp_path, directory: str | bytes, extra: dict | None = None):
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": directory, **(extra or {})})
+    return run([sys.executable, "-m", "disclosure.cli", "validate"], tmp_path)
+
+
+def test_clean_project_exits_zero(tmp_path):
+    result = validate(tmp_path, SMALL_CATALOGUE)
+    assert result.returncode == 0 and result.stdout == ""
+
+
+def test_problems_one_a_line_exit_one(tmp_path):
+    broken = SMALL_CATALOGUE.replace("category: normative", "category: normativ").replace("date: 2020-05-06", "date: 2020-02-30")
+    result = validate(tmp_path, broken, {"content/a.md": "见 [x](index:11440100MB2C00000X/2099-00001)\n"})
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert lines == [
+        'content/a.md:1:8: index:11440100MB2C00000X/2099-00001: 未知索引号 "11440100MB2C00000X/2099-00001"：目录中没有这个条目，请核对 directory.yml 中的 index',
+        'directory.yml:16:15: entries[0].category: 未知分类 "normativ"，可选值：rules, normative, plans（是否想写 "normative"？）',
+        'directory.yml:30:11: entries[1].date: 日期 "2020-02-30" 不存在：请写一个真实的日期',
+    ]
+    assert "Traceback" not in result.stderr
+
+
+def test_wrong_encoding_is_a_message_not_a_traceback(tmp_path):
+    result = validate(tmp_path, SMALL_CATALOGUE.encode("gbk"))
+    assert result.returncode == 1
+    assert result.stdout.startswith("directory.yml:2:") and ": 文件: 文件不是 UTF-8 编码" in result.stdout
+    assert "Traceback" not in result.stderr
+
+
+def test_missing_catalogue(tmp_path):
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES})
+    result = run([sys.executable, "-m", "disclosure.cli", "validate"], tmp_path)
+    assert result.returncode == 1 and "无法读取目录文件" in result.stdout
+
+
+def test_usage_error_exits_two(tmp_path):
+    assert run([sys.executable, "-m", "disclosure.cli", "nonsense"], tmp_path).returncode == 2
