@@ -21,11 +21,16 @@ def test_problems_one_a_line_exit_one(tmp_path):
     assert result.returncode == 1
     lines = result.stdout.splitlines()
     assert lines == [
-        'content/a.md:1:8: index:11440100MB2C00000X/2099-00001: 未知索引号 "11440100MB2C00000X/2099-00001"：目录中没有这个条目，请核对 directory.yml 中的 index',
         'directory.yml:16:15: entries[0].category: 未知分类 "normativ"，可选值：rules, normative, plans（是否想写 "normative"？）',
         'directory.yml:30:11: entries[1].date: 日期 "2020-02-30" 不存在：请写一个真实的日期',
     ]
     assert "Traceback" not in result.stderr
+
+
+def test_unknown_index_link_in_markdown(tmp_path):
+    result = validate(tmp_path, SMALL_CATALOGUE, {"content/a.md": "---\ntitle: 甲\n---\n见 [x](index:11440100MB2C00000X/2099-00001)\n"})
+    assert result.returncode == 1
+    assert result.stdout.startswith('content/a.md:4:8: index:11440100MB2C00000X/2099-00001: 未知索引号')
 
 
 def test_wrong_encoding_is_a_message_not_a_traceback(tmp_path):
