@@ -30,7 +30,7 @@ def test_problems_one_a_line_exit_one(tmp_path):
 def test_unknown_index_link_in_markdown(tmp_path):
     result = validate(tmp_path, SMALL_CATALOGUE, {"content/a.md": "---\ntitle: 甲\n---\n见 [x](index:11440100MB2C00000X/2099-00001)\n"})
     assert result.returncode == 1
-    assert result.stdout.startswith('content/a.md:4:8: index:11440100MB2C00000X/2099-00001: 未知索引号')
+    assert result.stdout.startswith('content/a.md:4:7: index:11440100MB2C00000X/2099-00001: 未知索引号')
 
 
 def test_wrong_encoding_is_a_message_not_a_traceback(tmp_path):
