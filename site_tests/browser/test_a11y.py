@@ -1,0 +1,83 @@
+"""axe-core on every kind of page: no serious or critical violation, nothing loaded from another host."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from conftest import REPO
+from visitor_site import CATEGORY, ENTRY, REPEALED, served_site
+
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+PAGES = {
+    "site home": "",
+    "editorial page": "about/",
+    "column home": "gkml/",
+    "category page 1": CATEGORY,
+    "category page 2": CATEGORY + "2/",
+    "entry": ENTRY,
+    "repealed entry": REPEALED,
+    "404": "404.html",
+}
+RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+    .filter(v => v.impact === 'serious' || v.impact === 'critical')
+    .map(v => ({id: v.id, impact: v.impact, help: v.help,
+                nodes: v.nodes.slice(0, 5).map(n => n.target.join(' ') + ' → ' + n.failureSummary.replace(/\\s+/g, ' '))}))"""
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    if not AXE.exists():
+        pytest.fail(f"{AXE} is missing: run `make test-deps` (npm install --no-save axe-core@4)")
+    yield from served_site(tmp_path_factory)
+
+
+@pytest.fixture
+def audited(page):
+    """The page fixture plus a record of every request to another host (the fixture aborts them)."""
+    foreign: list[str] = []
+    page.context.on("request", lambda request: None if request.url.startswith(("http://127.0.0.1", "data:", "blob:"))
+                    else foreign.append(request.url))
+    yield page, foreign
+    assert foreign == [], f"requests to another host: {foreign}"
+
+
+def serious_violations(page) -> list[dict]:
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(RUN_AXE)
+
+
+def describe(violations: list[dict]) -> str:
+    return "\n".join(f"[{v['impact']}] {v['id']}: {v['help']}\n    " + "\n    ".join(v["nodes"]) for v in violations)
+
+
+@pytest.mark.parametrize("path", PAGES.values(), ids=PAGES.keys())
+def test_no_serious_violations(audited, site_url, path):
+    page, _ = audited
+    response = page.goto(site_url + path)
+    assert response and response.status == 200
+    page.wait_for_load_state("networkidle")
+    violations = serious_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_search_dialog_with_results(audited, site_url):
+    page, _ = audited
+    page.goto(site_url + ENTRY + "?q=数据")
+    page.locator(".md-search-result__item").first.wait_for()
+    assert page.locator("[role=dialog]", has=page.locator(".md-search__form")).get_attribute("aria-label")
+    violations = serious_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_narrow_screen_with_open_drawer(audited, site_url):
+    page, _ = audited
+    page.set_viewport_size({"width": 375, "height": 720})
+    page.goto(site_url + CATEGORY + "2/")
+    violations = serious_violations(page)
+    assert violations == [], describe(violations)
+    page.locator("label.md-header__button[for=__drawer]").click()
+    page.locator(".md-sidebar--primary").wait_for(state="visible")
+    violations = serious_violations(page)
+    assert violations == [], describe(violations)
