@@ -12,3 +12,6 @@ class DisclosureConfig(base.Config):
     column_title = c.Type(str, default="政府信息公开目录")
     page_size = c.Type(int, default=30)  # entries per category listing page
     feed_size = c.Type(int, default=50)  # entries in the Atom feed
+    check_links = c.Type(bool, default=True)  # fail the build on a dead link (links/)
+    check_links_scope = c.Choice(("column", "site"), default="column")  # which pages are checked
+    external_links = c.Type(bool, default=False)  # also check links to other hosts (needs network)

@@ -102,6 +102,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
+        from .links.build import check_built_site
+        check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished."""

@@ -1,0 +1,91 @@
+"""Every link-bearing attribute of an HTML page, plus the ids and <a name> a fragment may point at."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser
+
+# tag → attributes holding one URL
+URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
+    "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src",), "source": ("src",),
+    "script": ("src",), "iframe": ("src",), "object": ("data",), "video": ("src", "poster"),
+    "audio": ("src",), "track": ("src",), "embed": ("src",)
+}
+SRCSET_TAGS = ("img", "source")
+SELECTOR = ",".join(sorted(set(URL_ATTRIBUTES) | {"meta"}))
+
+
+@dataclass(frozen=True)
+class Link:
+    url: str  # as written in the HTML (entities decoded)
+    tag: str
+    attr: str
+
+
+@dataclass
+class PageLinks:
+    path: str  # relative to the site folder, "/"-separated
+    links: list[Link] = field(default_factory=list)
+    anchors: set[str] = field(default_factory=set)
+
+
+def parse_file(site_dir: str, path: str) -> PageLinks:
+    with open(f"{site_dir}/{path}", "rb") as stream:
+        data = stream.read()
+    return parse_html(path, data.decode("utf-8", errors="replace"))
+
+
+def parse_html(path: str, html: str) -> PageLinks:
+    tree = LexborHTMLParser(html)
+    page = PageLinks(path)
+    for node in tree.css(SELECTOR):
+        page.links.extend(_node_links(node.tag, node.attributes))
+    for node in tree.css("[id]"):
+        if node.attributes.get("id"):
+            page.anchors.add(node.attributes["id"])
+    for node in tree.css("a[name]"):
+        if node.attributes.get("name"):
+            page.anchors.add(node.attributes["name"])
+    return page
+
+
+def _node_links(tag: str, attributes: dict[str, str | None]) -> list[Link]:
+    if tag == "meta":
+        return _refresh_link(attributes)
+    if tag == "a" and "href" not in attributes:
+        return []
+    found = [Link(value.strip(), tag, attr) for attr in URL_ATTRIBUTES.get(tag, ())
+             if (value := attributes.get(attr)) is not None and value.strip()]
+    if tag in SRCSET_TAGS and attributes.get("srcset"):
+        found += [Link(url, tag, "srcset") for url in parse_srcset(attributes["srcset"] or "")]
+    if tag == "link" and not _checkable_link_rel(attributes.get("rel") or ""):
+        return []
+    return found
+
+
+def _checkable_link_rel(rel: str) -> bool:
+    """<link rel="preconnect|dns-prefetch"> names a host, not a resource."""
+    return not set(rel.lower().split()) & {"preconnect", "dns-prefetch"}
+
+
+def parse_srcset(srcset: str) -> list[str]:
+    """URLs of a srcset: comma-separated candidates, each a URL optionally followed by a descriptor."""
+    urls = []
+    for candidate in srcset.split(","):
+        parts = candidate.split()
+        if parts:
+            urls.append(parts[0])
+    return urls
+
+
+def _refresh_link(attributes: dict[str, str | None]) -> list[Link]:
+    if (attributes.get("http-equiv") or "").lower() != "refresh":
+        return []
+    content = attributes.get("content") or ""
+    _, _, rest = content.partition(";")
+    key, eq, value = rest.strip().partition("=")
+    if not eq or key.strip().lower() != "url":
+        return []
+    url = value.strip().strip("'\"")
+    return [Link(url, "meta", "content")] if url else []

@@ -1,0 +1,74 @@
+"""Output formats of `disclosure links`: text (Chinese, grouped by source file), json, github annotations."""
+
+from __future__ import annotations
+
+import json
+from itertools import groupby
+
+from .check import Broken, CheckResult
+
+UNKNOWN_SOURCE = "（来源未知）"
+
+
+def format_result(result: CheckResult, fmt: str) -> str:
+    if fmt == "json":
+        return format_json(result)
+    if fmt == "github":
+        return format_github(result)
+    return format_text(result)
+
+
+def format_json(result: CheckResult) -> str:
+    data = {
+        "pages": result.pages,
+        "links": result.links,
+        "broken": [{"page": b.page, "url": b.url, "reason": b.reason, "source": b.source} for b in result.broken],
+    }
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def _source_file(broken: Broken) -> str:
+    return broken.source.rpartition(":")[0] if broken.source else UNKNOWN_SOURCE
+
+
+def _sort_key(broken: Broken) -> tuple[str, int, str, str]:
+    line = int(broken.source.rpartition(":")[2]) if broken.source else 0
+    return (_source_file(broken), line, broken.page, broken.url)
+
+
+def format_text(result: CheckResult) -> str:
+    lines: list[str] = []
+    for file, group in groupby(sorted(result.broken, key=_sort_key), key=_source_file):
+        lines.append(f"{file}:")
+        for broken in group:
+            where = f"第 {broken.source.rpartition(':')[2]} 行" if broken.source else "位置未知"
+            lines.append(f"  {where}：{broken.url} —— {broken.reason}（页面 {broken.page}）")
+    lines.append(summary(result))
+    return "\n".join(lines)
+
+
+def summary(result: CheckResult) -> str:
+    if not result.broken:
+        return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。"
+    return f"检查了 {result.pages} 个页面、{result.links} 个链接，发现 {len(result.broken)} 个失效链接。"
+
+
+def _escape_property(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+
+
+def _escape_data(value: str) -> str:
+    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def format_github(result: CheckResult) -> str:
+    lines = []
+    for broken in sorted(result.broken, key=_sort_key):
+        message = _escape_data(f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）")
+        if broken.source:
+            file, _, line = broken.source.rpartition(":")
+            lines.append(f"::error file={_escape_property(file)},line={line}::{message}")
+        else:
+            lines.append(f"::error::{message}")
+    lines.append(summary(result))
+    return "\n".join(lines)

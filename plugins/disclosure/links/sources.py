@@ -1,0 +1,120 @@
+"""Where an editor wrote a broken link: directory.yml, a Markdown file, or a template; None when unknown."""
+
+from __future__ import annotations
+
+import os
+import posixpath
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlsplit
+
+from ..catalogue.model import Catalogue, Entry
+from ..problems import display_path
+
+PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
+
+
+@dataclass
+class Project:
+    docs_dir: str
+    prefix: str = "gkml"
+    catalogue: Catalogue | None = None
+    template_dirs: list[str] = field(default_factory=lambda: [PACKAGE_TEMPLATES])
+    site_url: str | None = None
+
+
+class SourceLocator:
+    def __init__(self, project: Project) -> None:
+        self.project = project
+        self.prefix = project.prefix.strip("/")
+        entries = project.catalogue.entries if project.catalogue else ()
+        self.by_slug: dict[str, Entry] = {e.slug: e for e in entries}
+        self.lines: dict[str, list[str]] = {}
+
+    def locate(self, page: str, url: str, target_path: str | None) -> str | None:
+        """`target_path`: the decoded site path the link resolved to, when internal."""
+        entry = self._entry_of(page)
+        if entry is not None:
+            return self._in_entry(entry, url, target_path)
+        for markdown in markdown_candidates(page):
+            found = self._search(os.path.join(self.project.docs_dir, markdown), url_forms(url))
+            if found:
+                return found
+        return self._in_templates(url)
+
+    def _entry_of(self, page: str) -> Entry | None:
+        parts = page.split("/")
+        if len(parts) == 3 and parts[0] == self.prefix and parts[2] == "index.html":
+            return self.by_slug.get(parts[1])
+        return None
+
+    def _in_entry(self, entry: Entry, url: str, target_path: str | None) -> str | None:
+        if entry.link is not None and url == entry.link:
+            pos = entry.pos_of("link")
+            return f"{pos.file}:{pos.line}"
+        for attachment in entry.attachments:
+            if target_path is not None and target_path == attachment.file:
+                return f"{attachment.pos.file}:{attachment.pos.line}"
+        if entry.body:
+            found = self._search(os.path.join(self.project.docs_dir, entry.body), url_forms(url))
+            if found:
+                return found
+        return self._in_templates(url)
+
+    def _in_templates(self, url: str) -> str | None:
+        if len(url.strip("./#")) < 4:  # "../", "#" … appear everywhere: no meaningful match
+            return None
+        for directory in self.project.template_dirs:
+            for root, _, names in sorted(os.walk(directory)):
+                for name in sorted(names):
+                    if name.endswith(".html"):
+                        found = self._search(os.path.join(root, name), [url])
+                        if found:
+                            return found
+        return None
+
+    def _search(self, path: str, forms: list[str]) -> str | None:
+        lines = self._read(path)
+        for form in forms:
+            for number, line in enumerate(lines, 1):
+                if form and form in line:
+                    return f"{display_path(path)}:{number}"
+        return None
+
+    def _read(self, path: str) -> list[str]:
+        if path not in self.lines:
+            try:
+                with open(path, encoding="utf-8-sig", errors="replace") as stream:
+                    self.lines[path] = stream.read().splitlines()
+            except OSError:
+                self.lines[path] = []
+        return self.lines[path]
+
+
+def markdown_candidates(page: str) -> list[str]:
+    """Markdown files (relative to docs_dir) that MkDocs may have rendered into `page`."""
+    if page.endswith("/index.html") or page == "index.html":
+        folder = page[: -len("index.html")].rstrip("/")
+        if not folder:
+            return ["index.md", "README.md"]
+        return [folder + ".md", folder + "/index.md", folder + "/README.md"]
+    if page.endswith(".html"):
+        return [page[: -len(".html")] + ".md"]
+    return []
+
+
+def url_forms(url: str) -> list[str]:
+    """The URL as written, decoded, and the Markdown (.md) forms MkDocs rewrites into it; longest first."""
+    split = urlsplit(url)
+    fragment = f"#{split.fragment}" if split.fragment else ""
+    forms = [url, unquote(url)]
+    path = split.path
+    if path and not split.scheme:
+        stem = path.rstrip("/")
+        name = posixpath.basename(stem)
+        if path.endswith("/") and name not in ("", ".", ".."):
+            forms += [f"{name}.md{fragment}", f"{name}/index.md{fragment}", f"{name}.md", f"{name}/"]
+        elif name.endswith(".html"):
+            forms += [f"{name[:-5]}.md{fragment}", f"{name[:-5]}.md"]
+        elif name not in ("", ".", ".."):
+            forms += [f"{name}{fragment}", name]
+    return [f for f in dict.fromkeys(forms + [unquote(f) for f in forms]) if f]

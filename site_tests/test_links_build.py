@@ -1,0 +1,92 @@
+"""The link check at the end of `mkdocs build` (links/build.py) on real builds."""
+
+from __future__ import annotations
+
+import json
+import logging
+
+import pytest
+
+from conftest import MINIMAL_MKDOCS, REPO, SMALL_CATALOGUE, run
+from disclosure.links import check_site
+
+BODY = "content/gkml/2021/00001.md"
+ATTACHMENT_LINE = SMALL_CATALOGUE.splitlines().index("      - {title: 附件1, file: files/2021/00001-1.pdf}") + 1
+
+
+def test_small_site_has_no_dead_link_anywhere(build_site):
+    built = build_site()
+    assert built.returncode == 0, built.output
+    result = check_site(str(built.site))
+    assert result.broken == [] and result.pages >= 8 and result.links > 50
+
+
+def test_dead_link_in_entry_body_fails_the_build_at_its_line(build_site):
+    body = "第一条 正文。\n\n第三行见[附件](../../files/nowhere.pdf)。\n"
+    built = build_site(files={BODY: body})
+    assert built.returncode != 0
+    assert "失效链接" in built.output and f"{BODY}:" in built.output
+    assert "第 3 行" in built.output and "目标文件不存在" in built.output
+    assert "Traceback" not in built.output
+    assert not (built.site / "index.html").exists()
+
+
+def test_attachment_left_out_of_the_site_points_at_directory_yml(build_site):
+    built = build_site(mkdocs=MINIMAL_MKDOCS + "exclude_docs: files/2021/00001-1.pdf\n")
+    assert built.returncode != 0
+    assert "directory.yml:" in built.output and f"第 {ATTACHMENT_LINE} 行" in built.output
+    assert "../../files/2021/00001-1.pdf" in built.output
+
+
+def test_pages_outside_the_column_are_checked_only_with_site_scope(build_site):
+    files = {"content/about.md": "# 关于\n\n[旧页面](old.md)\n"}
+    assert build_site(files=files).returncode == 0
+    site_scope = MINIMAL_MKDOCS.replace("plugins: [search, disclosure]",
+                                        "plugins:\n  - search\n  - disclosure:\n      check_links_scope: site\n")
+    built = build_site(files=files, mkdocs=site_scope)
+    assert built.returncode != 0
+    assert "content/about.md:" in built.output and "第 3 行" in built.output
+
+
+def test_check_can_be_turned_off(build_site):
+    off = MINIMAL_MKDOCS.replace("plugins: [search, disclosure]",
+                                 "plugins:\n  - search\n  - disclosure:\n      check_links: false\n")
+    built = build_site(files={BODY: "[坏](../../files/nowhere.pdf)\n"}, mkdocs=off)
+    assert built.returncode == 0, built.output
+
+
+def test_serve_only_warns(build_site, caplog):
+    from mkdocs.config import load_config
+
+    from disclosure.links.build import check_built_site
+
+    built = build_site(files={BODY: "[坏](../../files/nowhere.pdf)\n"}, mkdocs=MINIMAL_MKDOCS.replace(
+        "plugins: [search, disclosure]", "plugins:\n  - search\n  - disclosure:\n      check_links: false\n"))
+    config = load_config(str(built.root / "mkdocs.yml"), site_dir=str(built.site))
+    options = config.plugins["disclosure"].config
+    options["check_links"] = True
+    log = logging.getLogger("test.links")
+    with caplog.at_level(logging.WARNING, logger="test.links"):
+        result = check_built_site(config, options, None, serving=True, log=log)
+    assert result is not None and len(result.broken) == 1
+    assert any("nowhere.pdf" in record.getMessage() for record in caplog.records)
+
+
+def test_cli_on_built_site(build_site):
+    built = build_site()
+    ok = run(["disclosure", "links", "site", "--format", "json"], built.root)
+    assert ok.returncode == 0, ok.stderr
+    data = json.loads(ok.stdout)
+    assert data["broken"] == [] and data["pages"] >= 8
+    (built.site / "files/2021/00001-1.pdf").unlink()
+    bad = run(["disclosure", "links", "site", "--format", "json"], built.root)
+    assert bad.returncode == 1
+    broken = json.loads(bad.stdout)["broken"]
+    assert {b["source"] for b in broken} == {f"directory.yml:{ATTACHMENT_LINE}"}
+
+
+@pytest.mark.skipif(not (REPO / "directory.yml").exists(), reason="the demo catalogue is not written yet")
+def test_demo_site_has_no_dead_link(demo_site):
+    result = check_site(str(demo_site.site))
+    assert result.broken == [], [(b.page, b.url, b.reason) for b in result.broken]
+    assert result.pages > 10
