@@ -64,8 +64,8 @@ def test_no_serious_violations(audited, site_url, path):
 
 def test_search_dialog_with_results(audited, site_url):
     page, _ = audited
-    page.goto(site_url + ENTRY + "?q=数据")
-    page.locator(".md-search-result__item").first.wait_for()
+    page.goto(site_url + "about/?q=数据")
+    page.locator("[data-md-component=search-result] a, [data-search-results] a").first.wait_for()
     assert page.locator("[role=dialog]", has=page.locator(".md-search__form")).get_attribute("aria-label")
     violations = serious_violations(page)
     assert violations == [], describe(violations)
@@ -81,3 +81,25 @@ def test_narrow_screen_with_open_drawer(audited, site_url):
     page.locator(".md-sidebar--primary").wait_for(state="visible")
     violations = serious_violations(page)
     assert violations == [], describe(violations)
+
+
+DEMO_READY = (REPO / "directory.yml").is_file() and (REPO / "content").is_dir()
+
+
+@pytest.mark.skipif(not DEMO_READY, reason="the demo catalogue (directory.yml, content/) is not in the repository yet")
+def test_demo_site_pages(audited, demo_url):
+    """The repository's own demo: home, column home, its first category and first entries."""
+    page, _ = audited
+    page.goto(demo_url + "gkml/")
+    paths = ["", "gkml/"]
+    for selector in ("ul.dc-tree a", "table.dc-list tbody a"):
+        paths += [page.url.replace(demo_url, "") + href for href in
+                  page.locator(selector).evaluate_all("links => links.slice(0, 2).map(a => a.getAttribute('href'))")]
+    failures = []
+    for path in dict.fromkeys(paths):
+        response = page.goto(demo_url + path)
+        assert response and response.status == 200, path
+        violations = serious_violations(page)
+        if violations:
+            failures.append(f"{path}:\n{describe(violations)}")
+    assert failures == [], "\n".join(failures)
