@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation, Section
+from mkdocs.structure.pages import Page
 
 from .catalogue.model import Catalogue, Category, Entry
 from .urls import ColumnUrls
@@ -107,3 +109,13 @@ def body_reader(docs_dir: str):
         with open(os.path.join(docs_dir, relative_path), encoding="utf-8-sig") as stream:
             return stream.read()
     return read
+
+
+def promote_column_home(nav: Navigation, home_src: str) -> None:
+    """Auto-nav puts the column home in a section named after the URL folder ("Gkml"): lift it out."""
+    for position, item in enumerate(nav.items):
+        if isinstance(item, Section) and len(item.children) == 1:
+            child = item.children[0]
+            if isinstance(child, Page) and child.file.src_uri == home_src:
+                child.parent = None
+                nav.items[position] = child
