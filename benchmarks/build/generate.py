@@ -1,0 +1,229 @@
+"""Generate a synthetic disclosure catalogue of N entries, twice: for the plugin and as plain MkDocs.
+
+    python benchmarks/build/generate.py N OUT_DIR
+
+OUT_DIR/disclosure/  mkdocs.yml (material, zh, plugins [search, disclosure]), directory.yml,
+                     content/index.md, content/gkml/<year>/<seq>.md bodies, content/files/… attachments
+OUT_DIR/plain/       mkdocs.yml (material, zh, plugins [search]), the same information as one plain
+                     Markdown page per entry (metadata table + body) under content/docs/<year>/<seq>.md,
+                     out of the nav (`nav: [index.md]` + `not_in_nav`), plus one page per category
+                     listing its entries, so both sites carry the same information.
+
+Deterministic: the same N gives byte-identical projects.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+import shutil
+import sys
+
+AGENCY_CODE = "11440100MB2C00000X"
+AGENCY_NAME = "示例市数据管理局"
+ROOTS = [  # 8 roots × 4 children = 40 categories
+    ("rules", "法规文件", ["法规", "规章", "规范性文件", "政策解读"]),
+    ("plans", "规划计划", ["发展规划", "年度计划", "专项规划", "工作总结"]),
+    ("finance", "财政信息", ["预算", "决算", "三公经费", "政府采购"]),
+    ("permits", "行政许可", ["许可事项", "办事指南", "许可结果", "收费标准"]),
+    ("personnel", "人事信息", ["招录", "任免", "培训", "考核"]),
+    ("projects", "重点项目", ["立项", "建设", "验收", "资金"]),
+    ("stats", "统计数据", ["统计公报", "统计年鉴", "专项统计", "数据发布"]),
+    ("notices", "通知公告", ["通知", "公告", "通报", "公示"]),
+]
+PUBLISHERS = ["办公室", "政策法规科", "规划科", "财务科", "人事科", "数据资源科", "信息化科", "综合执法大队"]
+WORDS = ("数据 共享 开放 管理 办法 通知 规划 实施 意见 方案 标准 规范 安全 服务 平台 政务 信息 公开 "
+         "建设 推进 工作 年度 报告 统计 预算 许可 审批 监督 检查 考核 培训 项目 资金 采购 公示").split()
+PHRASES = ("为了 规范 本市 政务数据 共享开放 工作 提高 行政效率 根据 有关 法律法规 结合 本市实际 制定 本办法 "
+           "各区 人民政府 市政府 各部门 应当 按照 统一标准 建设 管理平台 推进 信息资源目录 编制 数据采集 更新维护 "
+           "安全保障 监督检查 考核评价 明确 责任分工 加强 组织领导 确保 各项任务 落到实处 自发布之日起 施行 有效期 "
+           "五年 社会公众 依法 申请 获取 政府信息 行政机关 主动公开 依申请公开 财政预算 专项资金 绩效评价 政府采购 "
+           "招标投标 行政许可 办事指南 收费标准 统计公报 国民经济 社会发展 营商环境 数字政府 一网通办 公共服务").split()
+YEARS = list(range(2012, 2027))
+
+
+def categories_tree() -> tuple[list[dict], list[tuple[str, str, str]]]:
+    """(directory.yml categories, leaves as (id, title, root title))."""
+    tree, leaves = [], []
+    for root_id, root_title, children in ROOTS:
+        kids = []
+        for i, title in enumerate(children, 1):
+            kid_id = f"{root_id}-{i}"
+            kids.append({"id": kid_id, "title": title})
+            leaves.append((kid_id, title, root_title))
+        tree.append({"id": root_id, "title": root_title, "children": kids})
+    return tree, leaves
+
+
+def paragraph(rng: random.Random) -> str:
+    """A few sentences of government-document vocabulary (real words, so jieba sees realistic text)."""
+    sentences = []
+    for _ in range(rng.randint(3, 6)):
+        clauses = ["".join(rng.choice(PHRASES) for _ in range(rng.randint(3, 6))) for _ in range(rng.randint(2, 4))]
+        sentences.append("，".join(clauses) + "。")
+    if rng.random() < 0.3:
+        sentences.append(f"截至{rng.randint(2012, 2026)}年{rng.randint(1, 12)}月，共完成{rng.randint(1, 999)}项。")
+    return "".join(sentences)
+
+
+def make_entries(n: int) -> list[dict]:
+    rng = random.Random(n)
+    _, leaves = categories_tree()
+    seq = {year: 0 for year in YEARS}
+    entries = []
+    for i in range(n):
+        year = YEARS[i % len(YEARS)]
+        seq[year] += 1
+        s = seq[year]
+        date = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365 if year < 2026 else 300))
+        leaf_id, leaf_title, _ = leaves[rng.randrange(len(leaves))]
+        words = rng.sample(WORDS, 4)
+        entry = {
+            "index": f"{AGENCY_CODE}/{year}-{s:05d}",
+            "title": f"关于{words[0]}{words[1]}{words[2]}{leaf_title}的通知（第{i + 1}号）",
+            "category": leaf_id,
+            "category_title": leaf_title,
+            "publisher": rng.choice(PUBLISHERS),
+            "date": date.isoformat(),
+            "year": year,
+            "seq": s,
+            "keywords": words[:2],
+            "summary": f"{words[0]}{words[1]}相关工作安排。",
+        }
+        if rng.random() < 0.6:
+            entry["doc_number"] = f"示数管〔{year}〕{s}号"
+        if rng.random() < 0.8:
+            entry["validity"] = rng.choices(["in_force", "expired", "repealed"], [8, 1, 1])[0]
+        paragraphs = [paragraph(rng) for _ in range(rng.randint(3, 6))]
+        entry["paragraphs"] = paragraphs
+        if i % 5 == 0:
+            entry["attachment"] = f"files/{year}/{s:05d}-1.pdf"
+        if i > 0 and rng.random() < 0.1:  # cross-reference to an earlier entry
+            entry["xref"] = rng.randrange(i)
+        entries.append(entry)
+    entries.sort(key=lambda e: (e["date"], e["index"]), reverse=True)
+    return entries
+
+
+def q(value: str) -> str:
+    return '"' + value.replace("\\", "\\\\").replace('"', '\\"') + '"'
+
+
+def write(path: str, text: str | bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    mode = "wb" if isinstance(text, bytes) else "w"
+    with open(path, mode, **({} if isinstance(text, bytes) else {"encoding": "utf-8"})) as stream:
+        stream.write(text)
+
+
+def attachment_bytes(entry: dict) -> bytes:
+    return b"%PDF-1.4\n% synthetic attachment " + entry["index"].encode() + b"\n" + b"0" * 2000 + b"\n%%EOF\n"
+
+
+def generate_disclosure(entries: list[dict], by_number: list[dict], out: str) -> None:
+    tree, _ = categories_tree()
+    write(os.path.join(out, "mkdocs.yml"),
+          "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh}\nplugins: [search, disclosure]\n")
+    lines = ["agency:", f"  name: {AGENCY_NAME}", f'  code: "{AGENCY_CODE}"', "  address: 示例市示例路1号",
+             "  phone: 020-00000000", "categories:"]
+    for root in tree:
+        lines += [f"  - id: {root['id']}", f"    title: {root['title']}", "    children:"]
+        lines += [f"      - {{id: {kid['id']}, title: {kid['title']}}}" for kid in root["children"]]
+    lines.append("entries:")
+    for e in entries:
+        lines += [f"  - index: {e['index']}", f"    title: {q(e['title'])}", f"    category: {e['category']}",
+                  f"    publisher: {e['publisher']}", f"    date: {e['date']}"]
+        if "doc_number" in e:
+            lines.append(f"    doc_number: {q(e['doc_number'])}")
+        if "validity" in e:
+            lines.append(f"    validity: {e['validity']}")
+        lines.append(f"    keywords: [{', '.join(e['keywords'])}]")
+        lines.append(f"    summary: {q(e['summary'])}")
+        body = f"gkml/{e['year']}/{e['seq']:05d}.md"
+        lines.append(f"    body: {body}")
+        text = "\n\n".join(e["paragraphs"])
+        if "xref" in e:
+            target = by_number[e["xref"]]
+            text += f"\n\n参见[{target['title']}](index:{target['index']})。"
+        write(os.path.join(out, "content", body), text + "\n")
+        if "attachment" in e:
+            lines += ["    attachments:", f"      - {{title: 附件1, file: {e['attachment']}}}"]
+            write(os.path.join(out, "content", e["attachment"]), attachment_bytes(e))
+    write(os.path.join(out, "directory.yml"), "\n".join(lines) + "\n")
+    write(os.path.join(out, "content", "index.md"), "# 首页\n\n见[政府信息公开目录](gkml/index.md)。\n")
+
+
+VALIDITY = {"in_force": "有效", "expired": "失效", "repealed": "废止"}
+
+
+def plain_src(e: dict) -> str:
+    return f"docs/{e['year']}/{e['seq']:05d}.md"
+
+
+def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None:
+    tree, leaves = categories_tree()
+    write(os.path.join(out, "mkdocs.yml"),
+          "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh}\nplugins: [search]\n"
+          "nav:\n  - index.md\n  - categories.md\nnot_in_nav: |\n  /docs/\n  /category/\n")
+    leaf_titles = {leaf_id: (title, root) for leaf_id, title, root in leaves}
+    for e in entries:
+        title, root = leaf_titles[e["category"]]
+        rows = [("索引号", e["index"]), ("分类", f"{root} / {title}"), ("发布机构", e["publisher"]),
+                ("生成日期", e["date"]), ("文号", e.get("doc_number", "无")),
+                ("有效性", VALIDITY.get(e.get("validity"), "—")), ("主题词", "、".join(e["keywords"])),
+                ("内容概述", e["summary"])]
+        md = [f"# {e['title']}", "", "| 属性 | 值 |", "| --- | --- |"]
+        md += [f"| {k} | {v} |" for k, v in rows]
+        md += [""] + [p + "\n" for p in e["paragraphs"]]
+        if "xref" in e:
+            target = by_number[e["xref"]]
+            md.append(f"参见[{target['title']}](../../{plain_src(target)})。\n")
+        if "attachment" in e:
+            md.append(f"附件：[附件1](../../{e['attachment']})\n")
+            write(os.path.join(out, "content", e["attachment"]), attachment_bytes(e))
+        write(os.path.join(out, "content", plain_src(e)), "\n".join(md))
+    # One listing page per category (paginated 30 per page like the plugin), newest first.
+    per_leaf: dict[str, list[dict]] = {}
+    for e in entries:
+        per_leaf.setdefault(e["category"], []).append(e)
+    index_lines = ["# 目录", ""]
+    for root in tree:
+        root_items = [e for e in entries if e["category"].startswith(root["id"] + "-")]
+        index_lines.append(f"- [{root['title']}](category/{root['id']}/1.md)（{len(root_items)}）")
+        for kid in [dict(root, items=root_items)] + root["children"]:
+            items = kid["items"] if "items" in kid else per_leaf.get(kid["id"], [])
+            if "items" not in kid:
+                index_lines.append(f"    - [{kid['title']}](category/{kid['id']}/1.md)（{len(items)}）")
+            pages = max(1, -(-len(items) // 30))
+            for p in range(pages):
+                chunk = items[p * 30:(p + 1) * 30]
+                md = [f"# {kid['title']}（第 {p + 1} 页）", "", "| 名称 | 文号 | 日期 |", "| --- | --- | --- |"]
+                md += [f"| [{c['title']}](../../../{plain_src(c)}) | {c.get('doc_number', '')} | {c['date']} |"
+                       for c in chunk]
+                nav = []
+                if p > 0:
+                    nav.append(f"[上一页]({p}.md)")
+                if p + 1 < pages:
+                    nav.append(f"[下一页]({p + 2}.md)")
+                write(os.path.join(out, "content", "category", kid["id"], f"{p + 1}.md"),
+                      "\n".join(md + [""] + [" ".join(nav)]) + "\n")
+    write(os.path.join(out, "content", "categories.md"), "\n".join(index_lines) + "\n")
+    write(os.path.join(out, "content", "index.md"), "# 首页\n\n见[目录](categories.md)。\n")
+
+
+def main() -> None:
+    if len(sys.argv) != 3:
+        sys.exit(__doc__)
+    n, out = int(sys.argv[1]), sys.argv[2]
+    entries = make_entries(n)
+    by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )
+    for sub in ("disclosure", "plain"):
+        shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
+    generate_disclosure(entries, by_number, os.path.join(out, "disclosure"))
+    generate_plain(entries, by_number, os.path.join(out, "plain"))
+    print(f"{n} entries → {out}/disclosure, {out}/plain")
+
+
+if __name__ == "__main__":
+    main()

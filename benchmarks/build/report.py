@@ -1,0 +1,104 @@
+"""Write the "## Build" section of benchmarks/RESULTS.md from results.json (other sections untouched).
+
+    python benchmarks/build/report.py [--notes benchmarks/build/notes.md]
+
+The notes file (Markdown, optional) is appended to the section verbatim: profile summary, findings.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import re
+import subprocess
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+RESULTS_MD = os.path.join(os.path.dirname(HERE), "RESULTS.md")
+
+
+def machine() -> str:
+    nproc = subprocess.run(["nproc"], capture_output=True, text=True).stdout.strip()
+    mem = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.splitlines()
+    mem_line = next((line.split()[1] for line in mem if line.startswith("Mem:")), "?")
+    cpu = "?"
+    with open("/proc/cpuinfo") as stream:
+        for line in stream:
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    return f"{nproc} cores ({cpu}), {mem_line} RAM, shared with other concurrent builds and test runs"
+
+
+def mark(ok: bool) -> str:
+    return "pass" if ok else "**FAIL**"
+
+
+def section(results: dict, notes: str) -> str:
+    runs = [results["runs"][k] for k in sorted(results["runs"], key=int)]
+    out = ["## Build", ""]
+    out.append(f"- Machine: {machine()}.")
+    out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
+               f"plugin measured: {runs[-1].get('plugin', '?') if runs else '?'}.")
+    out.append("- Rerun: `python benchmarks/build/run.py --sizes 1000,3000,10000 --rounds 1 --profile 3000` "
+               "(add `--plugin-src DIR` to measure a frozen copy of the plugin), then `python benchmarks/build/report.py "
+               "--notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "
+               "`OUT_DIR/disclosure` (directory.yml + bodies, `plugins: [search, disclosure]`) and `OUT_DIR/plain` "
+               "(the same entries as plain pages: metadata table + body, out of nav, plus paginated category pages; "
+               "`plugins: [search]`); both `theme: {name: material, language: zh}`, jieba installed, so both pay "
+               "Material's Chinese segmentation.")
+    out.append("- Each build is one `python -m mkdocs build -q` process; builds interleaved disclosure/plain per size. "
+               "cpu = user+sys of that process (steadier than wall on this loaded machine); RSS = its ru_maxrss.")
+    out.append("")
+    out.append("| N | build | wall s | cpu s | peak RSS MB | RSS budget MB | HTML pages | largest HTML KB | "
+               "largest JS/JSON gzip KB |")
+    out.append("|---|---|---|---|---|---|---|---|---|")
+    for run in runs:
+        for kind in ("disclosure", "plain"):
+            r = run[kind]
+            budget = f"{run['mem_budget_mb']:.0f}" if kind == "disclosure" else ""
+            out.append(f"| {run['n']} | {kind} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} | {budget} | "
+                       f"{r['html_pages']} | {r['max_html_kb']:.0f} (`{r['max_html']}`) | "
+                       f"{r['max_asset_gz_kb']:.0f} (`{r['max_asset']}`) |")
+    out.append("")
+    out.append("| N | ratio wall (disclosure/plain) | ratio cpu | time ≤ 0.75× | RSS ≤ 150 KB/entry + 300 MB | "
+               "HTML ≤ 300 KB | JS/JSON ≤ 1 MB gzip |")
+    out.append("|---|---|---|---|---|---|---|")
+    for run in runs:
+        d = run["disclosure"]
+        out.append(f"| {run['n']} | {run['ratio_wall']:.2f} | {run['ratio_cpu']:.2f} | "
+                   f"{mark(run['ratio_cpu'] <= 0.75)} (cpu), {mark(run['ratio_wall'] <= 0.75)} (wall) | "
+                   f"{mark(d['peak_rss_mb'] <= run['mem_budget_mb'])} ({d['peak_rss_mb']:.0f} / {run['mem_budget_mb']:.0f}) | "
+                   f"{mark(d['max_html_kb'] <= 300)} | {mark(d['max_asset_gz_kb'] <= 1024)} |")
+    out.append("")
+    if notes:
+        out.append(notes.strip())
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def replace_section(text: str, new: str) -> str:
+    match = re.search(r"^## Build[ \t]*\n", text, re.MULTILINE)
+    if not match:
+        return text.rstrip("\n") + "\n\n" + new
+    end = re.search(r"^## ", text[match.end():], re.MULTILINE)
+    stop = match.end() + end.start() if end else len(text)
+    return text[:match.start()] + new + ("\n" if end else "") + text[stop:]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--json", default=os.path.join(HERE, "results.json"))
+    parser.add_argument("--notes", default=None)
+    args = parser.parse_args()
+    with open(args.json) as stream:
+        results = json.load(stream)
+    notes = open(args.notes, encoding="utf-8").read() if args.notes and os.path.exists(args.notes) else ""
+    text = open(RESULTS_MD, encoding="utf-8").read() if os.path.exists(RESULTS_MD) else "# Benchmarks\n"
+    with open(RESULTS_MD, "w", encoding="utf-8") as stream:
+        stream.write(replace_section(text, section(results, notes)))
+
+
+if __name__ == "__main__":
+    main()

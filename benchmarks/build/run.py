@@ -1,0 +1,151 @@
+"""Build-time benchmark: the disclosure plugin vs. the same information as plain MkDocs + Material.
+
+    python benchmarks/build/run.py [--sizes 1000,3000,10000] [--rounds 1] [--work /tmp/disclosure-bench]
+                                   [--profile 3000] [--json benchmarks/build/results.json]
+
+For each size N: generate both projects (generate.py), then build them interleaved
+(disclosure, plain, disclosure, plain, … for --rounds rounds) so that machine noise hits both alike.
+Each build is `python -m mkdocs build -q` in its project folder, timed by wall clock; peak RSS comes
+from os.wait4() of that very child (ru_maxrss). Then the built sites are measured: largest HTML page,
+largest .js/.json file after gzip (level 6). With --profile N, the disclosure build of size N is run
+once more under cProfile and the top functions by cumulative time are printed.
+
+The plugin is imported from the editable install (the working tree) unless --plugin-src names a
+folder holding a `disclosure` package, e.g. a frozen copy of a commit:
+    git archive HEAD plugins | tar -x -C /tmp/plugin-HEAD   →   --plugin-src /tmp/plugin-HEAD/plugins
+Wall time is noisy on a shared machine; cpu_s (user+sys of the build process) is the steadier ratio.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import pstats
+import statistics
+import subprocess
+import sys
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+KINDS = ("disclosure", "plain")
+ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
+REPO = os.path.dirname(os.path.dirname(HERE))
+
+
+def plugin_state(plugin_src: str | None) -> str:
+    """Which plugin code was measured: a commit, plus whether the working tree differed from it."""
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    if plugin_src:
+        return f"{plugin_src} (HEAD was {head})"
+    dirty = subprocess.run(["git", "status", "--porcelain", "plugins"], cwd=REPO, capture_output=True, text=True).stdout
+    return f"working tree at {head}" + (" + uncommitted plugin changes" if dirty.strip() else "")
+
+
+def build(project: str) -> dict:
+    """One `mkdocs build`; wall seconds, user+sys CPU seconds and peak RSS of exactly this child."""
+    start = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=ENV,
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    err = proc.stderr.read()
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"build failed in {project}:\n{err.decode(errors='replace')[-3000:]}")
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+
+
+def measure_site(site: str) -> dict:
+    pages, biggest_html, biggest_asset = 0, (0, ""), (0, "")
+    for root, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(root, name)
+            rel = os.path.relpath(path, site)
+            if name.endswith(".html"):
+                pages += 1
+                biggest_html = max(biggest_html, (os.path.getsize(path), rel))
+            elif name.endswith((".js", ".json")):
+                with open(path, "rb") as stream:
+                    size = len(gzip.compress(stream.read(), 6))
+                biggest_asset = max(biggest_asset, (size, rel))
+    return {"html_pages": pages, "max_html_kb": biggest_html[0] / 1024, "max_html": biggest_html[1],
+            "max_asset_gz_kb": biggest_asset[0] / 1024, "max_asset": biggest_asset[1]}
+
+
+def profile(project: str, out: str, top: int = 35) -> str:
+    subprocess.run([sys.executable, "-m", "cProfile", "-o", out, "-m", "mkdocs", "build", "-q"], cwd=project,
+                   env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    import io
+    buffer = io.StringIO()
+    stats = pstats.Stats(out, stream=buffer)
+    stats.sort_stats("cumulative").print_stats(top)
+    stats.sort_stats("tottime").print_stats(20)
+    return buffer.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--sizes", default="1000,3000,10000")
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--work", default="/tmp/disclosure-bench")
+    parser.add_argument("--profile", type=int, default=0, help="size to profile (0: none)")
+    parser.add_argument("--json", default=os.path.join(HERE, "results.json"))
+    parser.add_argument("--plugin-src", default=None, help="folder to put first on PYTHONPATH (holds disclosure/)")
+    args = parser.parse_args()
+    if args.plugin_src:
+        ENV["PYTHONPATH"] = os.path.abspath(args.plugin_src) + os.pathsep + ENV.get("PYTHONPATH", "")
+    state = plugin_state(args.plugin_src)
+    print(f"plugin: {state}", flush=True)
+    results = json.load(open(args.json)) if os.path.exists(args.json) else {}
+    results.setdefault("runs", {})
+    for n in [int(s) for s in args.sizes.split(",") if s]:
+        work = os.path.join(args.work, str(n))
+        t = time.perf_counter()
+        subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), work], check=True,
+                       stdout=subprocess.DEVNULL)
+        print(f"N={n}: generated in {time.perf_counter() - t:.1f}s", flush=True)
+        samples = {kind: [] for kind in KINDS}
+        for r in range(args.rounds):
+            order = KINDS if r % 2 == 0 else KINDS[::-1]
+            for kind in order:
+                sample = build(os.path.join(work, kind))
+                samples[kind].append(sample)
+                print(f"  {kind:10s} round {r + 1}: {sample['wall_s']:7.1f}s wall, {sample['cpu_s']:7.1f}s cpu, "
+                      f"{sample['peak_rss_mb']:7.0f} MB", flush=True)
+        row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+               "plugin": state}
+        for kind in KINDS:
+            row[kind] = {
+                "wall_s": statistics.median(s["wall_s"] for s in samples[kind]),
+                "cpu_s": statistics.median(s["cpu_s"] for s in samples[kind]),
+                "peak_rss_mb": max(s["peak_rss_mb"] for s in samples[kind]),
+                "samples": samples[kind],
+                **measure_site(os.path.join(work, kind, "site")),
+            }
+        row["ratio_wall"] = row["disclosure"]["wall_s"] / row["plain"]["wall_s"]
+        row["ratio_cpu"] = row["disclosure"]["cpu_s"] / row["plain"]["cpu_s"]
+        row["mem_budget_mb"] = (150 * n) / 1024 + 300
+        print(f"  ratio disclosure/plain: wall {row['ratio_wall']:.2f}, cpu {row['ratio_cpu']:.2f}; "
+              f"max html {row['disclosure']['max_html_kb']:.0f} KB ({row['disclosure']['max_html']}), "
+              f"max asset gz {row['disclosure']['max_asset_gz_kb']:.0f} KB ({row['disclosure']['max_asset']})",
+              flush=True)
+        results["runs"][str(n)] = row
+        with open(args.json, "w") as stream:
+            json.dump(results, stream, indent=1, ensure_ascii=False)
+    if args.profile:
+        work = os.path.join(args.work, str(args.profile))
+        if not os.path.isdir(os.path.join(work, "disclosure")):
+            subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(args.profile), work], check=True)
+        text = f"plugin: {state}\n" + profile(os.path.join(work, "disclosure"), os.path.join(args.work, f"profile-{args.profile}.prof"))
+        path = os.path.join(HERE, f"profile-{args.profile}.txt")
+        with open(path, "w") as stream:
+            stream.write(text)
+        print(text[:6000])
+        print(f"profile written to {path}")
+
+
+if __name__ == "__main__":
+    main()
