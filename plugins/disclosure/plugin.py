@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import exports, xrefs
+from .search import write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
 from .config import DisclosureConfig
@@ -24,6 +25,7 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
 CSS = "assets/disclosure/disclosure.css"
+SITE_SEARCH_JS = "assets/disclosure/site-search.js"
 
 
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
@@ -51,6 +53,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
+        if SITE_SEARCH_JS not in config.extra_javascript:
+            config.extra_javascript.append(SITE_SEARCH_JS)
         self.problems = []
         return config
 
@@ -72,6 +76,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             page.meta.update(template=f"disclosure/{view.kind}.html", title=str(escape(view.title)))
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
+                page.meta["search"] = {"exclude": True}  # entries are found by the catalogue search
                 source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
         if source is None:
             return markdown
@@ -102,6 +107,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
+        write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"), config.use_directory_urls)
         from .links.build import check_built_site
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 

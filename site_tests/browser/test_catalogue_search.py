@@ -1,0 +1,194 @@
+"""Catalogue search (目录检索) on the column home, in Chromium."""
+
+from __future__ import annotations
+
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+
+from conftest import serve
+
+CATALOGUE = """\
+agency:
+  name: 示例市数据管理局
+  code: "11440100MB2C00000X"
+categories:
+  - id: rules
+    title: 法规文件
+    children:
+      - {id: normative, title: 规范性文件}
+  - id: plans
+    title: 规划计划
+  - id: licensing
+    title: 行政许可
+entries:
+  - index: 11440100MB2C00000X/2021-00012
+    title: 关于行政许可事项清单的通知
+    category: licensing
+    publisher: 审批科
+    date: 2021-06-01
+    doc_number: 示例〔2021〕12号
+    validity: in_force
+    keywords: [审批]
+    link: https://www.example.gov.cn/1.html
+  - index: 11440100MB2C00000X/2021-00001
+    title: 关于印发示例管理办法的通知
+    category: normative
+    publisher: 办公室
+    date: 2021-03-01
+    doc_number: 示例〔2021〕1号
+    validity: in_force
+    keywords: [数据, 共享]
+    summary: 规范数据共享工作
+    link: https://www.example.gov.cn/2.html
+  - index: 11440100MB2C00000X/2020-00007
+    title: 示例市数据发展规划
+    category: plans
+    publisher: 规划科
+    date: 2020-05-06
+    validity: repealed
+    link: https://www.example.gov.cn/3.html
+  - index: 11440100MB2C00000X/2019-00003
+    title: "<b>加粗</b> 与 <script>alert(1)</script> 的标题"
+    category: rules
+    publisher: 办公室
+    date: 2019-01-02
+    doc_number: 示例（2019）3号
+    validity: expired
+    link: https://www.example.gov.cn/4.html
+"""
+ALL = ["11440100MB2C00000X/2021-00012", "11440100MB2C00000X/2021-00001",
+       "11440100MB2C00000X/2020-00007", "11440100MB2C00000X/2019-00003"]
+
+
+@pytest.fixture(scope="module")
+def site_url(tmp_path_factory):
+    from conftest import MINIMAL_MKDOCS, SMALL_FILES, run, write_project
+    import sys
+
+    root = tmp_path_factory.mktemp("catalogue-search")
+    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": CATALOGUE})
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(root / "site")
+    yield url + "gkml/"
+    server.shutdown()
+
+
+def open_search(page, url: str) -> None:
+    page.goto(url)
+    page.wait_for_selector("[data-dc-catalogue-search][data-dc-ready]")
+
+
+def indexes(page) -> list[str]:
+    return page.locator("[data-dc-list] [data-index]").evaluate_all("rows => rows.map(r => r.dataset.index)")
+
+
+def status(page) -> str:
+    return page.locator("[data-dc-status]").inner_text()
+
+
+def type_query(page, text: str) -> None:
+    page.get_by_label("关键词、文号或索引号").fill(text)
+
+
+@pytest.mark.parametrize("query, expected", [
+    ("许可", ALL[:1]),                         # a sub-word of 行政许可
+    ("[2021]12号", ALL[:1]),                    # bracket variant of 〔2021〕12号
+    ("（2021）12号", ALL[:1]),
+    ("【2021】1号", ALL[1:2]),
+    ("〔2019〕3号", ALL[3:]),                    # written with （） in the catalogue
+    ("１２号", ALL[:1]),                         # full-width digits
+    ("11440100mb2c00000x/2020-00007", ALL[2:3]),  # full index, other case
+    ("2021-000", ALL[:2]),                      # partial index
+    ("共享", ALL[1:2]),                          # keywords and summary
+    ("规划科", ALL[2:3]),                        # publisher
+    ("数据 通知", ALL[1:2]),                      # every word must match
+])
+def test_query(page, site_url, query, expected):
+    open_search(page, site_url)
+    type_query(page, query)
+    assert indexes(page) == expected
+    assert f"共找到 {len(expected)} 条" in status(page)
+    assert parse_qs(urlsplit(page.url).query)["q"] == [query]
+
+
+def test_highlight_and_markup_as_text(page, site_url):
+    open_search(page, site_url)
+    type_query(page, "加粗")
+    row = page.locator("[data-dc-list] [data-index='11440100MB2C00000X/2019-00003']")
+    assert row.locator("a").inner_text() == "<b>加粗</b> 与 <script>alert(1)</script> 的标题"
+    assert row.locator("a mark").inner_text() == "加粗"
+    assert row.locator("b, script").count() == 0
+    type_query(page, "许可")
+    assert page.locator("[data-dc-list] mark").first.inner_text() == "许可"
+
+
+@pytest.mark.parametrize("name, value, expected", [
+    ("category", "rules", [ALL[1], ALL[3]]),   # includes the sub-category 规范性文件
+    ("category", "plans", ALL[2:3]),
+    ("year", "2021", ALL[:2]),
+    ("publisher", "办公室", [ALL[1], ALL[3]]),
+    ("validity", "in_force", ALL[:2]),
+    ("validity", "expired", ALL[3:]),
+])
+def test_filters(page, site_url, name, value, expected):
+    open_search(page, site_url)
+    page.locator(f"select[name={name}]").select_option(value)
+    assert indexes(page) == expected
+    assert parse_qs(urlsplit(page.url).query)[name] == [value]
+
+
+def test_filter_with_query_and_no_result(page, site_url):
+    open_search(page, site_url + "?q=通知&publisher=办公室")
+    assert indexes(page) == ALL[1:2]
+    assert page.locator("select[name=publisher]").input_value() == "办公室"
+    page.locator("select[name=year]").select_option("2020")
+    assert indexes(page) == []
+    assert "没有找到" in status(page)
+    assert page.locator("[data-dc-status]").get_attribute("aria-live") == "polite"
+
+
+def test_url_state_back_and_forward(page, site_url):
+    open_search(page, site_url + "?q=数据")
+    assert page.get_by_label("关键词、文号或索引号").input_value() == "数据"
+    assert indexes(page) == [ALL[1], ALL[2]]
+    assert page.locator(".md-search__input").is_visible() is False or not page.locator("#__search").is_checked()
+    page.locator("select[name=year]").select_option("2020")
+    assert indexes(page) == ALL[2:3]
+    page.go_back()
+    page.wait_for_function("!location.search.includes('year=')")
+    assert page.locator("select[name=year]").input_value() == ""
+    assert indexes(page) == [ALL[1], ALL[2]]
+    page.go_forward()
+    page.wait_for_function("location.search.includes('year=2020')")
+    assert page.locator("select[name=year]").input_value() == "2020"
+    assert indexes(page) == ALL[2:3]
+
+
+def test_keyboard_only(page, site_url):
+    open_search(page, site_url)
+    page.get_by_label("关键词、文号或索引号").focus()
+    page.keyboard.type("规划")
+    page.keyboard.press("Enter")
+    assert indexes(page) == ALL[2:3]
+    page.keyboard.press("Tab")  # the submit button
+    page.keyboard.press("Tab")  # 主题分类
+    assert page.evaluate("document.activeElement.name") == "category"
+    for name in ("year", "publisher", "validity"):
+        page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.name") == name
+    link = page.locator("[data-dc-list] a").first
+    link.focus()
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/gkml/11440100MB2C00000X-2020-00007/")
+
+
+def test_controls_are_labelled(page, site_url):
+    open_search(page, site_url)
+    assert page.get_by_role("searchbox", name="关键词、文号或索引号").count() == 1
+    for label in ("主题分类", "年份", "发布机构", "效力状态"):
+        assert page.get_by_role("combobox", name=label, exact=True).count() == 1
+    assert page.get_by_role("region", name="检索结果").count() == 0  # hidden until there is a search
+    type_query(page, "通知")
+    assert page.get_by_role("region", name="检索结果").count() == 1

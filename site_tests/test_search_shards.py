@@ -1,0 +1,81 @@
+"""The catalogue search's JSON shards (plugins/disclosure/search/shards.py)."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+from pathlib import Path
+
+from disclosure.catalogue import Agency, Catalogue, Category, Entry, Pos
+from disclosure.search import shards
+
+POS = Pos("directory.yml", 1, 1)
+AGENCY = Agency(name="示例市数据管理局", code="11440100MB2C00000X")
+
+
+def category(id_: str, title: str, parent: str | None = None, children: tuple[Category, ...] = ()) -> Category:
+    return Category(id_, title, parent, children, POS)
+
+
+def make_catalogue(entries: list[Entry]) -> Catalogue:
+    normative = category("normative", "规范性文件", "rules")
+    roots = (category("rules", "法规文件", None, (normative,)), category("plans", "规划计划"))
+    entries = sorted(entries, key=lambda e: (e.date, e.index), reverse=True)
+    by_category = {c.id: c for root in roots for c in root.walk()}
+    return Catalogue("directory.yml", AGENCY, roots, tuple(entries), {e.index: e for e in entries}, by_category)
+
+
+def entry(year: int, seq: int, **fields) -> Entry:
+    values = dict(title=f"关于第{seq}号事项的通知", category="normative", publisher="办公室",
+                  date=datetime.date(year, 1 + seq % 12, 1 + seq % 28), link="https://www.example.gov.cn/")
+    values.update(fields)
+    return Entry(index=f"{AGENCY.code}/{year}-{seq:05d}", pos=POS, **values)
+
+
+def read(folder: Path, name: str):
+    return json.loads((folder / name).read_text(encoding="utf-8"))
+
+
+def test_manifest_and_year_shards(tmp_path: Path):
+    catalogue = make_catalogue([
+        entry(2021, 1, doc_number="示例〔2021〕1号", validity="in_force", keywords=("数据", "共享"), summary="概述"),
+        entry(2021, 2, publisher="规划科", category="plans", validity="repealed"),
+        entry(2020, 7, title="<b>标题</b>", validity="expired"),
+    ])
+    shards.write_shards(catalogue, str(tmp_path))
+    manifest = read(tmp_path, "manifest.json")
+    assert manifest["total"] == 3 and manifest["entry_url"] == "{slug}/"
+    assert [c["id"] for c in manifest["categories"]] == ["rules", "normative", "plans"]  # parents first
+    assert manifest["categories"][1]["parent"] == "rules"
+    assert manifest["publishers"] == ["办公室", "规划科"]  # most entries first
+    assert [v["title"] for v in manifest["validity"]] == ["有效", "失效", "废止"]
+    assert [(y["year"], y["count"]) for y in manifest["years"]] == [(2021, 2), (2020, 1)]
+    newest = read(tmp_path, manifest["years"][0]["files"][0])
+    assert newest["index"] == [f"{AGENCY.code}/2021-00002", f"{AGENCY.code}/2021-00001"]  # newest first
+    assert newest["doc"] == ["", "示例〔2021〕1号"] and newest["kw"] == ["", "数据 共享"]
+    assert newest["pub"] == [1, 0] and newest["cat"] == [2, 1] and newest["val"] == [2, 0]
+    assert newest["date"] == ["03-03", "02-02"]
+    assert len({len(column) for column in newest.values()}) == 1  # parallel arrays
+    assert read(tmp_path, manifest["years"][1]["files"][0])["title"] == ["<b>标题</b>"]  # data, not markup
+
+
+def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypatch):
+    (tmp_path / "1999-0000000000.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(shards, "CHUNK", 2)
+    sizes = shards.write_shards(make_catalogue([entry(2022, n) for n in range(1, 6)]), str(tmp_path), False)
+    manifest = read(tmp_path, "manifest.json")
+    files = manifest["years"][0]["files"]
+    assert manifest["entry_url"] == "{slug}/index.html"
+    assert [len(read(tmp_path, name)["index"]) for name in files] == [2, 2, 1]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files + ["manifest.json"]) == sorted(sizes)
+
+
+def test_no_file_over_one_megabyte_gzip_at_100k_entries():
+    entries = [entry(2010 + n % 12, n, summary=f"第{n}号事项的内容概述，涉及数据共享与政务公开。",
+                     keywords=("数据", f"主题{n % 50}"), doc_number=f"示例〔{2010 + n % 12}〕{n}号",
+                     publisher=f"第{n % 30}科") for n in range(1, 100_001)]
+    manifest, files = shards.build_shards(make_catalogue(entries), "{slug}/")
+    assert sum(y["count"] for y in manifest["years"]) == 100_000
+    largest = max(len(gzip.compress(data)) for data in files.values())
+    assert largest < 1_000_000
