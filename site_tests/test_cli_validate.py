@@ -48,3 +48,15 @@ def test_missing_catalogue(tmp_path):
 
 def test_usage_error_exits_two(tmp_path):
     assert run([sys.executable, "-m", "disclosure.cli", "nonsense"], tmp_path).returncode == 2
+
+
+def test_markdown_not_in_utf8_is_reported_by_validate_and_build(tmp_path, build_site):
+    gbk = "第一条 中文正文。\n".encode("gbk")
+    result = validate(tmp_path, SMALL_CATALOGUE, {"content/gkml/2021/00001.md": gbk, "content/about.md": gbk})
+    assert result.returncode == 1
+    assert [line.split(": ")[0] for line in result.stdout.splitlines()] == ["content/about.md:1:1", "content/gkml/2021/00001.md:1:1"]
+    assert all("不是 UTF-8 编码" in line for line in result.stdout.splitlines())
+    built = build_site(files={"content/gkml/2021/00001.md": gbk, "content/about.md": gbk})
+    assert built.returncode == 1 and "Traceback" not in built.output
+    assert "content/about.md:1:1: 文件: 文件不是 UTF-8 编码" in built.output
+    assert "content/gkml/2021/00001.md:1:1: 文件: 文件不是 UTF-8 编码" in built.output

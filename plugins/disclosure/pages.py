@@ -12,7 +12,9 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
+from .catalogue.load import LoadError, decode_utf8
 from .catalogue.model import Catalogue, Category, Entry
+from .problems import Problem, display_path
 from .urls import ColumnUrls
 
 TEMPLATES = {"home": "disclosure/home.html", "category": "disclosure/category.html", "entry": "disclosure/entry.html"}
@@ -66,7 +68,7 @@ class ColumnPages:
         chain = self.catalogue.category_path(category_id)
         return [self.column_crumb()] + [Crumb(c.title, self.urls.category(c.id)) for c in chain]
 
-    def add_to(self, files: Files, config: MkDocsConfig, read_body: callable) -> None:
+    def add_to(self, files: Files, config: MkDocsConfig, bodies: dict[str, str]) -> None:
         """Add generated Files; an editor's `<prefix>/index.md` becomes the column home's intro."""
         intro = files.get_file_from_path(self.urls.home_src())
         intro_markdown = ""
@@ -79,7 +81,7 @@ class ColumnPages:
             self._add_listing(files, config, category)
         for entry in self.catalogue.entries:
             crumbs = self.category_crumbs(entry.category) + [Crumb(entry.title, None)]
-            markdown = read_body(entry.body) if entry.body else ""
+            markdown = bodies.get(entry.body, "") if entry.body else ""
             self._add(files, config, self.urls.entry_src(entry),
                       View("entry", entry.title, crumbs, entry=entry, markdown=markdown))
 
@@ -104,11 +106,17 @@ class ColumnPages:
         self.views[src_uri] = view
 
 
-def body_reader(docs_dir: str):
-    def read(relative_path: str) -> str:
-        with open(os.path.join(docs_dir, relative_path), encoding="utf-8-sig") as stream:
-            return stream.read()
-    return read
+def read_markdown_files(paths: list[str], docs_dir: str, problems: list[Problem]) -> dict[str, str]:
+    """Text of each docs-relative Markdown path; files that are not UTF-8 become problems."""
+    texts = {}
+    for relative_path in paths:
+        full = os.path.join(docs_dir, relative_path)
+        try:
+            with open(full, "rb") as stream:
+                texts[relative_path] = decode_utf8(stream.read(), display_path(full))
+        except LoadError as error:
+            problems.extend(error.problems)
+    return texts
 
 
 def promote_column_home(nav: Navigation, home_src: str) -> None:

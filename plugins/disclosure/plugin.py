@@ -17,7 +17,7 @@ from .search import write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
 from .config import DisclosureConfig
-from .pages import ColumnPages, body_reader, category_counts
+from .pages import ColumnPages, category_counts, read_markdown_files, promote_column_home
 from .problems import Problem, ProblemsError, display_path
 from .urls import ColumnUrls, relative
 
@@ -60,12 +60,22 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
-        for entry in self.catalogue.entries:  # bodies render inside their entry pages, not on their own
-            if entry.body and (body := files.get_file_from_path(entry.body)) is not None:
+        body_paths = sorted({entry.body for entry in self.catalogue.entries if entry.body})
+        for path in body_paths:  # bodies render inside their entry pages, not on their own
+            if (body := files.get_file_from_path(path)) is not None:
                 files.remove(body)
+        pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
+        read_markdown_files(pages, config.docs_dir, self.problems)  # MkDocs itself would crash on non-UTF-8
+        bodies = read_markdown_files(body_paths, config.docs_dir, self.problems)
+        if self.problems:
+            raise ProblemsError(self.problems)
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
-        self.column.add_to(files, config, body_reader(config.docs_dir))
+        self.column.add_to(files, config, bodies)
         return files
+
+    def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
+        promote_column_home(nav, self.urls.home_src())
+        return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.catalogue is not None and self.column is not None

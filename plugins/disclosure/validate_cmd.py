@@ -11,6 +11,7 @@ from mkdocs.exceptions import ConfigurationError
 
 from . import xrefs
 from .catalogue import load_catalogue
+from .pages import read_markdown_files
 from .problems import Problem, ProblemsError, display_path
 
 
@@ -45,10 +46,11 @@ def validate_project(config_file: str) -> list[Problem]:
     except ProblemsError as error:
         return error.problems
     problems: list[Problem] = []
-    for root, _, names in os.walk(config.docs_dir):
-        for name in sorted(names):
-            if name.endswith(".md"):
-                path = os.path.join(root, name)
-                with open(path, encoding="utf-8-sig", errors="replace") as stream:
-                    problems += xrefs.check_index_links(stream.read(), display_path(path), catalogue)
+    markdown_paths = [
+        os.path.relpath(os.path.join(root, name), config.docs_dir)
+        for root, _, names in os.walk(config.docs_dir) for name in sorted(names) if name.endswith(".md")
+    ]
+    texts = read_markdown_files(markdown_paths, config.docs_dir, problems)
+    for relative_path, text in texts.items():
+        problems += xrefs.check_index_links(text, display_path(os.path.join(config.docs_dir, relative_path)), catalogue)
     return sorted(problems)

@@ -61,7 +61,7 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
     Problems that still leave a usable tree (duplicate keys) are appended to `problems`; those that
     don't (encoding, syntax, alias bombs) raise LoadError.
     """
-    text = _decode(data, file)
+    text = decode_utf8(data, file)
     if not text.strip():
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")])
     try:
@@ -73,7 +73,8 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
     return _Converter(file, problems).convert(root)
 
 
-def _decode(data: bytes, file: str) -> str:
+def decode_utf8(data: bytes, file: str) -> str:
+    """UTF-8 with or without BOM; anything else raises LoadError saying to save as UTF-8."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件是 UTF-16 编码：请用 UTF-8 编码另存")])
     if data.startswith(codecs.BOM_UTF8):
