@@ -44,6 +44,8 @@ def test_home_to_attachment(page, site_url):
     assert "第 1/3 页" in page.locator("table.dc-list caption").inner_text()
 
     pager = page.get_by_role("navigation", name="分页")
+    tops = {round(box["y"]) for box in (item.bounding_box() for item in pager.locator("li").all())}
+    assert len(tops) == 1, "the pager is one row of page numbers"
     pager.get_by_role("link", name="下一页").click()
     page.wait_for_url(site_url + CATEGORY + "2/")
     assert page.get_by_role("navigation", name="分页").locator("[aria-current=page]").inner_text() == "2"
@@ -108,10 +110,14 @@ def test_keyboard_only(page, site_url):
     assert page.evaluate("() => document.getElementById('dc-main').contains(document.querySelector('h1.dc-title'))")
 
 
-def test_skip_link_on_home_and_404(page, site_url):
+def test_skip_link_on_home_and_404_and_chinese_404(page, site_url):
     for path in ("", "404.html"):
         page.goto(site_url + path)
         page.keyboard.press("Tab")
         assert page.evaluate("() => document.activeElement.textContent.trim()") == "跳到正文", path
         page.keyboard.press("Enter")
         assert page.evaluate("() => document.activeElement.id") == "dc-main", path
+    assert page.locator("h1").inner_text() == "页面不存在（404）"
+    assert page.title() == "页面不存在 - 示例"
+    page.locator("#dc-main").get_by_role("link", name="政府信息公开目录").click()
+    page.wait_for_url(site_url + "gkml/")
