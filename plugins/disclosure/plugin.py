@@ -13,6 +13,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import exports, xrefs
+from .reports import hooks as report_hooks
 from .search import write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
@@ -55,6 +56,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             config.extra_css.insert(0, CSS)
         if SITE_SEARCH_JS not in config.extra_javascript:
             config.extra_javascript.append(SITE_SEARCH_JS)
+        report_hooks.configure(config)
         self.problems = []
         return config
 
@@ -95,6 +97,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             lambda index: relative(page.file.src_uri, self.urls.entry_src(self.catalogue.by_index[index])), self.problems,
             front_matter_lines(page.file.content_string, markdown) if view is None else 0,
         )
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        view = self.column.views.get(page.file.src_uri) if self.column else None
+        if view is not None and view.entry is not None and view.entry.report and self.catalogue is not None:
+            html = report_hooks.render(html, view.entry, self.catalogue, page, config)  # annual report tables
+        return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         if self.problems:

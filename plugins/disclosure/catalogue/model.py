@@ -78,6 +78,7 @@ class Entry:
     attachments: tuple[Attachment, ...] = ()
     published: datetime.date | None = None  # when it went online (for timeliness checks)
     valid_until: datetime.date | None = None
+    report: str | None = None  # annual report data (YAML under docs_dir), see reports/
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
 
     @property

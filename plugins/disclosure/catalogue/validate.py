@@ -14,7 +14,7 @@ AGENCY_KEYS = ["name", "code", "address", "phone", "postcode", "icp", "police_re
 CATEGORY_KEYS = ["id", "title", "children"]
 ENTRY_KEYS = [
     "index", "title", "category", "publisher", "date", "doc_number", "validity", "keywords",
-    "summary", "body", "link", "attachments", "published", "valid_until",
+    "summary", "body", "link", "attachments", "published", "valid_until", "report",
 ]
 ENTRY_REQUIRED = ["index", "title", "category", "publisher", "date"]
 ATTACHMENT_KEYS = ["title", "file"]
@@ -159,6 +159,7 @@ class _Validator:
             "attachments": self.attachments(node, path),
             "published": fields.date(node, "published", path, self.report),
             "valid_until": fields.date(node, "valid_until", path, self.report),
+            "report": self.report_file(node, path),
         }
         if not any(node.get(key) for key in ("body", "link", "attachments")):
             self.report(node.pos, path, "条目至少要有 body（正文）、link（链接）或 attachments（附件）之一")
@@ -198,6 +199,16 @@ class _Validator:
             self.report(node.value_pos["body"], f"{path}.body", f"正文 \"{found[0]}\" 应是 Markdown 文件（.md）；其他文件请放在 attachments 里")
             return None
         return found[0]
+
+    def report_file(self, node: Mapping, path: str) -> str | None:
+        """`report:` names an annual report's data; its own problems (sums included) are collected too."""
+        from ..reports.field import check_report_field
+        found = fields.content_file(node, "report", path, self.docs_dir, self.report)
+        if found is None:
+            return None
+        problems = check_report_field(self.docs_dir, found[0], node.value_pos["report"], f"{path}.report")
+        self.problems += problems
+        return None if problems else found[0]
 
     def attachments(self, node: Mapping, path: str) -> tuple[Attachment, ...]:
         if node.get("attachments") is None:

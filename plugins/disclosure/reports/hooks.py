@@ -1,0 +1,85 @@
+"""What the plugin calls: add the report stylesheet, and render an entry's report into its page.
+
+The tables go where the entry's body has the comment `<!-- 年度报告表格 -->` (or
+`<!-- report-tables -->`), otherwise after the body. Next to the page the build writes the chart
+(`<slug>-report.svg`) and the tables as a workbook (`<slug>-report.xlsx`).
+"""
+
+from __future__ import annotations
+
+import os
+
+import jinja2
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.structure.pages import Page
+
+from ..catalogue.model import Catalogue, Entry
+from ..problems import ProblemsError
+from .chart import chart_svg, chart_text, chart_title
+from .field import report_display
+from .load import load_report
+from .model import AnnualReport
+from .views import all_tables, comparison_rows
+from .xlsx import report_workbook
+
+CSS = "assets/disclosure/reports.css"
+MARKERS = ("<!-- 年度报告表格 -->", "<!-- report-tables -->")
+TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
+_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
+                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+_cache: dict[int, dict[str, AnnualReport]] = {}
+
+
+def configure(config: MkDocsConfig) -> None:
+    if CSS not in config.extra_css:
+        config.extra_css.append(CSS)
+
+
+def reports_of(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]:
+    """Index number → report, for every entry with `report:` (already validated), once per build."""
+    if id(catalogue) not in _cache:
+        _cache.clear()
+        found: dict[str, AnnualReport] = {}
+        for entry in catalogue.entries:
+            if entry.report:
+                report, problems = load_report(docs_dir, entry.report, report_display(docs_dir, entry.report))
+                if problems:
+                    raise ProblemsError(problems)
+                found[entry.index] = report  # type: ignore[assignment]
+        _cache[id(catalogue)] = found
+    return _cache[id(catalogue)]
+
+
+def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> AnnualReport | None:
+    return next((other for other in reports.values() if other.year == report.year - 1), None)
+
+
+def render(html: str, entry: Entry, catalogue: Catalogue, page: Page, config: MkDocsConfig) -> str:
+    """The entry page's HTML with the report's tables and chart in place."""
+    reports = reports_of(catalogue, config.docs_dir)
+    report = reports[entry.index]
+    previous = previous_of(report, reports)
+    files = _write_files(report, previous, catalogue.agency.name, entry, page, config)
+    tables = _env.get_template("disclosure/report.html").render(
+        report=report, previous=previous, agency=catalogue.agency.name, tables=all_tables(report),
+        comparison=comparison_rows(report, previous) if previous else None,
+        chart={"src": files["svg"], "title": chart_title(report, previous), "text": chart_text(report, previous)},
+        xlsx=files["xlsx"],
+    )
+    for marker in MARKERS:
+        if marker in html:
+            return html.replace(marker, tables, 1)
+    return html + tables
+
+
+def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: str, entry: Entry,
+                 page: Page, config: MkDocsConfig) -> dict[str, str]:
+    folder = os.path.join(config.site_dir, os.path.dirname(page.file.dest_path))
+    os.makedirs(folder, exist_ok=True)
+    names = {"svg": f"{entry.slug}-report.svg", "xlsx": f"{entry.slug}-report.xlsx"}
+    comparison = comparison_rows(report, previous) if previous else None
+    contents = {"svg": chart_svg(report, previous), "xlsx": report_workbook(report, agency, comparison)}
+    for kind, name in names.items():
+        with open(os.path.join(folder, name), "wb") as stream:
+            stream.write(contents[kind])
+    return names

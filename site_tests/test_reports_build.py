@@ -1,0 +1,106 @@
+"""Annual reports in a real build: tables read back from HTML, chart, xlsx, and failing builds."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from openpyxl import load_workbook
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from conftest import SMALL_CATALOGUE
+
+REPO = Path(__file__).resolve().parent.parent
+DEMO = {year: (REPO / f"content/reports/{year}.yml").read_text(encoding="utf-8") for year in (2023, 2024)}
+CATALOGUE = SMALL_CATALOGUE.replace("  - id: plans\n", "  - id: annual\n    title: 年度报告\n  - id: plans\n") + """\
+  - index: 11440100MB2C00000X/2025-00002
+    title: 示例市数据管理局2024年政府信息公开工作年度报告
+    category: annual
+    publisher: 办公室
+    date: 2025-01-20
+    body: reports/2024.md
+    report: reports/2024.yml
+  - index: 11440100MB2C00000X/2024-00003
+    title: 示例市数据管理局2023年政府信息公开工作年度报告
+    category: annual
+    publisher: 办公室
+    date: 2024-01-22
+    body: reports/2023.md
+    report: reports/2023.yml
+"""
+BODY_2024 = "## 一、总体情况\n\n本年度……\n\n<!-- 年度报告表格 -->\n\n## 五、存在的主要问题及改进情况\n\n略。\n"
+FILES = {
+    "content/reports/2024.yml": DEMO[2024], "content/reports/2023.yml": DEMO[2023],
+    "content/reports/2024.md": BODY_2024, "content/reports/2023.md": "## 一、总体情况\n\n本年度……\n",
+}
+PAGE_2024 = "gkml/11440100MB2C00000X-2025-00002/index.html"
+PAGE_2023 = "gkml/11440100MB2C00000X-2024-00003/index.html"
+
+
+def read_table(html: str, key: str) -> dict[str, list[str]]:
+    """Row header text → cell texts of the table marked data-report-table=key."""
+    table = HTMLParser(html).css_first(f'table[data-report-table="{key}"]')
+    assert table is not None, key
+    rows = {}
+    for tr in table.css("tbody tr"):
+        header = tr.css_first('th[scope="row"]')
+        if header is not None:
+            rows[header.text(strip=True)] = [td.text(strip=True) for td in tr.css("td")]
+    return rows
+
+
+def test_report_tables_chart_and_xlsx(build_site):
+    built = build_site(files=FILES, directory=CATALOGUE)
+    assert built.returncode == 0, built.output
+    html = built.page(PAGE_2024)
+    tree = HTMLParser(html)
+    applications = read_table(html, "applications")
+    assert applications["一、本年新收政府信息公开申请数量"] == ["38", "9", "1", "0", "2", "1", "51"]
+    assert applications["不予公开：4．保护第三方合法权益"] == ["2", "1", "0", "0", "0", "0", "3"]
+    assert applications["办理结果（七）总计"] == ["38", "9", "1", "0", "2", "1", "51"]
+    caption = tree.css_first('table[data-report-table="applications"] caption').text()
+    assert "收到和处理政府信息公开申请情况" in caption
+    assert tree.css_first('th[scope="colgroup"]').text() == "法人或其他组织"
+    assert read_table(html, "appeals")["行政复议"] == ["2", "1", "0", "1", "4"]
+    assert read_table(html, "documents")["规范性文件"] == ["4", "1", "18"]
+    assert read_table(html, "decisions")["行政许可"] == ["136"]
+    # tables sit where the body's marker was: between the free-text sections
+    body = tree.css_first(".dc-body").html
+    assert body.index("一、总体情况") < body.index('data-report-table="documents"') < body.index("五、存在的主要问题")
+    assert read_table(html, "comparison")["本年新收申请"] == ["38", "51", "+13"]
+    check_chart(built, tree)
+    check_workbook(built.site / "gkml/11440100MB2C00000X-2025-00002/11440100MB2C00000X-2025-00002-report.xlsx")
+    first_year = built.page(PAGE_2023)
+    assert 'data-report-table="applications"' in first_year and 'data-report-table="comparison"' not in first_year
+
+
+def check_chart(built, tree: HTMLParser) -> None:
+    image = tree.css_first(".dc-report-chart img")
+    alt = image.attributes["alt"]
+    assert "2023 年：予以公开 13 件" in alt and "2024 年：予以公开 21 件" in alt
+    assert tree.css_first(".dc-report-chart figcaption").text().startswith("图：")
+    svg = (built.site / "gkml/11440100MB2C00000X-2025-00002" / image.attributes["src"]).read_text(encoding="utf-8")
+    assert 'role="img"' in svg and "<desc>" in svg and "予以公开" in svg
+    assert "<script" not in svg and "https://" not in svg
+
+
+def check_workbook(path: Path) -> None:
+    workbook = load_workbook(path)
+    assert workbook.sheetnames == ["规章和规范性文件", "处理决定和收费", "依申请公开", "复议和诉讼", "与上年对比"]
+    rows = list(workbook["依申请公开"].iter_rows(min_row=3, values_only=True))
+    assert rows[0] == ("一、本年新收政府信息公开申请数量", 38, 9, 1, 0, 2, 1, 51)
+
+
+def test_a_wrong_total_fails_the_build_with_its_position(build_site):
+    bad = (Path(__file__).parent / "reports_data/total_error.yml").read_text(encoding="utf-8")
+    built = build_site(files={**FILES, "content/reports/2024.yml": bad}, directory=CATALOGUE)
+    assert built.returncode != 0
+    assert "content/reports/2024.yml:47:43: applications.results.total[6]: 总计应为 51，实为 52" in built.output
+    assert not (built.site / "index.html").exists()
+
+
+def test_report_field_must_name_a_yaml_file(build_site):
+    catalogue = CATALOGUE.replace("report: reports/2024.yml", "report: reports/2024.md")
+    built = build_site(files=FILES, directory=catalogue)
+    assert built.returncode != 0
+    line = catalogue.splitlines().index("    report: reports/2024.md") + 1
+    assert f"directory.yml:{line}:13: entries[2].report: 年度报告数据 \"reports/2024.md\" 应是 YAML 文件" in built.output
