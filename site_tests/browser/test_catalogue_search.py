@@ -21,6 +21,8 @@ categories:
     title: 规划计划
   - id: licensing
     title: 行政许可
+  - id: batch
+    title: 批量事项
 entries:
   - index: 11440100MB2C00000X/2021-00012
     title: 关于行政许可事项清单的通知
@@ -57,6 +59,10 @@ entries:
     validity: expired
     link: https://www.example.gov.cn/4.html
 """
+BATCH = "".join(f"""
+  - {{index: 11440100MB2C00000X/2018-{n:05d}, title: 批量事项之{n}, category: batch, publisher: 统计科,
+      date: 2018-02-{n:02d}, link: "https://www.example.gov.cn/b{n}.html"}}""" for n in range(1, 26))
+CATALOGUE += BATCH + "\n"
 ALL = ["11440100MB2C00000X/2021-00012", "11440100MB2C00000X/2021-00001",
        "11440100MB2C00000X/2020-00007", "11440100MB2C00000X/2019-00003"]
 
@@ -192,3 +198,17 @@ def test_controls_are_labelled(page, site_url):
     assert page.get_by_role("region", name="检索结果").count() == 0  # hidden until there is a search
     type_query(page, "通知")
     assert page.get_by_role("region", name="检索结果").count() == 1
+
+
+def test_paging_newest_first(page, site_url):
+    open_search(page, site_url + "?q=批量")
+    assert "共找到 25 条信息，第 1 / 2 页" in status(page)
+    first = indexes(page)
+    assert first == [f"11440100MB2C00000X/2018-{n:05d}" for n in range(25, 5, -1)]  # newest first
+    page.get_by_role("button", name="下一页").click()
+    page.wait_for_function("location.search.includes('page=2')")
+    assert indexes(page) == [f"11440100MB2C00000X/2018-{n:05d}" for n in range(5, 0, -1)]
+    assert page.evaluate("document.activeElement.id") == "dc-results-title"
+    page.go_back()
+    page.wait_for_function("!location.search.includes('page=')")
+    assert indexes(page) == first

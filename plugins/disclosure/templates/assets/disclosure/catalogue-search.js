@@ -16,6 +16,8 @@
   var manifest = null;
   var entries = [];
   var ready = false;
+  var current = null; // the state last rendered
+  var partial = false; // newest results already shown while older shards still load
 
   /* ---- Material opens its own search dialog from ?q=; on this page ?q= belongs to the catalogue. */
   var initialSearch = location.search;
@@ -69,9 +71,13 @@
       data.years.forEach(function (year) {
         year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl) }); });
       });
-      return Promise.all(jobs.map(function (job) { return fetchJson(job.url); })).then(function (shards) {
-        shards.forEach(function (shard, i) { addShard(jobs[i].year, shard); }); // manifest order = newest first
-      });
+      var pending = jobs.map(function (job) { return fetchJson(job.url); }); // all requests at once
+      return jobs.reduce(function (chain, job, i) { // ...but added in manifest order: newest first
+        return chain.then(function () { return pending[i]; }).then(function (shard) {
+          addShard(job.year, shard);
+          if (current && !partial) render(current);
+        });
+      }, Promise.resolve());
     });
   }
 
@@ -227,18 +233,23 @@
   }
   function isEmpty(state) { return FIELDS.every(function (name) { return !state[name]; }); }
   function render(state) {
+    current = state;
+    partial = false;
     list.textContent = "";
     if (isEmpty(state)) {
       results.hidden = true;
       status.textContent = "";
       return;
     }
-    if (!ready) { status.textContent = "正在加载目录数据……"; return; }
-    var found = search(state), words = terms(state.q);
+    var loading = "正在加载目录数据……";
+    var found = manifest ? search(state) : [], words = terms(state.q);
+    if (!ready && found.length < state.page * PAGE_SIZE) { status.textContent = loading; return; }
     var pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE)), page = Math.min(Math.max(1, state.page), pages);
     found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).forEach(function (entry) { list.appendChild(row(entry, words)); });
-    renderPager(page, pages);
     results.hidden = false;
+    partial = !ready;
+    renderPager(page, ready ? pages : 1);
+    if (!ready) { status.textContent = "已显示最新的结果，正在加载其余目录数据……"; return; }
     status.textContent = found.length ? "共找到 " + found.length + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
       : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。";
   }
