@@ -9,8 +9,8 @@ from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from conftest import SMALL_CATALOGUE
 
-REPO = Path(__file__).resolve().parent.parent
-DEMO = {year: (REPO / f"content/reports/{year}.yml").read_text(encoding="utf-8") for year in (2023, 2024)}
+DATA = Path(__file__).parent / "reports_data"
+DEMO = {year: (DATA / f"good_{year}.yml").read_text(encoding="utf-8") for year in (2023, 2024)}
 CATALOGUE = SMALL_CATALOGUE.replace("  - id: plans\n", "  - id: annual\n    title: 年度报告\n  - id: plans\n") + """\
   - index: 11440100MB2C00000X/2025-00002
     title: 示例市数据管理局2024年政府信息公开工作年度报告
