@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pathlib import Path
+from urllib.parse import urljoin
 
 import pytest
 
@@ -98,6 +98,10 @@ def test_demo_site_pages(audited, demo_url):
     for selector in ("ul.dc-tree a", "table.dc-list tbody a"):
         paths += ["gkml/" + href for href in
                   page.locator(selector).evaluate_all("links => links.slice(0, 2).map(a => a.getAttribute('href'))")]
+    if page.locator('ul.dc-tree a[href="category/annual-reports/"]').count():  # a page kind of its own: 年度报告
+        page.goto(demo_url + "gkml/category/annual-reports/")
+        paths += ["gkml/category/annual-reports/"] + [urljoin(page.url, href).removeprefix(demo_url) for href in
+                  page.locator("table.dc-list tbody a").evaluate_all("links => links.slice(0, 1).map(a => a.getAttribute('href'))")]
     paths = list(dict.fromkeys("" if path in (".", "./") else path.removeprefix("./") for path in paths))
     assert len(paths) >= 6, paths
     failures = []
