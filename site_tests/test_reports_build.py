@@ -26,11 +26,18 @@ CATALOGUE = SMALL_CATALOGUE.replace("  - id: plans\n", "  - id: annual\n    titl
     date: 2024-01-22
     body: reports/2023.md
     report: reports/2023.yml
+  - index: 11440100MB2C00000X/2019-00001
+    title: 示例市数据管理局2018年政府信息公开工作年度报告
+    category: annual
+    publisher: 办公室
+    date: 2019-03-29
+    body: reports/2023.md
+    report: reports/2018.yml
 """
 BODY_2024 = "## 一、总体情况\n\n本年度……\n\n<!-- 年度报告表格 -->\n\n## 五、存在的主要问题及改进情况\n\n略。\n"
 FILES = {
     "content/reports/2024.yml": DEMO[2024], "content/reports/2023.yml": DEMO[2023],
-    "content/reports/2024.md": BODY_2024, "content/reports/2023.md": "## 一、总体情况\n\n本年度……\n",
+    "content/reports/2024.md": BODY_2024, "content/reports/2018.yml": (DATA / "legacy_2018.yml").read_text(encoding="utf-8"), "content/reports/2023.md": "## 一、总体情况\n\n本年度……\n",
 }
 PAGE_2024 = "gkml/11440100MB2C00000X-2025-00002/index.html"
 PAGE_2023 = "gkml/11440100MB2C00000X-2024-00003/index.html"
@@ -69,6 +76,8 @@ def test_report_tables_chart_and_xlsx(build_site):
     assert read_table(html, "comparison")["本年新收申请"] == ["38", "51", "+13"]
     check_chart(built, tree)
     check_workbook(built.site / "gkml/11440100MB2C00000X-2025-00002/11440100MB2C00000X-2025-00002-report.xlsx")
+    legacy = read_table(built.page("gkml/11440100MB2C00000X-2019-00001/index.html"), "legacy")
+    assert legacy["（三）申请答复数"] == ["12"] and legacy["涉及商业秘密"] == ["1"]
     first_year = built.page(PAGE_2023)
     assert 'data-report-table="applications"' in first_year and 'data-report-table="comparison"' not in first_year
 

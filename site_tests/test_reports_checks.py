@@ -100,3 +100,19 @@ def test_structure_problems_are_all_collected(tmp_path):
 def test_broken_yaml_is_one_problem_not_a_traceback(tmp_path):
     report, problems = check(tmp_path, "year: 2024\nactive: [\n")
     assert report is None and len(problems) == 1 and "YAML 语法错误" in problems[0].message
+
+
+def test_older_layout_loads_and_checks_its_totals(tmp_path):
+    text = (DATA / "legacy_2018.yml").read_text(encoding="utf-8")
+    report, problems = check(tmp_path, text)
+    assert problems == [] and report is not None and report.layout == "2009"
+    assert report.get("applications.answers.withheld.total") == 2
+    bad = text.replace("      total: 2\n", "      total: 3\n").replace("extended: 1}", "extended: 2}")
+    _, problems = check(tmp_path, bad)
+    found = {p.path: p for p in problems}
+    withheld = found["applications.answers.withheld.total"]
+    assert (withheld.line, withheld.col) == where(bad, "      total: 3", "3")
+    assert withheld.message == "总计应为 2，实为 3（“4．不同意公开答复数”各项之和）"
+    answers = found["applications.answers.total"]  # its part 4 is now 3, so 12 ≠ 13
+    assert answers.message.startswith("总计应为 13，实为 12")
+    assert found["applications.concluded.total"].message.startswith("总计应为 13，实为 12")

@@ -19,7 +19,8 @@ from .chart import chart_svg, chart_text, chart_title
 from .field import report_display
 from .load import load_report
 from .model import AnnualReport
-from .views import all_tables, comparison_rows
+from .legacy import tables_for
+from .views import comparison_rows
 from .xlsx import report_workbook
 
 CSS = "assets/disclosure/reports.css"
@@ -51,7 +52,8 @@ def reports_of(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]:
 
 
 def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> AnnualReport | None:
-    return next((other for other in reports.values() if other.year == report.year - 1), None)
+    return next((other for other in reports.values()
+                 if other.year == report.year - 1 and other.layout == report.layout == "2021"), None)
 
 
 def render(html: str, entry: Entry, catalogue: Catalogue, page: Page, config: MkDocsConfig) -> str:
@@ -61,9 +63,10 @@ def render(html: str, entry: Entry, catalogue: Catalogue, page: Page, config: Mk
     previous = previous_of(report, reports)
     files = _write_files(report, previous, catalogue.agency.name, entry, page, config)
     tables = _env.get_template("disclosure/report.html").render(
-        report=report, previous=previous, agency=catalogue.agency.name, tables=all_tables(report),
+        report=report, previous=previous, agency=catalogue.agency.name, tables=tables_for(report),
         comparison=comparison_rows(report, previous) if previous else None,
-        chart={"src": files["svg"], "title": chart_title(report, previous), "text": chart_text(report, previous)},
+        chart={"src": files["svg"], "title": chart_title(report, previous), "text": chart_text(report, previous)}
+        if "svg" in files else None,
         xlsx=files["xlsx"],
     )
     for marker in MARKERS:
@@ -76,9 +79,12 @@ def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: st
                  page: Page, config: MkDocsConfig) -> dict[str, str]:
     folder = os.path.join(config.site_dir, os.path.dirname(page.file.dest_path))
     os.makedirs(folder, exist_ok=True)
-    names = {"svg": f"{entry.slug}-report.svg", "xlsx": f"{entry.slug}-report.xlsx"}
+    names = {"xlsx": f"{entry.slug}-report.xlsx"}
     comparison = comparison_rows(report, previous) if previous else None
-    contents = {"svg": chart_svg(report, previous), "xlsx": report_workbook(report, agency, comparison)}
+    contents = {"xlsx": report_workbook(report, agency, comparison)}
+    if report.layout == "2021":  # the chart shows the outcome groups of the current template
+        names["svg"] = f"{entry.slug}-report.svg"
+        contents["svg"] = chart_svg(report, previous)
     for kind, name in names.items():
         with open(os.path.join(folder, name), "wb") as stream:
             stream.write(contents[kind])

@@ -12,12 +12,13 @@ from ..catalogue.model import Pos
 from ..problems import FILE_LEVEL, Problem
 from . import layout
 from .checks import check_arithmetic
+from .legacy import check_legacy, read_legacy
 from .model import AnnualReport, Number
 
 TOP_KEYS = ["year", "layout", "agency", "active", "applications", "appeals"]
 INTEGER = re.compile(r"^\d+$")
 AMOUNT = re.compile(r"^\d+(\.\d{1,4})?$")
-LAYOUTS = ["2021"]
+LAYOUTS = ["2021", "2009"]
 
 
 def load_report(docs_dir: str, content_path: str, display: str) -> tuple[AnnualReport | None, list[Problem]]:
@@ -35,7 +36,7 @@ def load_report(docs_dir: str, content_path: str, display: str) -> tuple[AnnualR
     reader = _Reader(display, problems)
     report = reader.report(root, content_path)
     if report is not None and not problems:
-        problems += check_arithmetic(report)
+        problems += check_legacy(report) if report.layout == "2009" else check_arithmetic(report)
     return (report if not problems else None), problems
 
 
@@ -53,14 +54,17 @@ class _Reader:
         top = fields.mapping_at(root, Pos(self.file, 1, 1), FILE_LEVEL, self.say)
         if top is None:
             return None
-        fields.check_keys(top, TOP_KEYS, ["year", "active", "applications", "appeals"], "", self.say)
-        year = self.year(top)
         kind = fields.text(top, "layout", "", self.say) or "2021"
+        if kind == "2009":
+            read_legacy(self, top)
+        else:
+            fields.check_keys(top, TOP_KEYS, ["year", "active", "applications", "appeals"], "", self.say)
+            self.active(self.section(top, "active"))
+            self.applications(self.section(top, "applications"))
+            self.appeals(self.section(top, "appeals"))
         if kind not in LAYOUTS:
-            self.say(top.value_pos["layout"], "layout", f"不支持的报告格式 \"{kind}\"：目前支持 {', '.join(LAYOUTS)}（2021 年起的全国统一格式）")
-        self.active(self.section(top, "active"))
-        self.applications(self.section(top, "applications"))
-        self.appeals(self.section(top, "appeals"))
+            self.say(top.value_pos["layout"], "layout", f"不支持的报告格式 \"{kind}\"：可选 2021（2021 年起的全国统一格式）或 2009（旧版统计表）")
+        year = self.year(top)
         if year is None:
             return None
         return AnnualReport(year, self.file, content_path, self.values, self.pos, kind)

@@ -8,15 +8,16 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
 from .model import AnnualReport
-from .views import Row, Table, all_tables
+from .legacy import tables_for
+from .views import Row, Table
 
-SHEET_NAMES = {"documents": "规章和规范性文件", "decisions": "处理决定和收费", "applications": "依申请公开", "appeals": "复议和诉讼"}
+SHEET_NAMES = {"documents": "规章和规范性文件", "decisions": "处理决定和收费", "applications": "依申请公开", "appeals": "复议和诉讼", "legacy": "统计表"}
 
 
 def report_workbook(report: AnnualReport, agency: str, comparison: list[Row] | None = None) -> bytes:
     workbook = Workbook()
     workbook.remove(workbook.active)
-    for table in all_tables(report):
+    for table in tables_for(report):
         _sheet(workbook, SHEET_NAMES[table.key], f"{agency}{report.year}年{table.caption}", table)
     if comparison:
         table = Table("comparison", "与上年对比", (f"{report.year - 1}年", f"{report.year}年", "增减"), tuple(comparison), "指标")
