@@ -8,10 +8,8 @@
   if (!root) return;
   var PAGE_SIZE = 20;
   var FIELDS = ["q", "category", "year", "publisher", "validity"];
-  var form = root.querySelector("form");
-  var status = root.querySelector("[data-dc-status]");
-  var results = root.querySelector("[data-dc-results]");
-  var list = root.querySelector("[data-dc-list]");
+  var form = root.querySelector("form"), status = root.querySelector("[data-dc-status]");
+  var results = root.querySelector("[data-dc-results]"), list = root.querySelector("[data-dc-list]");
   var pager = root.querySelector("[data-dc-pager]");
   var manifest = null;
   var entries = [];
@@ -43,7 +41,7 @@
     return ch.toLowerCase();
   }
   function fold(text) { return text.replace(FOLD_RE, foldChar); }
-  function terms(query) { return fold(query).split(/\s+/).filter(Boolean); }
+  function terms(query) { return fold(query).split(/\s+/).filter(Boolean); } // every word must match
 
   /* ---- Data */
   function fetchJson(url) {
@@ -149,7 +147,6 @@
       return true;
     });
   }
-  window.dcCatalogueSearch = { fold: fold, search: function (state) { return search(state); } };
 
   /* ---- Rendering */
   function highlight(parent, text, words) {
@@ -286,9 +283,8 @@
     render(state);
   });
 
-  var first = new URLSearchParams(initialSearch), firstState = readUrl();
+  var first = new URLSearchParams(initialSearch), firstState = { page: parseInt(first.get("page"), 10) || 1 };
   FIELDS.forEach(function (name) { firstState[name] = first.get(name) || ""; });
-  firstState.page = parseInt(first.get("page"), 10) || 1;
   form.elements.q.value = firstState.q;
   render(firstState);
   load().then(function () {
