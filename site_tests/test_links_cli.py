@@ -42,3 +42,37 @@ def test_exit_2_on_usage_errors(tmp_path: Path, capsys):
     assert main(["links", str(tmp_path), "--format", "xml"]) == 2
     assert main(["links"]) == 2
     assert main(["links", str(tmp_path), "-f", str(tmp_path / "no.yml")]) == 2
+
+
+def test_bad_ignore_pattern_is_a_usage_error(tmp_path: Path, capsys):
+    assert main(["links", str(make_site(tmp_path, False)), "--ignore", "(["]) == 2
+    assert "正则表达式有误" in capsys.readouterr().err
+
+
+def test_external_option_against_a_local_server(tmp_path: Path, capsys, monkeypatch):
+    import http.server
+    import threading
+
+    class NotFound(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self):
+            self.send_response(404 if "gone" in self.path else 200)
+            self.end_headers()
+
+        def log_message(self, *args):
+            pass
+
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    threading.Thread(target=httpd.serve_forever, args=(0.05,), daemon=True).start()
+    base = f"http://127.0.0.1:{httpd.server_address[1]}"
+    try:
+        monkeypatch.chdir(tmp_path)
+        site = make_site(tmp_path, False)
+        (site / "gkml/index.html").write_text(f'<a href="{base}/ok">a</a><a href="{base}/gone">b</a>', encoding="utf-8")
+        code = main(["links", str(site), "--external", "--format", "json", "--timeout", "1", "--cache", "c.json"])
+        data = json.loads(capsys.readouterr().out)
+        assert code == 1
+        assert [(b["url"], b["reason"]) for b in data["broken"]] == [(f"{base}/gone", "HTTP 404：页面不存在")]
+        assert main(["links", str(site), "--format", "json"]) == 0  # without --external other hosts are not asked
+    finally:
+        httpd.shutdown()
+        httpd.server_close()

@@ -44,3 +44,11 @@ def test_github_annotations():
     assert "::error file=directory.yml,line=12::" in lines[1]
     assert lines[3].startswith("::error::失效链接 #nope")
     assert lines[-1].startswith("检查了")
+
+
+def test_text_folds_one_link_on_many_pages_into_one_row():
+    many = CheckResult(pages=5, links=5, broken=[
+        Broken(f"gkml/{n}/index.html", "../../logo.png", "目标文件不存在", "theme_overrides/main.html:9") for n in range(5)])
+    lines = format_result(many, "text").splitlines()
+    assert lines[0] == "theme_overrides/main.html:"
+    assert len(lines) == 3 and "等 5 个" in lines[1] and "gkml/0/index.html" in lines[1]

@@ -63,6 +63,7 @@ def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str]
     index = SiteIndex(files, site_url)
     cache = PageCache(site_dir)
     result = CheckResult()
+    verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
     for path in sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p))):
         page = cache.get(path)
         result.pages += 1
@@ -70,7 +71,9 @@ def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str]
         for link in page.links:
             target = index.classify(path, link.url)
             if target.kind == "internal":
-                reason = check_internal(index, target, cache.anchors)
+                key = (target.path, target.fragment)
+                reason = verdicts[key] if key in verdicts else verdicts.setdefault(
+                    key, check_internal(index, target, cache.anchors))
                 if reason is not None:
                     source = locator.locate(path, link.url, target.path) if locator else None
                     result.broken.append(Broken(path, link.url, reason, source))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from .check import CheckResult, check_site
@@ -30,6 +31,10 @@ def run(args: argparse.Namespace) -> int:
     if not os.path.isdir(args.site_dir):
         print(f"找不到网站文件夹 {args.site_dir}：请先运行 mkdocs build，或检查路径", file=sys.stderr)
         return 2
+    bad = next((pattern for pattern in args.ignore if not _is_regex(pattern)), None)
+    if bad is not None:
+        print(f"--ignore 的正则表达式有误：{bad}", file=sys.stderr)
+        return 2
     config_file = find_config(args.site_dir, args.config_file)
     if args.config_file and config_file is None:
         print(f"找不到配置文件 {args.config_file}", file=sys.stderr)
@@ -42,6 +47,14 @@ def run(args: argparse.Namespace) -> int:
         _check_external(result, args, locator)
     print(format_result(result, args.format))
     return 1 if result.broken else 0
+
+
+def _is_regex(pattern: str) -> bool:
+    try:
+        re.compile(pattern)
+    except re.error:
+        return False
+    return True
 
 
 def _check_external(result: CheckResult, args: argparse.Namespace, locator: SourceLocator | None) -> None:

@@ -31,20 +31,27 @@ def _source_file(broken: Broken) -> str:
     return broken.source.rpartition(":")[0] if broken.source else UNKNOWN_SOURCE
 
 
-def _sort_key(broken: Broken) -> tuple[str, int, str, str]:
+def _sort_key(broken: Broken) -> tuple[str, int, str, str, str]:
     line = int(broken.source.rpartition(":")[2]) if broken.source else 0
-    return (_source_file(broken), line, broken.page, broken.url)
+    return (_source_file(broken), line, broken.url, broken.reason, broken.page)
 
 
 def format_text(result: CheckResult) -> str:
+    """Grouped by source file; one row per (line, URL, reason), naming the pages it appears on."""
     lines: list[str] = []
     for file, group in groupby(sorted(result.broken, key=_sort_key), key=_source_file):
         lines.append(f"{file}:")
-        for broken in group:
-            where = f"第 {broken.source.rpartition(':')[2]} 行" if broken.source else "位置未知"
-            lines.append(f"  {where}：{broken.url} —— {broken.reason}（页面 {broken.page}）")
+        for (source, url, reason), rows in groupby(group, key=lambda b: (b.source, b.url, b.reason)):
+            pages = [b.page for b in rows]
+            where = f"第 {source.rpartition(':')[2]} 行" if source else "位置未知"
+            lines.append(f"  {where}：{url} —— {reason}（{_pages_label(pages)}）")
     lines.append(summary(result))
     return "\n".join(lines)
+
+
+def _pages_label(pages: list[str]) -> str:
+    shown = "、".join(pages[:3])
+    return f"页面 {shown}" if len(pages) <= 3 else f"页面 {shown} 等 {len(pages)} 个"
 
 
 def summary(result: CheckResult) -> str:

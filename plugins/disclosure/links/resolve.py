@@ -30,19 +30,18 @@ class SiteIndex:
         self.base_path = "/" + split.path.strip("/") + "/" if split.path.strip("/") else "/"
 
     def classify(self, page: str, url: str) -> Target:
-        split = urlsplit(url)
-        scheme = split.scheme.lower()
+        scheme, netloc, path, fragment = _split(url)
         if scheme in SKIPPED_SCHEMES:
             return Target("skip")
-        if scheme or split.netloc:
-            return self._absolute(url, split)
-        fragment = unquote(split.fragment)
-        if not split.path:
+        if scheme or netloc:
+            return self._absolute(url, urlsplit(url))
+        fragment = _unquote(fragment)
+        if not path:
             return Target("internal", page, fragment)
-        if split.path.startswith("/"):
-            return self._root_relative(unquote(split.path), fragment)
-        joined = posixpath.join(posixpath.dirname(page), unquote(split.path))
-        return Target("internal", _normalise(joined, split.path.endswith("/")), fragment)
+        if path[0] == "/":
+            return self._root_relative(_unquote(path), fragment)
+        joined = posixpath.join(posixpath.dirname(page), _unquote(path))
+        return Target("internal", _normalise(joined, path.endswith("/")), fragment)
 
     def _absolute(self, url: str, split) -> Target:
         origin = f"{split.scheme}://{split.netloc}".lower()
@@ -69,6 +68,19 @@ class SiteIndex:
             return path
         candidate = path + "/index.html"
         return candidate if candidate in self.files else None
+
+
+def _split(url: str) -> tuple[str, str, str, str]:
+    """(scheme, netloc, path, fragment); the query is dropped. Fast path for the common relative URL."""
+    if ":" in url or url.startswith("//"):
+        split = urlsplit(url)
+        return split.scheme.lower(), split.netloc, split.path, split.fragment
+    rest, _, fragment = url.partition("#")
+    return "", "", rest.partition("?")[0], fragment
+
+
+def _unquote(text: str) -> str:
+    return unquote(text) if "%" in text else text
 
 
 def _normalise(path: str, folder: bool) -> str:
