@@ -35,12 +35,10 @@ def mark(ok: bool) -> str:
     return "pass" if ok else "**FAIL**"
 
 
-def section(results: dict, notes: str) -> str:
-    runs = [results["runs"][k] for k in sorted(results["runs"], key=int)]
+def section(all_results: list[tuple[str, dict]], notes: str) -> str:
     out = ["## Build", ""]
     out.append(f"- Machine: {machine()}.")
-    out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC; "
-               f"plugin measured: {runs[-1].get('plugin', '?') if runs else '?'}.")
+    out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.")
     out.append("- Rerun: `python benchmarks/build/run.py --sizes 1000,3000,10000 --rounds 1 --profile 3000` "
                "(add `--plugin-src DIR` to measure a frozen copy of the plugin), then `python benchmarks/build/report.py "
                "--notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "
@@ -50,17 +48,28 @@ def section(results: dict, notes: str) -> str:
                "Material's Chinese segmentation.")
     out.append("- Each build is one `python -m mkdocs build -q` process; builds interleaved disclosure/plain per size. "
                "cpu = user+sys of that process (steadier than wall on this loaded machine); RSS = its ru_maxrss.")
+    for title, results in all_results:
+        out += tables(title, results)
+    if notes:
+        out.append(notes.strip())
+        out.append("")
+    return "\n".join(out) + "\n"
+
+
+def tables(title: str, results: dict) -> list[str]:
+    runs = [results["runs"][k] for k in sorted(results["runs"], key=int)]
+    out = ["", f"### {title}", "", f"Plugin measured: {runs[-1].get('plugin', '?') if runs else '?'}."]
     out.append("")
     out.append("| N | build | wall s | cpu s | peak RSS MB | RSS budget MB | HTML pages | largest HTML KB | "
-               "largest JS/JSON gzip KB |")
-    out.append("|---|---|---|---|---|---|---|---|---|")
+               "largest JS/JSON gzip KB | pages in Material search index |")
+    out.append("|---|---|---|---|---|---|---|---|---|---|")
     for run in runs:
         for kind in ("disclosure", "plain"):
             r = run[kind]
             budget = f"{run['mem_budget_mb']:.0f}" if kind == "disclosure" else ""
             out.append(f"| {run['n']} | {kind} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} | {budget} | "
                        f"{r['html_pages']} | {r['max_html_kb']:.0f} (`{r['max_html']}`) | "
-                       f"{r['max_asset_gz_kb']:.0f} (`{r['max_asset']}`) |")
+                       f"{r['max_asset_gz_kb']:.0f} (`{r['max_asset']}`) | {r.get('search_docs', '?')} |")
     out.append("")
     out.append("| N | ratio wall (disclosure/plain) | ratio cpu | time ≤ 0.75× | RSS ≤ 150 KB/entry + 300 MB | "
                "HTML ≤ 300 KB | JS/JSON ≤ 1 MB gzip |")
@@ -71,11 +80,7 @@ def section(results: dict, notes: str) -> str:
                    f"{mark(run['ratio_cpu'] <= 0.75)} (cpu), {mark(run['ratio_wall'] <= 0.75)} (wall) | "
                    f"{mark(d['peak_rss_mb'] <= run['mem_budget_mb'])} ({d['peak_rss_mb']:.0f} / {run['mem_budget_mb']:.0f}) | "
                    f"{mark(d['max_html_kb'] <= 300)} | {mark(d['max_asset_gz_kb'] <= 1024)} |")
-    out.append("")
-    if notes:
-        out.append(notes.strip())
-        out.append("")
-    return "\n".join(out) + "\n"
+    return out
 
 
 def replace_section(text: str, new: str) -> str:
@@ -89,15 +94,19 @@ def replace_section(text: str, new: str) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--json", default=os.path.join(HERE, "results.json"))
+    parser.add_argument("--json", nargs="+", default=[os.path.join(HERE, "results.json")],
+                        help="result files, each shown as its own table; TITLE=FILE sets the heading")
     parser.add_argument("--notes", default=None)
     args = parser.parse_args()
-    with open(args.json) as stream:
-        results = json.load(stream)
+    all_results = []
+    for item in args.json:
+        title, _, path = item.rpartition("=")
+        with open(path) as stream:
+            all_results.append((title or os.path.basename(path), json.load(stream)))
     notes = open(args.notes, encoding="utf-8").read() if args.notes and os.path.exists(args.notes) else ""
     text = open(RESULTS_MD, encoding="utf-8").read() if os.path.exists(RESULTS_MD) else "# Benchmarks\n"
     with open(RESULTS_MD, "w", encoding="utf-8") as stream:
-        stream.write(replace_section(text, section(results, notes)))
+        stream.write(replace_section(text, section(all_results, notes)))
 
 
 if __name__ == "__main__":

@@ -71,12 +71,17 @@ def measure_site(site: str) -> dict:
                 with open(path, "rb") as stream:
                     size = len(gzip.compress(stream.read(), 6))
                 biggest_asset = max(biggest_asset, (size, rel))
-    return {"html_pages": pages, "max_html_kb": biggest_html[0] / 1024, "max_html": biggest_html[1],
+    search_docs = None
+    index = os.path.join(site, "search", "search_index.json")
+    if os.path.exists(index):
+        with open(index, encoding="utf-8") as stream:
+            search_docs = len(json.load(stream).get("docs", []))
+    return {"html_pages": pages, "search_docs": search_docs, "max_html_kb": biggest_html[0] / 1024, "max_html": biggest_html[1],
             "max_asset_gz_kb": biggest_asset[0] / 1024, "max_asset": biggest_asset[1]}
 
 
 def profile(project: str, out: str, top: int = 35) -> str:
-    subprocess.run([sys.executable, "-m", "cProfile", "-o", out, "-m", "mkdocs", "build", "-q"], cwd=project,
+    subprocess.run([sys.executable, os.path.join(HERE, "cpuprofile.py"), out], cwd=project,
                    env=ENV, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     import io
     buffer = io.StringIO()
@@ -93,6 +98,7 @@ def main() -> None:
     parser.add_argument("--work", default="/tmp/disclosure-bench")
     parser.add_argument("--profile", type=int, default=0, help="size to profile (0: none)")
     parser.add_argument("--json", default=os.path.join(HERE, "results.json"))
+    parser.add_argument("--profile-out", default=None, help="profile text file (default: profile-N.txt here)")
     parser.add_argument("--plugin-src", default=None, help="folder to put first on PYTHONPATH (holds disclosure/)")
     args = parser.parse_args()
     if args.plugin_src:
@@ -140,7 +146,7 @@ def main() -> None:
         if not os.path.isdir(os.path.join(work, "disclosure")):
             subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(args.profile), work], check=True)
         text = f"plugin: {state}\n" + profile(os.path.join(work, "disclosure"), os.path.join(args.work, f"profile-{args.profile}.prof"))
-        path = os.path.join(HERE, f"profile-{args.profile}.txt")
+        path = args.profile_out or os.path.join(HERE, f"profile-{args.profile}.txt")
         with open(path, "w") as stream:
             stream.write(text)
         print(text[:6000])
