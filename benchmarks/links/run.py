@@ -81,7 +81,7 @@ def bench_build(entries: int, work: Path) -> dict[str, dict]:
 def machine() -> dict[str, str]:
     cpu = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
                 if line.startswith("model name")), "?")
-    memory = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip()
+    memory = subprocess.run(["free", "-h"], capture_output=True, text=True).stdout.strip("\n")
     return {"nproc": str(os.cpu_count()), "cpu": cpu, "free": memory,
             "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()),
             "load": " ".join(f"{x:.1f}" for x in os.getloadavg())}
