@@ -69,7 +69,7 @@ def tables(title: str, results: dict) -> list[str]:
             budget = f"{run['mem_budget_mb']:.0f}" if kind == "disclosure" else ""
             out.append(f"| {run['n']} | {kind} | {r['wall_s']:.1f} | {r['cpu_s']:.1f} | {r['peak_rss_mb']:.0f} | {budget} | "
                        f"{r['html_pages']} | {r['max_html_kb']:.0f} (`{r['max_html']}`) | "
-                       f"{r['max_asset_gz_kb']:.0f} (`{r['max_asset']}`) | {r.get('search_docs', '?')} |")
+                       f"{r['max_asset_gz_kb']:.0f} (`{r['max_asset']}`) | {r.get('search_docs') if r.get('search_docs') is not None else 'not recorded'} |")
     out.append("")
     out.append("| N | ratio wall (disclosure/plain) | ratio cpu | time ≤ 0.75× | RSS ≤ 150 KB/entry + 300 MB | "
                "HTML ≤ 300 KB | JS/JSON ≤ 1 MB gzip |")
