@@ -14,11 +14,12 @@ from mkdocs.structure.pages import Page
 
 from . import exports, xrefs
 from .reports import hooks as report_hooks
+from .links.build import check_built_site
 from .search import write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
 from .config import DisclosureConfig
-from .pages import ColumnPages, category_counts, read_markdown_files, promote_column_home
+from .pages import ColumnPages, read_markdown_files, promote_column_home
 from .problems import Problem, ProblemsError, display_path
 from .urls import ColumnUrls, relative
 
@@ -108,10 +109,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.problems:
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
-        assert self.catalogue is not None
+        assert self.catalogue is not None and self.column is not None
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
-            "counts": category_counts(self.catalogue), "view": None,
+            "counts": self.column.counts, "view": None,
         }
         return env
 
@@ -126,7 +127,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
         write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"), config.use_directory_urls)
-        from .links.build import check_built_site
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -109,13 +109,7 @@ class _Reader:
             return
         rows = [k for k, _ in layout.DOCUMENT_ROWS] + [k for k, _ in layout.DECISION_ROWS] + [layout.FEES[0]]
         self.keys(node, rows, "active")
-        for key, _ in layout.DOCUMENT_ROWS:
-            row = self.section(node, key, "active")
-            if row is not None:
-                self.keys(row, [k for k, _ in layout.DOCUMENT_COLUMNS], f"active.{key}")
-                for column, _ in layout.DOCUMENT_COLUMNS:
-                    if column in row:
-                        self.number(row, column, f"active.{key}")
+        self.named_rows(node, layout.DOCUMENT_ROWS, layout.DOCUMENT_COLUMNS, "active")
         for key, _ in layout.DECISION_ROWS:
             if key in node:
                 self.number(node, key, "active")
@@ -161,11 +155,15 @@ class _Reader:
         if node is None:
             return
         self.keys(node, [k for k, _ in layout.APPEAL_ROWS], "appeals")
-        for key, _ in layout.APPEAL_ROWS:
-            row = self.section(node, key, "appeals")
+        self.named_rows(node, layout.APPEAL_ROWS, layout.APPEAL_COLUMNS, "appeals")
+
+    def named_rows(self, node: Mapping, rows: list, columns: list, path: str) -> None:
+        """Rows of named counts, e.g. `active.regulations: {issued: 1, repealed: 0, in_force: 3}`."""
+        for key, _ in rows:
+            row = self.section(node, key, path)
             if row is not None:
-                self.keys(row, [k for k, _ in layout.APPEAL_COLUMNS], f"appeals.{key}")
-                for column, _ in layout.APPEAL_COLUMNS:
+                self.keys(row, [k for k, _ in columns], f"{path}.{key}")
+                for column, _ in columns:
                     if column in row:
-                        self.number(row, column, f"appeals.{key}")
+                        self.number(row, column, f"{path}.{key}")
 
