@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from . import exports, xrefs
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
-from .search import write_shards
+from .search import FullTextIndex, html_text, write_fulltext, write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue, load_catalogue
 from .config import DisclosureConfig
@@ -38,6 +38,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.column: ColumnPages | None = None
         self.problems: list[Problem] = []
         self.serving = False
+        self.fulltext = FullTextIndex(())
 
     @property
     def directory_path(self) -> str:
@@ -74,6 +75,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
         self.column.add_to(files, config, bodies)
+        self.fulltext = FullTextIndex(self.catalogue.entries)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -103,6 +105,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         view = self.column.views.get(page.file.src_uri) if self.column else None
         if view is not None and view.entry is not None and view.entry.report and self.catalogue is not None:
             html = report_hooks.render(html, view.entry, self.catalogue, page, config)  # annual report tables
+        if view is not None and view.entry is not None:
+            self.fulltext.add(view.entry, html_text(html))
         return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
@@ -127,6 +131,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
         write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"), config.use_directory_urls)
+        write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
+                       self.urls.entry_pattern(config.use_directory_urls))
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -21,6 +21,10 @@ class ColumnUrls:
         """Derived from the index number alone, so renaming or re-filing never breaks a link."""
         return f"{self.prefix}/{entry.slug}/"
 
+    def entry_pattern(self, use_directory_urls: bool = True) -> str:
+        """Entry URLs with "{slug}" for the slug, as the browser scripts build them."""
+        return f"{self.prefix}/{{slug}}/" + ("" if use_directory_urls else "index.html")
+
     def entry_src(self, entry: Entry) -> str:
         return f"{self.prefix}/{entry.slug}/index.md"
 
@@ -30,6 +34,10 @@ class ColumnUrls:
 
     def category_src(self, category_id: str, page: int = 1) -> str:
         return self.category(category_id, page) + "index.md"
+
+    def fulltext(self) -> str:
+        """Folder of the site-wide full-text index (search/fulltext.py)."""
+        return f"{self.prefix}/fulltext/"
 
     def export(self, name: str) -> str:
         return f"{self.prefix}/{name}"

@@ -1,23 +1,41 @@
-"""Site-wide full-text search (Material + jieba): ?q= on any page opens it pre-filled."""
+"""Site-wide full-text search: Material's dialog, our worker (substring matching over pages and the
+column's bigram index). ?q= on any page opens it pre-filled; results are links in Material's list."""
 
 from __future__ import annotations
 
 import json
+import sys
+from pathlib import Path
 
 import pytest
 
-from conftest import serve
+from conftest import MINIMAL_MKDOCS, SMALL_FILES, run, serve, write_project
 
-FILES = {"content/about.md": "# 关于数据共享\n\n本局负责全市政务数据共享交换工作。\n"}
+PLUGIN = Path(__file__).resolve().parents[2] / "plugins/disclosure"
+CODE = "11440100MB2C00000X"
+CATALOGUE = f"""\
+agency: {{name: 示例市数据管理局, code: "{CODE}"}}
+categories: [{{id: rules, title: 法规文件}}, {{id: permits, title: 行政许可}}]
+entries:
+  - {{index: {CODE}/2021-00010, title: 关于调整领导分工的通知, category: rules, publisher: 办公室,
+      date: 2021-11-03, doc_number: 示例〔2021〕88号, body: gkml/2021/00010.md}}
+  - {{index: {CODE}/2021-00001, title: 关于印发示例管理办法的通知, category: rules, publisher: 办公室,
+      date: 2021-03-01, doc_number: 示例〔2021〕1号, summary: 规范数据共享, body: gkml/2021/00001.md}}
+  - {{index: {CODE}/2020-00007, title: "<b>加粗</b>与<script>alert(1)</script>的标题", category: permits,
+      publisher: 审批科, date: 2020-05-06, doc_number: 示例（2020）7号, link: "https://www.example.gov.cn/a.html"}}
+"""
+FILES = {
+    "content/about.md": "# 关于数据共享\n\n本局负责全市政务数据共享交换工作。\n",
+    "content/gkml/2021/00010.md": "局领导工作分工调整如下：局长主持全面工作。\n",
+    "content/gkml/2021/00001.md": "第一条 为了规范企业开办登记审批服务，制定本办法。\n",
+}
 
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, run, write_project
-    import sys
-
     root = tmp_path_factory.mktemp("site-search")
-    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, **FILES, "directory.yml": SMALL_CATALOGUE})
+    files = {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": SMALL_FILES["content/index.md"], **FILES}
+    write_project(root, {**files, "directory.yml": CATALOGUE})
     result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
     assert result.returncode == 0, result.stdout + result.stderr
     url, server = serve(root / "site")
@@ -25,23 +43,71 @@ def built(tmp_path_factory):
     server.shutdown()
 
 
-def test_entry_pages_stay_out_of_the_index(built):
+def results(page, url: str, query: str, on: str = "about/") -> list[tuple[str, str]]:
+    """(link path, text) of every result after opening `on?q=query`."""
+    from urllib.parse import quote
+
+    page.goto(f"{url}{on}?q={quote(query)}")
+    meta = page.locator("[data-md-component=search-result] .md-search-result__meta")
+    page.wait_for_function("t => !/正在|初始化/.test(t.textContent)", arg=meta.element_handle())
+    page.wait_for_function("t => /结果/.test(t.textContent)", arg=meta.element_handle())
+    links = page.locator("[data-md-component=search-result] a.md-search-result__link")
+    return [(href.removeprefix(url), text) for href, text in
+            zip(links.evaluate_all("ls => ls.map(l => l.href)"), links.evaluate_all("ls => ls.map(l => l.textContent)"))]
+
+
+def entry(year_seq: str) -> str:
+    return f"gkml/{CODE}-{year_seq}/"
+
+
+def test_entry_pages_stay_out_of_materials_index(built):
     site, _ = built
     locations = [doc["location"] for doc in json.loads((site / "search/search_index.json").read_text("utf-8"))["docs"]]
     assert any(location.startswith("about/") for location in locations)
-    assert not any(location.startswith("gkml/11440100MB2C00000X-") for location in locations)
+    assert not any(location.startswith(f"gkml/{CODE}-") for location in locations)
 
 
 def test_query_opens_search_prefilled_without_zero_width_spaces(page, built):
     _, url = built
-    page.goto(url + "about/?q=数据共享")
-    page.wait_for_function("document.getElementById('__search').checked")
+    found = results(page, url, "数据共享")
+    assert page.locator("#__search").is_checked()
     assert page.locator("[data-md-component=search-query]").input_value() == "数据共享"
-    results = page.locator("[data-md-component=search-result] a")
-    results.first.wait_for()
-    assert "数据共享" in results.first.inner_text()
+    assert found[0][0].startswith("about/") and "数据共享" in found[0][1]
+    assert entry("2021-00001") in [path for path, _ in found]  # its summary
     text = page.locator("[data-md-component=search-result]").evaluate("e => e.textContent")
     assert "\u200b" not in text
+
+
+def test_sub_word_of_an_entry_body_is_found_and_highlighted(page, built):
+    _, url = built
+    found = results(page, url, "开办登记")  # inside 企业开办登记审批服务, in the body only
+    assert [path for path, _ in found] == [entry("2021-00001")]
+    assert "正文含有" in found[0][1]
+    assert page.locator("[data-md-component=search-result] mark", has_text="开办登记").count() >= 1
+
+
+def test_document_number_with_other_brackets_and_index_numbers(page, built):
+    _, url = built
+    assert [p for p, _ in results(page, url, "示例[2021]88号")] == [entry("2021-00010")]
+    assert [p for p, _ in results(page, url, "示例(2020)7")] == [entry("2020-00007")]
+    assert [p for p, _ in results(page, url, f"{CODE}/2021-00001")] == [entry("2021-00001")]
+    # every pair of 2021-0001 occurs in 2021-00010 too, but only 2021-00010 holds the string
+    assert [p for p, _ in results(page, url, "2021-0001")] == [entry("2021-00010")]
+
+
+def test_every_word_must_match_and_no_result_says_so(page, built):
+    _, url = built
+    assert [p for p, _ in results(page, url, "局长 分工")] == [entry("2021-00010")]
+    assert results(page, url, "局长 审批") == []
+    assert "没有找到" in page.locator(".md-search-result__meta").inner_text()
+
+
+def test_titles_with_markup_are_text(page, built):
+    _, url = built
+    found = results(page, url, "<script>")
+    assert [p for p, _ in found] == [entry("2020-00007")]
+    assert "<b>加粗</b>" in found[0][1]
+    assert page.locator("[data-md-component=search-result] b, [data-md-component=search-result] script").count() == 0
 
 
 def test_column_home_keeps_q_for_the_catalogue_search(page, built):
@@ -51,4 +117,16 @@ def test_column_home_keeps_q_for_the_catalogue_search(page, built):
     page.wait_for_load_state("load")
     page.wait_for_function("location.search === '?q=' + encodeURIComponent('规划')")
     assert not page.locator("#__search").is_checked()
-    assert page.locator("[data-dc-list] [data-index]").count() == 1
+
+
+def test_worker_folds_and_hashes_like_the_plugin(page, built):
+    from disclosure.search.fold import fold
+    from disclosure.search.fulltext import bucket_of
+
+    _, url = built
+    page.goto(url + "about/")
+    page.add_script_tag(path=str(PLUGIN / "templates/assets/disclosure/search-worker.js"))
+    chars = "".join(chr(c) for c in [*range(0x20, 0x7f), 0x3000, *range(0xff01, 0xff5f), *map(ord, "〔〕【】〖〗〘〙﹝﹞（）［］")])
+    assert page.evaluate("fold", chars) == fold(chars)
+    grams = ["许可", "[2", "a", "𠀀字", "〕1"]
+    assert page.evaluate("gs => gs.map(g => bucketOf(g, 4096))", grams) == [bucket_of(g, 4096) for g in grams]

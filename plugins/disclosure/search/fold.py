@@ -1,0 +1,36 @@
+"""Folding shared by both searches: what a visitor types and what the site holds meet in one form.
+
+Full-width ASCII → half-width, the ideographic space → " ", bracket variants of 文号 → "[" / "]",
+upper → lower case. Every character maps to exactly one character, so positions in folded text are
+positions in the original (highlighting relies on it). catalogue-search.js and search-worker.js carry
+the same table; site_tests/browser/test_site_search.py checks that the three agree.
+"""
+
+from __future__ import annotations
+
+OPENING = "(〔【〖〘﹝"
+CLOSING = ")〕】〗〙﹞"
+
+
+def _table() -> dict[int, str]:
+    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
+    table[0x3000] = " "
+    for ch in OPENING:
+        table[ord(ch)] = "["
+    for ch in CLOSING:
+        table[ord(ch)] = "]"
+    for code in (0xFF08, 0xFF09, 0xFF3B, 0xFF3D):  # （ ） ［ ］ after their half-width step
+        table[code] = "[" if chr(code - 0xFEE0) in "([" else "]"
+    table.update({ord("["): "[", ord("]"): "]"})
+    for code in range(ord("A"), ord("Z") + 1):
+        table[code] = chr(code + 32)
+    for code in range(0xFF21, 0xFF3B):  # Ａ-Ｚ straight to a-z
+        table[code] = chr(code - 0xFEE0 + 32)
+    return table
+
+
+TABLE = _table()
+
+
+def fold(text: str) -> str:
+    return text.translate(TABLE)

@@ -1,0 +1,162 @@
+"""Site-wide full text of the column's entries: a character-bigram inverted index in hashed buckets.
+
+Chinese has no spaces between words. Instead of guessing words (jieba, even in search mode, misses
+sub-words it did not cut out), every character and every pair of adjacent characters of an entry's
+folded text is indexed, in two lists: the entry's metadata and its rendered body. A query word
+matches an entry when all of its pairs (or its one character) occur in one of them, so 许可 finds
+行政许可, and 文号 and 索引号 fragments are found too. The browser fetches only the buckets holding
+the query's pairs, then confirms metadata matches exactly against the display rows (pairs alone
+would let 2021-0000 match 2021-00010); a body match stays a match of all pairs.
+
+Written to `<prefix>/fulltext/`:
+  manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names]}
+  g<n>-<hash>.txt   one line per gram: "<gram>\\t<metadata doc ids>\\t<body doc ids>", each list
+                    delta-coded in base 36, comma-separated (empty when none)
+  d<n>-<hash>.json  `chunk` entries as results show them and matches are confirmed:
+                    [[title, index, date, 文号, summary, keywords, publisher], …]
+Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import re
+from array import array
+from typing import Iterable
+
+from selectolax.lexbor import LexborHTMLParser
+
+from ..catalogue.model import Entry
+from .fold import fold
+
+FORMAT = 1
+CHUNK = 1000  # entries per display file
+POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
+MAX_BUCKETS = 4096
+_SPACES = re.compile(r"\s+")
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def grams(text: str) -> set[str]:
+    """Every character and every adjacent pair of the folded text; whitespace separates."""
+    folded = _SPACES.sub(" ", fold(text))
+    found = {folded[i:i + 2] for i in range(len(folded) - 1)}
+    found.update(folded)
+    return {gram for gram in found if " " not in gram}
+
+
+def bucket_of(gram: str, buckets: int) -> int:
+    """FNV-1a over UTF-16 code units: search-worker.js computes the same number."""
+    value = 0x811C9DC5
+    data = gram.encode("utf-16-le")
+    for i in range(0, len(data), 2):
+        value = ((value ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
+    return value % buckets
+
+
+def base36(number: int) -> str:
+    digits = ""
+    while True:
+        number, rest = divmod(number, 36)
+        digits = _DIGITS[rest] + digits
+        if not number:
+            return digits
+
+
+def html_text(html: str) -> str:
+    """The visible text of a rendered body (scripts and styles dropped)."""
+    tree = LexborHTMLParser(html)
+    for node in tree.css("script, style, template"):
+        node.decompose()
+    return tree.text(separator=" ") if tree.body is not None else ""
+
+
+def entry_text(entry: Entry) -> str:
+    fields = (entry.title, entry.doc_number or "", entry.index, " ".join(entry.keywords), entry.summary or "", entry.publisher)
+    return "\n".join(fields)
+
+
+class FullTextIndex:
+    """Collects each entry's text while pages render; `write` lays the index out for the browser."""
+
+    def __init__(self, entries: Iterable[Entry]) -> None:
+        self.entries = list(entries)
+        self.doc_ids = {entry.index: i for i, entry in enumerate(self.entries)}
+        self.metadata: dict[str, array] = {}
+        self.body: dict[str, array] = {}
+        self.indexed: set[int] = set()
+
+    def add(self, entry: Entry, body_text: str = "") -> None:
+        doc_id = self.doc_ids[entry.index]
+        if doc_id in self.indexed:  # `mkdocs serve` may render a page again
+            return
+        self.indexed.add(doc_id)
+        for gram in grams(entry_text(entry)):
+            self.metadata.setdefault(gram, array("I")).append(doc_id)
+        for gram in grams(body_text):
+            self.body.setdefault(gram, array("I")).append(doc_id)
+
+    def files(self, home: str, entry_url: str) -> dict[str, bytes]:
+        """{file name: content} of the whole index, manifest included."""
+        for entry in self.entries:  # entries without a rendered page (none today) still have metadata
+            self.add(entry)
+        buckets = self._bucket_count()
+        lines: list[list[str]] = [[] for _ in range(buckets)]
+        empty = array("I")
+        for gram in sorted(self.metadata.keys() | self.body.keys()):
+            lists = (self._encode(self.metadata.get(gram, empty)), self._encode(self.body.get(gram, empty)))
+            lines[bucket_of(gram, buckets)].append(f"{gram}\t{lists[0]}\t{lists[1]}\n")
+        files: dict[str, bytes] = {}
+        bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
+        doc_names = [_named(files, f"d{n // CHUNK}", "json", _dump([_display(e) for e in self.entries[n:n + CHUNK]]))
+                     for n in range(0, len(self.entries), CHUNK)]
+        manifest = {"format": FORMAT, "count": len(self.entries), "chunk": CHUNK, "home": home, "entry_url": entry_url,
+                    "buckets": bucket_names, "docs": doc_names}
+        files["manifest.json"] = _dump(manifest)
+        return files
+
+    def _bucket_count(self) -> int:
+        total = sum(len(ids) for ids in self.metadata.values()) + sum(len(ids) for ids in self.body.values())
+        buckets = 1
+        while buckets < MAX_BUCKETS and buckets * POSTINGS_PER_BUCKET < total:
+            buckets *= 2
+        return buckets
+
+    @staticmethod
+    def _encode(ids: array) -> str:
+        previous, parts = 0, []
+        for doc_id in sorted(ids):
+            parts.append(base36(doc_id - previous))
+            previous = doc_id
+        return ",".join(parts)
+
+
+def _display(entry: Entry) -> list[str]:
+    return [entry.title, entry.index, entry.date.isoformat(), entry.doc_number or "", entry.summary or "",
+            " ".join(entry.keywords), entry.publisher]
+
+
+def _dump(data: object) -> bytes:
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _named(files: dict[str, bytes], stem: str, extension: str, data: bytes) -> str:
+    name = f"{stem}-{hashlib.sha256(data).hexdigest()[:10]}.{extension}"
+    files[name] = data
+    return name
+
+
+def write_fulltext(index: FullTextIndex, folder: str, home: str, entry_url: str) -> dict[str, int]:
+    """Write the index into `folder` (stale files of an earlier build removed); {name: size}.
+    `home` and `entry_url` (with "{slug}") are relative to the site root."""
+    files = index.files(home, entry_url)
+    os.makedirs(folder, exist_ok=True)
+    for old in os.listdir(folder):
+        if old not in files:
+            os.remove(os.path.join(folder, old))
+    for name, data in files.items():
+        with open(os.path.join(folder, name), "wb") as stream:
+            stream.write(data)
+    return {name: len(data) for name, data in files.items()}

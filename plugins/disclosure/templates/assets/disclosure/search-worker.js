@@ -1,0 +1,254 @@
+/* Site-wide full-text search: a drop-in for Material's search worker (same messages, same result
+   shape), matching substrings instead of lunr tokens, so Chinese sub-words, 文号 and 索引号 are found.
+   Pages come from Material's search_index.json (sent with SETUP); the column's entries from the
+   bigram index the plugin writes to <prefix>/fulltext/ (see disclosure/search/fulltext.py), fetched
+   bucket by bucket as queries need them. Everything returned as HTML is escaped here.
+   Plain ES2017, no build step. The index folder comes in the worker URL: search-worker.js?index=… */
+"use strict";
+
+var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
+var ENTRY_LIMIT = 200; // entries listed at most; the rest are counted and left to the catalogue search
+var INDEX = new URL(new URLSearchParams(self.location.search).get("index") || "../../gkml/fulltext/", self.location.href);
+var pages = []; // [{location, title, text, foldedTitle, foldedText}]
+var manifest = null, buckets = {}, docChunks = {};
+var queue = Promise.resolve();
+
+/* ---- Folding: the same table as disclosure/search/fold.py and catalogue-search.js */
+var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
+var FOLD_RE = /[\uff01-\uff5e\u3000()\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\ufe5d\ufe5eA-Z]/g;
+function foldChar(ch) {
+  var code = ch.charCodeAt(0);
+  if (code === 0x3000) return " ";
+  if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+  if (OPEN.indexOf(ch) >= 0) return "[";
+  if (CLOSE.indexOf(ch) >= 0) return "]";
+  return ch.toLowerCase();
+}
+function fold(text) { return text.replace(FOLD_RE, foldChar); }
+function words(query) {
+  var seen = {};
+  return fold(query.replace(/[\u200b-\u200d\u2060\ufeff]/g, "")).split(/\s+/).filter(function (word) {
+    if (!word || seen[word]) return false;
+    return (seen[word] = true);
+  });
+}
+
+/* ---- Escaping and highlighting: data only ever reaches Material as escaped text plus <mark> */
+var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+function escapeHtml(text) { return text.replace(/[&<>"']/g, function (ch) { return ENTITIES[ch]; }); }
+function plain(html) {
+  return html.replace(/<[^>]*>/g, " ").replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+    .replace(/&(lt|gt|quot|#39|amp);/g, function (_, name) {
+      return { lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" }[name];
+    }).replace(/\s+/g, " ").trim();
+}
+function ranges(text, list) {
+  var folded = fold(text), found = [];
+  list.forEach(function (word) {
+    for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+  });
+  return found.sort(function (a, b) { return a[0] - b[0]; });
+}
+/* Escaped `text` with matches in <mark>; with `around`, only a window around the first match. */
+function marked(text, list, around) {
+  var found = ranges(text, list), start = 0, end = text.length;
+  if (around && text.length > around) {
+    start = found.length ? Math.max(0, found[0][0] - (around >> 2)) : 0;
+    end = Math.min(text.length, start + around);
+  }
+  var html = start > 0 ? "…" : "", position = start;
+  found.forEach(function (range) {
+    if (range[1] <= position || range[0] >= end) return;
+    var from = Math.max(range[0], position), to = Math.min(range[1], end);
+    html += escapeHtml(text.slice(position, from)) + "<mark>" + escapeHtml(text.slice(from, to)) + "</mark>";
+    position = to;
+  });
+  return html + escapeHtml(text.slice(position, end)) + (end < text.length ? "…" : "");
+}
+
+/* ---- Data */
+function fetchOk(url, kind) {
+  return fetch(url).then(function (response) {
+    if (!response.ok) throw new Error(response.status + " " + url);
+    return response[kind]();
+  });
+}
+function loadManifest() {
+  if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json");
+  return manifest;
+}
+function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of
+  var value = 0x811c9dc5;
+  for (var i = 0; i < gram.length; i++) value = Math.imul(value ^ gram.charCodeAt(i), 0x01000193) >>> 0;
+  return value % count;
+}
+function bucket(data, n) {
+  if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
+  return buckets[n];
+}
+function postings(text, gram) { // [metadata ids, body ids] of one gram, each ascending
+  var key = gram + "\t", at = 0;
+  if (!text.startsWith(key)) {
+    at = text.indexOf("\n" + key);
+    if (at < 0) return [[], []];
+    at += 1;
+  }
+  var end = text.indexOf("\n", at);
+  return text.slice(at + key.length, end < 0 ? text.length : end).split("\t").map(function (list) {
+    var ids = [], id = 0;
+    if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(id); });
+    return ids;
+  });
+}
+function gramsOf(word) {
+  var chars = Array.from(word);
+  if (chars.length === 1) return chars;
+  var pairs = [];
+  for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
+  return pairs;
+}
+function intersect(a, b) {
+  var out = [], i = 0, j = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return out;
+}
+function union(a, b) {
+  var out = [], i = 0, j = 0;
+  while (i < a.length || j < b.length) {
+    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+    else { if (a[i] === b[j]) i++; out.push(b[j++]); }
+  }
+  return out;
+}
+function allOf(lists) {
+  return lists.slice().sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
+}
+/* Per word: {meta: ids whose metadata holds every gram, body: ids whose body does}; and the
+   candidates holding every word in one or the other, ascending (newest first). */
+function candidates(data, list) {
+  return Promise.all(list.map(function (word) {
+    return Promise.all(gramsOf(word).map(function (gram) {
+      return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram); });
+    })).then(function (found) {
+      return { word: word, meta: allOf(found.map(function (p) { return p[0]; })), body: allOf(found.map(function (p) { return p[1]; })) };
+    });
+  })).then(function (perWord) {
+    return { perWord: perWord, ids: allOf(perWord.map(function (w) { return union(w.meta, w.body); })) };
+  });
+}
+/* Whether a candidate really matches: a metadata match must be a true substring; a body match is
+   taken on its pairs (the body text is not shipped). Returns null, or the words found only in the body. */
+function confirm(row, id, perWord) {
+  var metadata = fold([row[0], row[1], row[3], row[4], row[5], row[6]].join("\n")), inBody = [];
+  for (var i = 0; i < perWord.length; i++) {
+    if (metadata.indexOf(perWord[i].word) >= 0) continue;
+    if (!has(perWord[i].body, id)) return null;
+    inBody.push(perWord[i].word);
+  }
+  return inBody;
+}
+function has(sorted, id) {
+  var low = 0, high = sorted.length - 1;
+  while (low <= high) {
+    var middle = (low + high) >> 1;
+    if (sorted[middle] === id) return true;
+    if (sorted[middle] < id) low = middle + 1; else high = middle - 1;
+  }
+  return false;
+}
+function chunk(data, n) {
+  if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");
+  return docChunks[n];
+}
+/* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], left: unchecked}. */
+function confirmed(data, found) {
+  var rows = [], at = 0, ids = found.ids;
+  function next() {
+    if (at >= ids.length || rows.length >= ENTRY_LIMIT) return Promise.resolve({ rows: rows, left: ids.length - at });
+    var n = Math.floor(ids[at] / data.chunk);
+    return chunk(data, n).then(function (chunkRows) {
+      for (; at < ids.length && Math.floor(ids[at] / data.chunk) === n && rows.length < ENTRY_LIMIT; at++) {
+        var row = chunkRows[ids[at] % data.chunk], inBody = confirm(row, ids[at], found.perWord);
+        if (inBody) rows.push([row, inBody]);
+      }
+      return next();
+    });
+  }
+  return next();
+}
+
+/* ---- Pages: Material's documents (an article and its sections), matched in full */
+function setup(data) {
+  pages = data.docs.map(function (doc) {
+    var title = plain(doc.title || ""), text = plain(doc.text || "");
+    return { location: doc.location, title: title, text: text, foldedTitle: fold(title), foldedText: fold(text) };
+  });
+  loadManifest().catch(function () { manifest = null; }); // start early; a site without entries has none
+}
+function pageItem(page, list, score) {
+  var terms = {};
+  list.forEach(function (word) { terms[word] = true; });
+  return { location: page.location, title: marked(page.title, list), text: marked(page.text, list, 160), score: score, terms: terms };
+}
+function matchPages(list) {
+  var groups = {}, order = [];
+  pages.forEach(function (page) {
+    var inTitle = list.every(function (w) { return page.foldedTitle.indexOf(w) >= 0; });
+    var anywhere = list.every(function (w) { return page.foldedTitle.indexOf(w) >= 0 || page.foldedText.indexOf(w) >= 0; });
+    if (!anywhere) return;
+    var article = page.location.split("#")[0];
+    if (!groups[article]) { groups[article] = []; order.push(article); }
+    groups[article].push(pageItem(page, list, inTitle ? 2 : 1));
+  });
+  return order.map(function (article) {
+    var group = groups[article];
+    if (!group.some(function (item) { return item.location === article; })) {
+      var parent = pages.find(function (page) { return page.location === article; });
+      if (parent) group.unshift(pageItem(parent, list, 0));
+    }
+    return group;
+  }).sort(function (a, b) { return best(b) - best(a); });
+}
+function best(group) { return Math.max.apply(null, group.map(function (item) { return item.score; })); }
+
+/* ---- Entries: title and text as Material renders them */
+function entryItem(data, row, inBody, list) {
+  var terms = {};
+  list.forEach(function (word) { terms[word] = true; });
+  var meta = [row[3] ? "文号：" + marked(row[3], list) : "", "索引号：" + marked(row[1], list), "日期：" + escapeHtml(row[2])];
+  var text = "<p>" + meta.filter(Boolean).join("　") + "</p>" + (row[4] ? "<p>" + marked(row[4], list, 160) + "</p>" : "") +
+    (inBody.length ? "<p>正文含有：" + inBody.map(function (word) { return "<mark>" + escapeHtml(word) + "</mark>"; }).join("、") + "</p>" : "");
+  return [{ location: data.entry_url.replace("{slug}", row[1].replace(/\//g, "-")), title: marked(row[0], list),
+    text: text, score: 1, terms: terms }];
+}
+function moreItem(data, left, query) {
+  return [{ location: data.home + "?q=" + encodeURIComponent(query), title: "还有约 " + left + " 条目录信息未列出",
+    text: "<p>这里列出了最新的 " + ENTRY_LIMIT + " 条。请用更具体的词语，或在信息公开目录检索中按分类、年份、发布机构筛选。</p>",
+    score: 0, terms: {} }];
+}
+function search(query) {
+  var list = words(query);
+  if (!list.length) return Promise.resolve({ items: [] });
+  var pageItems = matchPages(list);
+  return loadManifest().then(function (data) {
+    return candidates(data, list).then(function (found) { return confirmed(data, found); }).then(function (entries) {
+      var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
+      if (entries.left > 0) items.push(moreItem(data, entries.left, query.trim()));
+      return { items: items };
+    });
+  }).catch(function () { return { items: pageItems }; }); // no column index, or offline: pages only
+}
+
+addEventListener("message", function (event) {
+  var message = event.data;
+  if (message.type === SETUP) {
+    setup(message.data);
+    postMessage({ type: READY });
+  } else if (message.type === QUERY) {
+    queue = queue.then(function () { return search(message.data); }).then(function (result) {
+      postMessage({ type: RESULT, data: result });
+    });
+  }
+});
