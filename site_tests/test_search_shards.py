@@ -51,13 +51,23 @@ def test_manifest_and_year_shards(tmp_path: Path):
     assert manifest["publishers"] == ["办公室", "规划科"]  # most entries first
     assert [v["title"] for v in manifest["validity"]] == ["有效", "失效", "废止"]
     assert [(y["year"], y["count"]) for y in manifest["years"]] == [(2021, 2), (2020, 1)]
+    assert manifest["format"] == 2 and manifest["fields"] == ["index", "title", "doc", "kw", "summary"]
     newest = read(tmp_path, manifest["years"][0]["files"][0])
-    assert newest["index"] == [f"{AGENCY.code}/2021-00002", f"{AGENCY.code}/2021-00001"]  # newest first
-    assert newest["doc"] == ["", "示例〔2021〕1号"] and newest["kw"] == ["", "数据 共享"]
+    assert newest["text"].split("\n") == [  # one line per entry, newest first, fields separated by tabs
+        f"{AGENCY.code}/2021-00002\t关于第2号事项的通知\t\t\t",
+        f"{AGENCY.code}/2021-00001\t关于第1号事项的通知\t示例〔2021〕1号\t数据 共享\t概述"]
     assert newest["pub"] == [1, 0] and newest["cat"] == [2, 1] and newest["val"] == [2, 0]
-    assert newest["date"] == ["03-03", "02-02"]
-    assert len({len(column) for column in newest.values()}) == 1  # parallel arrays
-    assert read(tmp_path, manifest["years"][1]["files"][0])["title"] == ["<b>标题</b>"]  # data, not markup
+    assert newest["date"] == [303, 202]  # MMDD
+    assert len({len(newest[name]) for name in ("pub", "cat", "val", "date")}) == 1  # parallel arrays
+    assert read(tmp_path, manifest["years"][1]["files"][0])["text"].split("\t")[1] == "<b>标题</b>"  # data, not markup
+
+
+def test_tabs_and_line_breaks_inside_fields_become_spaces(tmp_path: Path):
+    catalogue = make_catalogue([entry(2021, 1, title="第一行\n第二行", summary="甲\t乙\r\n丙", keywords=("a\tb",))])
+    shards.write_shards(catalogue, str(tmp_path))
+    manifest = read(tmp_path, "manifest.json")
+    text = read(tmp_path, manifest["years"][0]["files"][0])["text"]
+    assert text.split("\t")[1:] == ["第一行 第二行", "", "a b", "甲 乙  丙"]  # one character for one
 
 
 def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypatch):
@@ -67,7 +77,8 @@ def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypa
     manifest = read(tmp_path, "manifest.json")
     files = manifest["years"][0]["files"]
     assert manifest["entry_url"] == "{slug}/index.html"
-    assert [len(read(tmp_path, name)["index"]) for name in files] == [2, 2, 1]
+    assert [len(read(tmp_path, name)["pub"]) for name in files] == [2, 2, 1]
+    assert [read(tmp_path, name)["text"].count("\n") + 1 for name in files] == [2, 2, 1]
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files + ["manifest.json"]) == sorted(sizes)
 
 

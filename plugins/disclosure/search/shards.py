@@ -1,7 +1,11 @@
-"""Column-oriented JSON shards for the catalogue search.
+"""Compact JSON shards for the catalogue search (目录检索).
 
 `<prefix>/search/manifest.json` lists categories, publishers, years and validity labels; shards per
-year (`<prefix>/search/<year>-<hash>.json`, at most CHUNK entries each) hold that year's entries newest first, one array per field.
+year (`<prefix>/search/<year>-<hash>.json`, at most CHUNK entries each) hold that year's entries newest
+first. A shard is built to be cheap in the browser: the searchable text of all its entries is ONE
+string, one line per entry and the fields of a line separated by tabs (index number, title, 文号,
+keywords, summary), so JSON.parse makes one string instead of thousands and the browser folds and
+scans it in one go; publisher, category, validity and date are small integer arrays.
 Hashed shard names let browsers cache them for as long as they like; the manifest is small.
 """
 
@@ -14,9 +18,11 @@ from typing import Any, Iterable
 
 from ..catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 
-FORMAT = 1
+FORMAT = 2
 CHUNK = 4000  # entries per shard at most, so no file grows past ~1 MB gzip whatever the catalogue size
 VALIDITIES = tuple(VALIDITY_LABELS)  # shard value = position in this tuple, -1 when not given
+FIELDS = ("index", "title", "doc", "kw", "summary")  # the tab-separated fields of a line, in order
+_BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})  # one character for one: lengths stay
 
 
 def _dump(data: Any) -> bytes:
@@ -31,17 +37,19 @@ def _publishers(entries: Iterable[Entry]) -> list[str]:
     return sorted(counts, key=lambda name: (-counts[name], name))
 
 
+def line(entry: Entry) -> str:
+    """One entry's searchable fields as one line (tabs and line breaks inside a field become spaces)."""
+    fields = (entry.index, entry.title, entry.doc_number or "", " ".join(entry.keywords), entry.summary or "")
+    return "\t".join(field.translate(_BREAKS) for field in fields)
+
+
 def year_shard(entries: list[Entry], categories: dict[str, int], publishers: dict[str, int]) -> dict[str, Any]:
-    """One year's entries, newest first, as parallel arrays (compact and quick to scan)."""
+    """Entries of one year, newest first: one text line each plus parallel integer arrays."""
     return {
-        "index": [e.index for e in entries],
-        "title": [e.title for e in entries],
-        "doc": [e.doc_number or "" for e in entries],
-        "kw": [" ".join(e.keywords) for e in entries],
-        "summary": [e.summary or "" for e in entries],
+        "text": "\n".join(line(e) for e in entries),
         "pub": [publishers[e.publisher] for e in entries],
         "cat": [categories[e.category] for e in entries],
-        "date": [e.date.isoformat()[5:] for e in entries],  # "MM-DD"; the year is the shard's
+        "date": [e.date.month * 100 + e.date.day for e in entries],  # MMDD; the year is the shard's
         "val": [VALIDITIES.index(e.validity) if e.validity else -1 for e in entries],
     }
 
@@ -69,6 +77,7 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
         "format": FORMAT,
         "total": len(catalogue.entries),
         "entry_url": entry_pattern,
+        "fields": list(FIELDS),
         "categories": [{"id": c.id, "title": c.title, "parent": c.parent} for c in categories],
         "publishers": publishers,
         "validity": [{"id": key, "title": VALIDITY_LABELS[key]} for key in VALIDITIES],

@@ -11,8 +11,10 @@
   var form = root.querySelector("form"), status = root.querySelector("[data-dc-status]");
   var results = root.querySelector("[data-dc-results]"), list = root.querySelector("[data-dc-list]");
   var pager = root.querySelector("[data-dc-pager]");
+  var Index = window.DisclosureCatalogueIndex;
   var manifest = null;
-  var entries = [];
+  var shards = []; // prepared shards in manifest order (newest first); null until fetched
+  var result = null; // the last search, reused when a shard arrives or the query only grows
   var ready = false;
   var current = null; // the state last rendered
   var partial = false; // newest results already shown while older shards still load
@@ -28,54 +30,31 @@
     });
   }
 
-  /* ---- Folding: full-width ASCII → half-width, bracket variants → [ ], upper → lower case.
-     Every UTF-16 unit maps to exactly one unit, so positions in folded text are positions in the original. */
-  var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
-  var FOLD_RE = /[\uff01-\uff5e\u3000()\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\ufe5d\ufe5eA-Z]/g;
-  function foldChar(ch) {
-    var code = ch.charCodeAt(0);
-    if (code === 0x3000) return " ";
-    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-    if (OPEN.indexOf(ch) >= 0) return "[";
-    if (CLOSE.indexOf(ch) >= 0) return "]";
-    return ch.toLowerCase();
-  }
-  function fold(text) { return text.replace(FOLD_RE, foldChar); }
-  function terms(query) { return fold(query).split(/\s+/).filter(Boolean); } // every word must match
-
-  /* ---- Data */
-  function fetchJson(url) {
-    return fetch(url, { cache: "no-cache" }).then(function (response) {
+  /* ---- Data: shards are fetched all at once and prepared as they arrive (catalogue-index.js) */
+  function fetchJson(url, cache) {
+    return fetch(url, { cache: cache || "default" }).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + url);
       return response.json();
     });
   }
-  function addShard(year, shard) {
-    for (var i = 0; i < shard.index.length; i++) {
-      var entry = { index: shard.index[i], title: shard.title[i], doc: shard.doc[i], kw: shard.kw[i],
-        summary: shard.summary[i], pub: shard.pub[i], cat: shard.cat[i], val: shard.val[i], year: year,
-        date: year + "-" + shard.date[i] };
-      entry.hay = [entry.title, entry.doc, entry.index, entry.kw, entry.summary, manifest.publishers[entry.pub]]
-        .map(fold).join("\n");
-      entries.push(entry);
-    }
-  }
   function load() {
     var manifestUrl = new URL(root.getAttribute("data-manifest"), location.href);
-    return fetchJson(manifestUrl).then(function (data) {
+    return fetchJson(manifestUrl, "no-cache").then(function (data) { // shard names are content hashes: cacheable
       manifest = data;
       fillSelects();
       var jobs = [];
       data.years.forEach(function (year) {
         year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl) }); });
       });
-      var pending = jobs.map(function (job) { return fetchJson(job.url); }); // all requests at once
-      return jobs.reduce(function (chain, job, i) { // ...but added in manifest order: newest first
-        return chain.then(function () { return pending[i]; }).then(function (shard) {
-          addShard(job.year, shard);
-          if (current && !partial) render(current);
+      shards = jobs.map(function () { return null; });
+      if (current) render(current); // "loading" until the newest shard is here
+      return Promise.all(jobs.map(function (job, k) {
+        return fetchJson(job.url).then(function (data) {
+          shards[k] = Index.prepare(data, job.year);
+          if (current && !partial) render(current); // only the new shard is searched
+
         });
-      }, Promise.resolve());
+      }));
     });
   }
 
@@ -123,34 +102,9 @@
     history[push ? "pushState" : "replaceState"]({ dcSearch: true }, "", url);
   }
 
-  /* ---- Matching */
-  function subtree(categoryId) {
-    var ids = {}, found = false;
-    manifest.categories.forEach(function (c, i) {
-      if (c.id === categoryId || (c.parent && ids[c.parent] !== undefined)) { ids[c.id] = i; found = true; }
-    });
-    var positions = {};
-    Object.keys(ids).forEach(function (id) { positions[ids[id]] = true; });
-    return found ? positions : null;
-  }
-  function search(state) {
-    var words = terms(state.q), categories = state.category ? subtree(state.category) || {} : null;
-    var year = state.year ? parseInt(state.year, 10) : null;
-    var publisher = state.publisher ? manifest.publishers.indexOf(state.publisher) : null;
-    var validity = state.validity ? manifest.validity.map(function (v) { return v.id; }).indexOf(state.validity) : null;
-    return entries.filter(function (e) {
-      if (year !== null && e.year !== year) return false;
-      if (categories && !categories[e.cat]) return false;
-      if (publisher !== null && e.pub !== publisher) return false;
-      if (validity !== null && e.val !== validity) return false;
-      for (var i = 0; i < words.length; i++) if (e.hay.indexOf(words[i]) < 0) return false;
-      return true;
-    });
-  }
-
   /* ---- Rendering */
   function highlight(parent, text, words) {
-    var folded = fold(text), marks = [];
+    var folded = Index.fold(text), marks = [];
     words.forEach(function (word) {
       for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) marks.push([at, at + word.length]);
     });
@@ -190,7 +144,7 @@
     meta.className = "dc-search__meta";
     if (entry.doc) field(meta, "文号", entry.doc, words);
     field(meta, "索引号", entry.index, words);
-    field(meta, "发布机构", manifest.publishers[entry.pub], words);
+    field(meta, "发布机构", entry.publisher, words);
     field(meta, "日期", entry.date, []);
     field(meta, "分类", manifest.categories[entry.cat].title, []);
     if (entry.val >= 0) field(meta, "效力", manifest.validity[entry.val].title, []);
@@ -229,26 +183,40 @@
     pager.appendChild(pageButton("下一页", page + 1, page < pages));
   }
   function isEmpty(state) { return FIELDS.every(function (name) { return !state[name]; }); }
+  function say(text) { if (status.textContent !== text) status.textContent = text; }
+  function show(rows, words) {
+    var items = document.createDocumentFragment();
+    rows.forEach(function (at) { items.appendChild(row(Index.entry(at[0], at[1], manifest), words)); });
+    list.textContent = "";
+    list.appendChild(items);
+    results.hidden = false;
+  }
   function render(state) {
     current = state;
     partial = false;
-    list.textContent = "";
     if (isEmpty(state)) {
+      list.textContent = "";
       results.hidden = true;
-      status.textContent = "";
+      say("");
       return;
     }
-    var loading = "正在加载目录数据……";
-    var found = manifest ? search(state) : [], words = terms(state.q);
-    if (!ready && found.length < state.page * PAGE_SIZE) { status.textContent = loading; return; }
-    var pages = Math.max(1, Math.ceil(found.length / PAGE_SIZE)), page = Math.min(Math.max(1, state.page), pages);
-    found.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE).forEach(function (entry) { list.appendChild(row(entry, words)); });
-    results.hidden = false;
-    partial = !ready;
-    renderPager(page, ready ? pages : 1);
-    if (!ready) { status.textContent = "已显示最新的结果，正在加载其余目录数据……"; return; }
-    status.textContent = found.length ? "共找到 " + found.length + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
-      : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。";
+    var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE;
+    if (query) result = Index.search(query, shards, result);
+    var rows = query && Index.page(result, shards, (Math.max(1, state.page) - 1) * size, size);
+    if (!ready) { // the newest results show once a full page of them is known
+      if (!rows || rows.length < size) { list.textContent = ""; say("正在加载目录数据……"); return; }
+      show(rows, query.words);
+      partial = true;
+      renderPager(1, 1);
+      say("已显示最新的结果，正在加载其余目录数据……");
+      return;
+    }
+    var found = Index.total(result), pages = Math.max(1, Math.ceil(found / size));
+    var page = Math.min(Math.max(1, state.page), pages);
+    show(page === state.page ? rows : Index.page(result, shards, (page - 1) * size, size), query.words);
+    renderPager(page, pages);
+    say(found ? "共找到 " + found + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
+      : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。");
   }
 
   /* ---- Events */

@@ -1,0 +1,144 @@
+/* Catalogue search (目录检索): the data side. Plain ES2017, no build step.
+   A shard (see disclosure/search/shards.py) holds one text line per entry, newest first, fields
+   separated by tabs. Nothing is done per entry at load time: the whole text is folded once
+   (table lookup) and its line starts noted; a query word is found with String.indexOf over the
+   folded text and hits are mapped to lines. catalogue-search.js does the page. */
+(function () {
+  "use strict";
+
+  /* ---- Folding: full-width ASCII → half-width, bracket variants → [ ], upper → lower case.
+     Every UTF-16 unit maps to exactly one unit, so positions in folded text are positions in the original.
+     The same table as disclosure/search/fold.py. */
+  var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
+  var FOLD_RE = /[\uff01-\uff5e\u3000()\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\ufe5d\ufe5eA-Z]/g;
+  function foldChar(ch) {
+    var code = ch.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    if (OPEN.indexOf(ch) >= 0) return "[";
+    if (CLOSE.indexOf(ch) >= 0) return "]";
+    return ch.toLowerCase();
+  }
+  function fold(text) { return text.replace(FOLD_RE, foldChar); }
+
+  /* The same folding as a lookup table, for whole shards: one pass, no callback per character. */
+  var TABLE = new Uint16Array(0x10000);
+  for (var code = 0; code < 0x10000; code++) TABLE[code] = code;
+  (OPEN + CLOSE + "\u3000\ufe5d\ufe5e" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").split("").concat(
+    Array.from({ length: 0xff5f - 0xff01 }, function (_, i) { return String.fromCharCode(0xff01 + i); }))
+    .forEach(function (ch) { TABLE[ch.charCodeAt(0)] = foldChar(ch).charCodeAt(0); });
+  var UTF16 = new TextDecoder("utf-16le");
+  function foldText(text) {
+    var n = text.length, units = new Uint16Array(n);
+    for (var i = 0; i < n; i++) units[i] = TABLE[text.charCodeAt(i)];
+    return UTF16.decode(units);
+  }
+
+  /* ---- Shards */
+  function lineStarts(text) { // starts[r] = offset of line r; starts[n] = text.length + 1
+    var starts = [0];
+    for (var at = text.indexOf("\n"); at >= 0; at = text.indexOf("\n", at + 1)) starts.push(at + 1);
+    starts.push(text.length + 1);
+    return Int32Array.from(starts);
+  }
+  function prepare(data, year) {
+    return { year: year, text: data.text, folded: foldText(data.text), starts: lineStarts(data.text),
+      n: data.pub.length, pub: data.pub, cat: data.cat, val: data.val, date: data.date };
+  }
+  function entry(shard, r, manifest) { // one entry's fields, for display
+    var fields = shard.text.slice(shard.starts[r], shard.starts[r + 1] - 1).split("\t"), date = shard.date[r];
+    return { index: fields[0], title: fields[1], doc: fields[2], kw: fields[3], summary: fields[4],
+      publisher: manifest.publishers[shard.pub[r]], cat: shard.cat[r], val: shard.val[r],
+      date: shard.year + "-" + String(100 + Math.floor(date / 100)).slice(1) + "-" + String(100 + date % 100).slice(1) };
+  }
+
+  /* ---- Queries: words (every one must match) and filters, compiled once per search */
+  function terms(query) { return fold(query).split(/\s+/).filter(Boolean); }
+  function subtree(categories, id) { // Uint8Array over category positions: id and its descendants
+    var inside = new Uint8Array(categories.length), ids = {};
+    categories.forEach(function (c, i) {
+      if (c.id === id || (c.parent && ids[c.parent])) { ids[c.id] = true; inside[i] = 1; }
+    });
+    return inside;
+  }
+  function compile(state, manifest) {
+    var position = function (list, value) { // -2: no filter; -3: a value the catalogue lacks (matches nothing)
+      return !value ? -2 : list.indexOf(value) >= 0 ? list.indexOf(value) : -3;
+    };
+    var words = terms(state.q);
+    return {
+      words: words, key: [state.category, state.year, state.publisher, state.validity].join("\n"),
+      categories: state.category ? subtree(manifest.categories, state.category) : null,
+      year: state.year ? parseInt(state.year, 10) : null,
+      pub: position(manifest.publishers, state.publisher),
+      val: position(manifest.validity.map(function (v) { return v.id; }), state.validity),
+      pubHits: words.map(function (word) { // publishers are matched by name once, then rows by number
+        return Uint8Array.from(manifest.publishers, function (name) { return fold(name).indexOf(word) >= 0 ? 1 : 0; });
+      })
+    };
+  }
+
+  /* ---- Matching one shard: rows (line numbers, newest first) as an Int32Array */
+  function filtered(shard, query) {
+    if (query.year !== null && shard.year !== query.year) return new Int32Array(0);
+    if (!query.categories && query.pub === -2 && query.val === -2) return null; // null: every row
+    var rows = new Int32Array(shard.n), m = 0;
+    for (var r = 0; r < shard.n; r++) {
+      if (query.categories && !query.categories[shard.cat[r]]) continue;
+      if (query.pub !== -2 && shard.pub[r] !== query.pub) continue;
+      if (query.val !== -2 && shard.val[r] !== query.val) continue;
+      rows[m++] = r;
+    }
+    return rows.subarray(0, m);
+  }
+  function withWord(shard, rows, word, pubHit) { // the rows (null: all) whose text or publisher has the word
+    var count = rows ? rows.length : shard.n, out = new Int32Array(count), m = 0;
+    var folded = shard.folded, starts = shard.starts, pub = shard.pub, hit = -2;
+    for (var i = 0; i < count; i++) {
+      var r = rows ? rows[i] : i;
+      if (pubHit[pub[r]]) { out[m++] = r; continue; }
+      if (hit !== -1 && hit < starts[r]) hit = folded.indexOf(word, starts[r]); // next hit at or after the row
+      if (hit !== -1 && hit < starts[r + 1]) out[m++] = r;
+    }
+    return out.subarray(0, m);
+  }
+  function matchShard(shard, query, rows) { // rows: a previous, wider result to narrow, or undefined
+    if (rows === undefined) rows = filtered(shard, query);
+    for (var w = 0; w < query.words.length && (rows === null || rows.length); w++) {
+      rows = withWord(shard, rows, query.words[w], query.pubHits[w]);
+    }
+    if (rows === null) { rows = new Int32Array(shard.n); for (var r = 0; r < shard.n; r++) rows[r] = r; }
+    return rows;
+  }
+
+  /* ---- A search over all shards; results per shard are kept, so a shard that arrives later, or a
+     query that only adds characters to the last one, costs only the new work. */
+  function narrows(query, previous) { // every result of `query` is a result of `previous`
+    return previous && previous.key === query.key && previous.words.every(function (old) {
+      return query.words.some(function (word) { return word.indexOf(old) >= 0; });
+    });
+  }
+  function search(query, shards, previous) {
+    var same = previous && previous.key === query.key && previous.words.join(" ") === query.words.join(" ");
+    var result = same ? previous : { key: query.key, words: query.words, query: query, rows: [] };
+    var base = !same && narrows(query, previous) ? previous.rows : [];
+    shards.forEach(function (shard, k) {
+      if (shard && !result.rows[k]) result.rows[k] = matchShard(shard, query, base[k]);
+    });
+    return result;
+  }
+  function page(result, shards, offset, size) { // [[shard, row], …] from `offset`, or null while a shard it needs is missing
+    var out = [];
+    for (var k = 0; k < shards.length && out.length < size; k++) {
+      if (!result.rows[k]) return null;
+      var rows = result.rows[k];
+      for (var i = Math.max(0, offset); i < rows.length && out.length < size; i++) out.push([shards[k], rows[i]]);
+      offset -= rows.length;
+    }
+    return out;
+  }
+  function total(result) { return result.rows.reduce(function (sum, rows) { return sum + (rows ? rows.length : 0); }, 0); }
+
+  window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, terms: terms, prepare: prepare, entry: entry,
+    compile: compile, search: search, page: page, total: total };
+})();
