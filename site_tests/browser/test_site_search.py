@@ -56,6 +56,23 @@ def results(page, url: str, query: str, on: str = "about/") -> list[tuple[str, s
             zip(links.evaluate_all("ls => ls.map(l => l.href)"), links.evaluate_all("ls => ls.map(l => l.textContent)"))]
 
 
+def all_results(page) -> list[tuple[str, str]]:
+    """Material renders ten results, then more as the list scrolls: scroll to the end until all are there."""
+    links = page.locator("[data-md-component=search-result] a.md-search-result__link")
+    more = "n => document.querySelectorAll('.md-search-result__link').length > n"
+    while True:
+        count = links.count()
+        page.locator(".md-search__scrollwrap").evaluate(  # away from the end, then to it: one more batch
+            "async e => { e.scrollTop = 0; await new Promise(r => setTimeout(r, 30)); e.scrollTop = e.scrollHeight; }")
+        try:
+            page.wait_for_function(more, arg=count, timeout=1500)
+        except Exception:  # playwright's TimeoutError: nothing more to render
+            break
+    base = page.evaluate("location.origin + '/'")
+    return [(href.removeprefix(base), text) for href, text in
+            zip(links.evaluate_all("ls => ls.map(l => l.href)"), links.evaluate_all("ls => ls.map(l => l.textContent)"))]
+
+
 def entry(year_seq: str) -> str:
     return f"gkml/{CODE}-{year_seq}/"
 
@@ -130,3 +147,33 @@ def test_worker_folds_and_hashes_like_the_plugin(page, built):
     assert page.evaluate("fold", chars) == fold(chars)
     grams = ["许可", "[2", "a", "𠀀字", "〕1"]
     assert page.evaluate("gs => gs.map(g => bucketOf(g, 4096))", grams) == [bucket_of(g, 4096) for g in grams]
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory):
+    """205 entries whose titles all hold 工作通知."""
+    root = tmp_path_factory.mktemp("site-search-many")
+    lines = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
+    for n in range(1, 206):
+        kind = "检查工作通知" if n % 2 == 0 else "会议工作通知"
+        lines.append(f"  - {{index: {CODE}/2022-{n:05d}, title: 第{n}号{kind}, category: rules, publisher: 办公室, "
+                     f"date: 2022-01-01, link: 'https://www.example.gov.cn/{n}.html'}}")
+    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "# 首页\n", "directory.yml": "\n".join(lines) + "\n"})
+    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
+    assert result.returncode == 0, result.stdout + result.stderr
+    url, server = serve(root / "site")
+    yield url
+    server.shutdown()
+
+
+def test_a_long_list_stops_at_200_and_says_how_many_there_are(page, many):
+    found = results(page, many, "通知", on="")
+    assert found[0][0] == f"gkml/{CODE}-2022-00205/"  # newest first (same date: higher number first)
+    found = all_results(page)
+    assert len(found) == 201 and found[-1][0].startswith("gkml/?q=")  # the last one leads to the catalogue search
+    assert "还有 5 条" in found[-1][1]
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('205')")
+    assert page.locator(".md-search-result__meta").inner_text() == "找到 205 个符合条件的结果，列出最新的 200 条目录信息"
+    results(page, many, "工作通知", on="")  # words of three characters and more are confirmed row by row
+    page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('约')")
+    assert page.locator(".md-search-result__meta").inner_text() == "找到约 205 个符合条件的结果，列出最新的 200 条目录信息"

@@ -65,12 +65,18 @@ def base36(number: int) -> str:
             return digits
 
 
+BLOCKS = "p, li, td, th, h1, h2, h3, h4, h5, h6, br, div, tr, dt, dd, pre, blockquote, caption, figcaption"
+
+
 def html_text(html: str) -> str:
-    """The visible text of a rendered body (scripts and styles dropped)."""
+    """The visible text of a rendered body: inline markup joins words (企业<b>开办</b> → 企业开办),
+    block ends separate them; scripts and styles dropped."""
     tree = LexborHTMLParser(html)
     for node in tree.css("script, style, template"):
         node.decompose()
-    return tree.text(separator=" ") if tree.body is not None else ""
+    for node in tree.css(BLOCKS):
+        node.insert_after("\n")
+    return tree.text(separator="") if tree.body is not None else ""
 
 
 def entry_text(entry: Entry) -> str:

@@ -36,8 +36,9 @@ function words(query) {
 /* ---- Escaping and highlighting: data only ever reaches Material as escaped text plus <mark> */
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 function escapeHtml(text) { return text.replace(/[&<>"']/g, function (ch) { return ENTITIES[ch]; }); }
-function plain(html) {
-  return html.replace(/<[^>]*>/g, " ").replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
+var BLOCK_TAG = /<\/?(p|li|ul|ol|pre|div|h[1-6]|table|tr|td|th|br|dl|dt|dd|blockquote)\b[^>]*>/gi;
+function plain(html) { // Material's index text: inline tags join words, block tags separate them
+  return html.replace(BLOCK_TAG, " ").replace(/<[^>]*>/g, "").replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
     .replace(/&(lt|gt|quot|#39|amp);/g, function (_, name) {
       return { lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" }[name];
     }).replace(/\s+/g, " ").trim();
@@ -162,11 +163,16 @@ function chunk(data, n) {
   if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");
   return docChunks[n];
 }
-/* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], left: unchecked}. */
+/* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], total, exact}.
+   Words of one or two characters are exact in the index (a pair is a substring): then the total is
+   known without reading rows. Longer words are confirmed row by row until the list is full. */
 function confirmed(data, found) {
-  var rows = [], at = 0, ids = found.ids;
+  var ids = found.ids, rows = [], at = 0;
+  var exact = found.perWord.every(function (w) { return Array.from(w.word).length <= 2; });
   function next() {
-    if (at >= ids.length || rows.length >= ENTRY_LIMIT) return Promise.resolve({ rows: rows, left: ids.length - at });
+    if (at >= ids.length || rows.length >= ENTRY_LIMIT) {
+      return Promise.resolve({ rows: rows, total: exact ? ids.length : rows.length + ids.length - at, exact: exact || at >= ids.length });
+    }
     var n = Math.floor(ids[at] / data.chunk);
     return chunk(data, n).then(function (chunkRows) {
       for (; at < ids.length && Math.floor(ids[at] / data.chunk) === n && rows.length < ENTRY_LIMIT; at++) {
@@ -223,10 +229,18 @@ function entryItem(data, row, inBody, list) {
   return [{ location: data.entry_url.replace("{slug}", row[1].replace(/\//g, "-")), title: marked(row[0], list),
     text: text, score: 1, terms: terms }];
 }
-function moreItem(data, left, query) {
-  return [{ location: data.home + "?q=" + encodeURIComponent(query), title: "还有约 " + left + " 条目录信息未列出",
-    text: "<p>这里列出了最新的 " + ENTRY_LIMIT + " 条。请用更具体的词语，或在信息公开目录检索中按分类、年份、发布机构筛选。</p>",
+/* The entries not listed, as a last result linking to the catalogue search. */
+function moreItem(data, entries, query) {
+  var left = entries.total - entries.rows.length, about = entries.exact ? " " : "约 ";
+  return [{ location: data.home + "?q=" + encodeURIComponent(query), title: "还有" + about + left + " 条目录信息未列出",
+    text: "<p>这里列出了最新的 " + entries.rows.length + " 条。请用更具体的词语，或在信息公开目录检索中按分类、年份、发布机构筛选。</p>",
     score: 0, terms: {} }];
+}
+/* Material's summary counts listed items; site-search.js states the real number it gets from here. */
+var counts = typeof BroadcastChannel === "function" ? new BroadcastChannel("dc-site-search") : null;
+function announce(query, pageCount, entries) {
+  if (counts) counts.postMessage({ query: query, total: pageCount + entries.total, listed: entries.rows.length,
+    shortened: entries.total > entries.rows.length, exact: entries.exact });
 }
 function search(query) {
   var list = words(query);
@@ -235,7 +249,8 @@ function search(query) {
   return loadManifest().then(function (data) {
     return candidates(data, list).then(function (found) { return confirmed(data, found); }).then(function (entries) {
       var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
-      if (entries.left > 0) items.push(moreItem(data, entries.left, query.trim()));
+      if (entries.total > entries.rows.length) items.push(moreItem(data, entries, query.trim()));
+      announce(query, pageItems.length, entries);
       return { items: items };
     });
   }).catch(function () { return { items: pageItems }; }); // no column index, or offline: pages only

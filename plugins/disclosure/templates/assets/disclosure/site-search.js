@@ -1,5 +1,6 @@
-/* Site-wide search (Material + jieba): open pre-filled from ?q= and show result titles without the
-   zero-width spaces jieba's segmentation leaves in them. Plain ES2017, no build step. */
+/* Site-wide search in Material's dialog (engine: search-worker.js): open pre-filled from ?q=, show
+   titles without zero-width spaces (jieba's, when Material segments), and state the real number of
+   results when the list stops at the newest entries. Plain ES2017, no build step. */
 (function () {
   "use strict";
   var ZERO_WIDTH = /[\u200b\u200c\u200d\u2060\ufeff]/g;
@@ -12,11 +13,24 @@
     }
   }
 
+  /* search-worker.js lists at most the newest 200 entries; it tells the real count on this channel. */
+  var counts = null;
+  function summarize() {
+    var meta = document.querySelector("[data-md-component=search-result] .md-search-result__meta");
+    var input = document.querySelector("[data-md-component=search-query]");
+    if (!meta || !input || !counts || !counts.shortened || counts.query !== input.value) return;
+    var text = "找到" + (counts.exact ? " " : "约 ") + counts.total + " 个符合条件的结果，列出最新的 " + counts.listed + " 条目录信息";
+    if (meta.textContent !== text) meta.textContent = text;
+  }
+  if (typeof BroadcastChannel === "function") {
+    new BroadcastChannel("dc-site-search").onmessage = function (event) { counts = event.data; summarize(); };
+  }
+
   function watchResults() {
     var results = document.querySelectorAll("[data-md-component=search-result]");
     Array.prototype.forEach.call(results, function (root) {
       clean(root);
-      new MutationObserver(function () { clean(root); })
+      new MutationObserver(function () { clean(root); summarize(); })
         .observe(root, { childList: true, subtree: true, characterData: true });
     });
   }

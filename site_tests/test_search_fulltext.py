@@ -1,0 +1,97 @@
+"""The site-wide full-text index (plugins/disclosure/search/fulltext.py)."""
+
+from __future__ import annotations
+
+import datetime
+import gzip
+import json
+import random
+import re
+import time
+from pathlib import Path
+
+from disclosure.search import FullTextIndex, html_text, write_fulltext
+from disclosure.search.fold import fold
+from disclosure.search.fulltext import bucket_of, grams
+
+from test_search_shards import entry, make_catalogue
+
+
+def decode(line: str) -> list[list[int]]:
+    """[metadata ids, body ids] of a bucket line, as search-worker.js reads it."""
+    lists = []
+    for part in line.split("\t")[1:]:
+        ids, current = [], 0
+        for delta in filter(None, part.split(",")):
+            current += int(delta, 36)
+            ids.append(current)
+        lists.append(ids)
+    return lists
+
+
+def postings(folder: Path, gram: str) -> list[list[int]]:
+    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
+    text = (folder / manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]).read_text("utf-8")
+    line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
+    return decode(line) if line else [[], []]
+
+
+def test_grams_are_every_character_and_adjacent_pair_of_folded_text():
+    assert grams("行政许可") == {"行", "政", "许", "可", "行政", "政许", "许可"}
+    assert grams("Ａ〔1〕 b") == {"a", "[", "1", "]", "b", "a[", "[1", "1]"}  # no pair across a space
+    assert fold("示例（２０２１）ＡＢ【3】") == "示例[2021]ab[3]"
+
+
+def test_metadata_and_body_lists_newest_first(tmp_path: Path):
+    catalogue = make_catalogue([entry(2021, 1, doc_number="示例〔2021〕1号", summary="数据共享", date=datetime.date(2021, 6, 1)),
+                                entry(2021, 2, title="关于开展检查的通知", date=datetime.date(2021, 3, 1)), entry(2020, 7)])
+    index = FullTextIndex(catalogue.entries)
+    newest, middle, oldest = catalogue.entries
+    index.add(middle, html_text("<p>企业<b>开办</b>登记</p><script>var 隐藏 = 1</script>"))
+    index.add(middle, "重复渲染不会重复收录")  # `mkdocs serve` renders pages again
+    write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    assert manifest["count"] == 3 and manifest["home"] == "gkml/" and manifest["entry_url"] == "gkml/{slug}/"
+    rows = json.loads((tmp_path / manifest["docs"][0]).read_text("utf-8"))
+    assert [row[1] for row in rows] == [newest.index, middle.index, oldest.index]
+    assert rows[1][:4] == [middle.title, middle.index, middle.date.isoformat(), ""]
+    assert postings(tmp_path, "开办") == [[], [1]] and postings(tmp_path, "办登") == [[], [1]]
+    assert postings(tmp_path, "隐藏") == [[], []] and postings(tmp_path, "重复") == [[], []]
+    assert postings(tmp_path, "[2") == [[0], []]  # 〔 folded
+    assert postings(tmp_path, "通知")[0] == [0, 1, 2]  # every title, entries not rendered included
+
+
+def test_stale_files_of_an_earlier_build_are_removed(tmp_path: Path):
+    (tmp_path / "g0-old.txt").write_text("x", "utf-8")
+    index = FullTextIndex(make_catalogue([entry(2021, 1)]).entries)
+    names = write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(names)
+
+
+def test_no_file_over_one_megabyte_gzip_and_buckets_grow_with_the_text(tmp_path: Path):
+    rng = random.Random(3)
+    words = "数据 共享 开放 管理 办法 通知 规划 实施 意见 方案 标准 安全 服务 平台 政务 公开 许可 审批".split()
+    entries = [entry(2010 + i % 16, i, summary="".join(rng.choices(words, k=20))) for i in range(3000)]
+    catalogue = make_catalogue(entries)
+    index = FullTextIndex(catalogue.entries)
+    started = time.process_time()
+    for item in catalogue.entries:
+        index.add(item, "".join(rng.choices(words, k=400)) + f"截至{rng.randint(1000, 99999)}项")
+    sizes = write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
+    manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
+    assert len(manifest["buckets"]) > 1 and len(manifest["docs"]) == 3
+    largest = max(len(gzip.compress((tmp_path / name).read_bytes())) for name in sizes)
+    assert largest < 1024 * 1024, (largest, time.process_time() - started)
+    assert all(re.fullmatch(r"(g|d)\d+-[0-9a-f]{10}\.(txt|json)|manifest\.json", name) for name in sizes)
+
+
+def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_site):
+    built = build_site()
+    assert built.returncode == 0, built.output
+    manifest = json.loads((built.site / "gkml/fulltext/manifest.json").read_text("utf-8"))
+    assert manifest["count"] == 2 and manifest["entry_url"] == "gkml/{slug}/"
+    assert postings(built.site / "gkml/fulltext", "规范")[1] == [0]  # from the body of 2021-00001
+    config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("about/") if
+                       (built.site / "about").exists() else built.page("index.html"))
+    assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
+    assert (built.site / "assets/disclosure/search-worker.js").exists()
