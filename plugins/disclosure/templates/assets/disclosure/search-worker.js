@@ -12,6 +12,7 @@ var INDEX = new URL(new URLSearchParams(self.location.search).get("index") || ".
 var pages = []; // [{location, title, text, foldedTitle, foldedText}]
 var manifest = null, buckets = {}, docChunks = {};
 var queue = Promise.resolve();
+var suggest = false; // Material's search.suggest feature expects a (here always empty) list
 
 /* ---- Folding: the same table as disclosure/search/fold.py and catalogue-search.js */
 var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
@@ -187,6 +188,7 @@ function confirmed(data, found) {
 
 /* ---- Pages: Material's documents (an article and its sections), matched in full */
 function setup(data) {
+  suggest = Boolean(data.options && data.options.suggest);
   pages = data.docs.map(function (doc) {
     var title = plain(doc.title || ""), text = plain(doc.text || "");
     return { location: doc.location, title: title, text: text, foldedTitle: fold(title), foldedText: fold(text) };
@@ -251,7 +253,7 @@ function search(query) {
       var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
       if (entries.total > entries.rows.length) items.push(moreItem(data, entries, query.trim()));
       announce(query, pageItems.length, entries);
-      return { items: items };
+      return suggest ? { items: items, suggest: [] } : { items: items };
     });
   }).catch(function () { return { items: pageItems }; }); // no column index, or offline: pages only
 }
