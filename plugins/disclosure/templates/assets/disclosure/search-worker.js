@@ -195,10 +195,13 @@ function setup(data) {
   });
   loadManifest().catch(function () { manifest = null; }); // start early; a site without entries has none
 }
-function pageItem(page, list, score) {
+function termsOf(list) { // Material lists query words a result lacks; ours hold every word
   var terms = {};
   list.forEach(function (word) { terms[word] = true; });
-  return { location: page.location, title: marked(page.title, list), text: marked(page.text, list, 160), score: score, terms: terms };
+  return terms;
+}
+function pageItem(page, list, score) {
+  return { location: page.location, title: marked(page.title, list), text: marked(page.text, list, 160), score: score, terms: termsOf(list) };
 }
 function matchPages(list) {
   var groups = {}, order = [];
@@ -223,13 +226,11 @@ function best(group) { return Math.max.apply(null, group.map(function (item) { r
 
 /* ---- Entries: title and text as Material renders them */
 function entryItem(data, row, inBody, list) {
-  var terms = {};
-  list.forEach(function (word) { terms[word] = true; });
   var meta = [row[3] ? "文号：" + marked(row[3], list) : "", "索引号：" + marked(row[1], list), "日期：" + escapeHtml(row[2])];
   var text = "<p>" + meta.filter(Boolean).join("　") + "</p>" + (row[4] ? "<p>" + marked(row[4], list, 160) + "</p>" : "") +
     (inBody.length ? "<p>正文含有：" + inBody.map(function (word) { return "<mark>" + escapeHtml(word) + "</mark>"; }).join("、") + "</p>" : "");
   return [{ location: data.entry_url.replace("{slug}", row[1].replace(/\//g, "-")), title: marked(row[0], list),
-    text: text, score: 1, terms: terms }];
+    text: text, score: 1, terms: termsOf(list) }];
 }
 /* The entries not listed, as a last result linking to the catalogue search. */
 function moreItem(data, entries, query) {
