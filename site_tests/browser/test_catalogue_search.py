@@ -212,3 +212,40 @@ def test_paging_newest_first(page, site_url):
     page.go_back()
     page.wait_for_function("!location.search.includes('page=')")
     assert indexes(page) == first
+
+
+def test_results_are_links_inside_data_search_results(page, site_url):
+    """The SPEC's "results ... inside an element with data-search-results" also holds on the column home."""
+    page.goto(site_url + "?q=通知")
+    links = page.locator("[data-search-results] a[href]")
+    links.first.wait_for()
+    assert links.evaluate_all("links => links.map(a => a.textContent)") == ["关于行政许可事项清单的通知", "关于印发示例管理办法的通知"]
+    assert links.first.get_attribute("href") == "11440100MB2C00000X-2021-00012/"
+
+
+def test_typing_narrows_and_widens_again(page, site_url):
+    """Each keystroke reuses the previous results when the query only grows; it must not lose any."""
+    open_search(page, site_url)
+    for query, expected in [("数", [ALL[1], ALL[2]]), ("数据", [ALL[1], ALL[2]]), ("数据 通", ALL[1:2]),
+                            ("数据 通知", ALL[1:2]), ("数据 通知 办公", ALL[1:2]), ("数据 通知 规划", []),
+                            ("数据", [ALL[1], ALL[2]]), ("规划", ALL[2:3]), ("规划科", ALL[2:3]), ("", [])]:
+        type_query(page, query)
+        assert indexes(page) == expected, query
+
+
+def test_publisher_words_and_filters_together(page, site_url):
+    open_search(page, site_url + "?q=办公室&validity=expired")
+    assert indexes(page) == ALL[3:]
+    page.locator("select[name=validity]").select_option("in_force")
+    assert indexes(page) == ALL[1:2]
+
+
+def test_shard_folding_table_equals_query_folding(page, site_url):
+    """Shards are folded with a lookup table, queries with a regular expression: same result for every character."""
+    open_search(page, site_url)
+    assert page.evaluate("""() => {
+        const I = window.DisclosureCatalogueIndex, all = [];
+        for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) all.push(String.fromCharCode(code));
+        const text = all.join('');
+        return I.foldText(text) === I.fold(text) && I.fold('〔２０２１〕ＡＢ（１）［x］【y】') === '[2021]ab[1][x][y]';
+    }""")

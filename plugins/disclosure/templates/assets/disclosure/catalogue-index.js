@@ -41,9 +41,28 @@
     starts.push(text.length + 1);
     return Int32Array.from(starts);
   }
-  function prepare(data, year) {
+  function prepare(data, year) { // typed arrays: compact and quick to index
     return { year: year, text: data.text, folded: foldText(data.text), starts: lineStarts(data.text),
-      n: data.pub.length, pub: data.pub, cat: data.cat, val: data.val, date: data.date };
+      n: data.pub.length, pub: Int32Array.from(data.pub), cat: Int32Array.from(data.cat),
+      val: Int32Array.from(data.val), date: Int32Array.from(data.date) };
+  }
+  function fetchJson(url, cache) {
+    return fetch(url, { cache: cache || "default" }).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response.json();
+    });
+  }
+  function loadAll(manifestUrl, onManifest, onShard) { // every shard requested at once, prepared as it arrives
+    return fetchJson(manifestUrl, "no-cache").then(function (manifest) { // shard names are content hashes: cacheable
+      onManifest(manifest);
+      var jobs = [];
+      manifest.years.forEach(function (year) {
+        year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl).href }); });
+      });
+      return Promise.all(jobs.map(function (job, k) {
+        return fetchJson(job.url).then(function (data) { onShard(k, prepare(data, job.year)); });
+      }));
+    });
   }
   function entry(shard, r, manifest) { // one entry's fields, for display
     var fields = shard.text.slice(shard.starts[r], shard.starts[r + 1] - 1).split("\t"), date = shard.date[r];
@@ -139,6 +158,6 @@
   }
   function total(result) { return result.rows.reduce(function (sum, rows) { return sum + (rows ? rows.length : 0); }, 0); }
 
-  window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, terms: terms, prepare: prepare, entry: entry,
+  window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, terms: terms, loadAll: loadAll, entry: entry,
     compile: compile, search: search, page: page, total: total };
 })();

@@ -30,33 +30,23 @@
     });
   }
 
-  /* ---- Data: shards are fetched all at once and prepared as they arrive (catalogue-index.js) */
-  function fetchJson(url, cache) {
-    return fetch(url, { cache: cache || "default" }).then(function (response) {
-      if (!response.ok) throw new Error(response.status + " " + url);
-      return response.json();
-    });
+  /* ---- Data: every shard is requested at once and searched as it arrives (catalogue-index.js).
+     Measured: a worker that parses and folds the shards was slower on 2 CPUs (start-up, copies). */
+  function received(manifestData) {
+    manifest = manifestData;
+    fillSelects();
+    shards = [];
+    manifest.years.forEach(function (year) { year.files.forEach(function () { shards.push(null); }); });
+    if (current) render(current); // "loading" until the newest shards are here
+  }
+  function arrived(k, shard) {
+    shards[k] = shard;
+    if (current && !partial) render(current); // only the new shard is searched
   }
   function load() {
-    var manifestUrl = new URL(root.getAttribute("data-manifest"), location.href);
-    return fetchJson(manifestUrl, "no-cache").then(function (data) { // shard names are content hashes: cacheable
-      manifest = data;
-      fillSelects();
-      var jobs = [];
-      data.years.forEach(function (year) {
-        year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl) }); });
-      });
-      shards = jobs.map(function () { return null; });
-      if (current) render(current); // "loading" until the newest shard is here
-      return Promise.all(jobs.map(function (job, k) {
-        return fetchJson(job.url).then(function (data) {
-          shards[k] = Index.prepare(data, job.year);
-          if (current && !partial) render(current); // only the new shard is searched
-
-        });
-      }));
-    });
+    return Index.loadAll(new URL(root.getAttribute("data-manifest"), location.href).href, received, arrived);
   }
+  var loading = load(); // as early as possible: the page is still being built
 
   /* ---- Form */
   function option(select, value, label) {
@@ -164,8 +154,7 @@
     button.textContent = label;
     button.disabled = !enabled;
     button.addEventListener("click", function () {
-      var state = readUrl();
-      state.page = page;
+      var state = Object.assign({}, current, { page: page });
       writeUrl(state, true);
       render(state);
       results.querySelector("h3").focus();
@@ -226,10 +215,12 @@
     writeUrl(state, true);
     render(state);
   });
-  form.elements.q.addEventListener("input", function () {
+  form.elements.q.addEventListener("input", function () { // results first; the URL after the next frame
     var state = readForm();
-    writeUrl(state, false);
     render(state);
+    requestAnimationFrame(function () {
+      setTimeout(function () { if (current === state) writeUrl(state, false); }, 0);
+    });
   });
   ["category", "year", "publisher", "validity"].forEach(function (name) {
     form.elements[name].addEventListener("change", function () {
@@ -255,7 +246,7 @@
   FIELDS.forEach(function (name) { firstState[name] = first.get(name) || ""; });
   form.elements.q.value = firstState.q;
   render(firstState);
-  load().then(function () {
+  loading.then(function () {
     ready = true;
     var state = location.search ? readUrl() : firstState;
     writeForm(state);
