@@ -72,14 +72,26 @@ def test_tabs_and_line_breaks_inside_fields_become_spaces(tmp_path: Path):
 
 def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypatch):
     (tmp_path / "1999-0000000000.json").write_text("{}", encoding="utf-8")
+    monkeypatch.setattr(shards, "FIRST_CHUNK", 1)
     monkeypatch.setattr(shards, "CHUNK", 2)
-    sizes = shards.write_shards(make_catalogue([entry(2022, n) for n in range(1, 6)]), str(tmp_path), False)
+    sizes = shards.write_shards(make_catalogue([entry(2022, n) for n in range(1, 7)] + [entry(2021, 1)]),
+                                str(tmp_path), False)
     manifest = read(tmp_path, "manifest.json")
     files = manifest["years"][0]["files"]
     assert manifest["entry_url"] == "{slug}/index.html"
-    assert [len(read(tmp_path, name)["pub"]) for name in files] == [2, 2, 1]
-    assert [read(tmp_path, name)["text"].count("\n") + 1 for name in files] == [2, 2, 1]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(files + ["manifest.json"]) == sorted(sizes)
+    assert [len(read(tmp_path, name)["pub"]) for name in files] == [1, 2, 2, 1]  # the newest shard is small
+    assert [read(tmp_path, name)["text"].count("\n") + 1 for name in files] == [1, 2, 2, 1]
+    assert [len(read(tmp_path, name)["pub"]) for name in manifest["years"][1]["files"]] == [1]
+    all_files = files + manifest["years"][1]["files"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(all_files + ["manifest.json"]) == sorted(sizes)
+
+
+def test_shards_are_also_cut_by_size(monkeypatch):
+    monkeypatch.setattr(shards, "CHUNK_BYTES", 400)  # two of these lines
+    catalogue = make_catalogue([entry(2022, n, summary="概" * 40) for n in range(1, 8)])
+    manifest, files = shards.build_shards(catalogue, "{slug}/")
+    assert [json.loads(files[name])["text"].count("\n") + 1 for name in manifest["years"][0]["files"]] == [2, 2, 2, 1]
+    assert all(len(json.loads(data)["text"].encode("utf-8")) <= 400 for name, data in files.items())
 
 
 def test_no_file_over_one_megabyte_gzip_at_100k_entries():

@@ -4,7 +4,9 @@
 
 Builds one tiny site with `mkdocs build`, then writes the search shards of a synthetic catalogue of N
 entries into it with the plugin's own shard writer (the shards are all the search reads; a full build
-of 100k entry pages is the build benchmark's business). Serves it on 127.0.0.1 and measures, cold
+of 100k entry pages is the build benchmark's business). Serves it on 127.0.0.1 twice: with the test
+suite's plain static server (no compression) and with a gzip-serving one (what a production server
+configured for JSON/JS/CSS sends; compressed once and kept, like gzip_static), and measures, cold
 cache each run: time from navigation start to the first result row for `?q=`, and per-keystroke time
 (input handler to the next frame) while typing. Writes benchmarks/search/results.json and the
 "## Search" section of benchmarks/RESULTS.md.
@@ -79,6 +81,41 @@ def build_site(root: Path) -> Path:
     return root / "site"
 
 
+def serve_gzip(directory: Path):
+    """Like conftest.serve, but HTTP/1.1 keep-alive and gzip for text files when the browser asks for it."""
+    import functools
+    import http.server
+    import io
+    import threading
+
+    cache: dict[tuple[str, int], bytes] = {}
+
+    class Gzip(http.server.SimpleHTTPRequestHandler):
+        protocol_version = "HTTP/1.1"
+
+        def log_message(self, *args):  # noqa: D401 - silence request logs
+            pass
+
+        def send_head(self):
+            path = self.translate_path(self.path)
+            if not (os.path.isfile(path) and path.endswith((".json", ".js", ".css", ".html"))
+                    and "gzip" in self.headers.get("Accept-Encoding", "")):
+                return super().send_head()
+            key = (path, os.stat(path).st_mtime_ns)
+            if key not in cache:
+                cache[key] = gzip.compress(Path(path).read_bytes(), 6)
+            self.send_response(200)
+            for name, value in (("Content-Type", self.guess_type(path)), ("Content-Encoding", "gzip"),
+                                ("Content-Length", str(len(cache[key])))):
+                self.send_header(name, value)
+            self.end_headers()
+            return io.BytesIO(cache[key])
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Gzip, directory=str(directory)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return f"http://127.0.0.1:{server.server_address[1]}/", server
+
+
 def shard_sizes(folder: Path) -> dict:
     sizes = {p.name: (p.stat().st_size, len(gzip.compress(p.read_bytes(), 9))) for p in folder.glob("*.json")}
     shards = {name: size for name, size in sizes.items() if name != "manifest.json"}
@@ -135,18 +172,23 @@ def keystrokes(browser, url: str) -> list[list]:
     return times
 
 
-def measure(browser, url: str, queries: dict[str, str]) -> dict:
-    result: dict = {"first_result_ms": {}, "keystroke_ms": {}}
+def measure_first(browser, url: str, queries: dict[str, str]) -> dict:
+    result = {}
     for label, query in queries.items():
         runs = [first_result(browser, url, query) for _ in range(RUNS)]
-        result["first_result_ms"][label] = {"query": query, "median": round(statistics.median(r[0] for r in runs)),
-                                            "max": round(max(r[0] for r in runs)), "status": runs[0][1],
-                                            "all_loaded_median": round(statistics.median(r[2] for r in runs))}
+        result[label] = {"query": query, "median": round(statistics.median(r[0] for r in runs)),
+                         "max": round(max(r[0] for r in runs)), "status": runs[0][1],
+                         "all_loaded_median": round(statistics.median(r[2] for r in runs))}
+    return result
+
+
+def measure_keystrokes(browser, url: str) -> dict:
+    result = {}
     strokes = [keystrokes(browser, url) for _ in range(RUNS)]
     for i, ch in enumerate(KEYSTROKES):
         handler = [run[i][0] for run in strokes]
         to_frame = [run[i][1] for run in strokes]
-        result["keystroke_ms"][KEYSTROKES[:i + 1]] = {
+        result[KEYSTROKES[:i + 1]] = {
             "handler_median": round(statistics.median(handler), 1), "to_next_frame_median": round(statistics.median(to_frame), 1),
             "to_next_frame_max": round(max(to_frame), 1), "status": strokes[0][i][2]}
     return result
@@ -158,25 +200,29 @@ def kb(size: int) -> str:
 
 def report(results: dict) -> str:
     lines = ["## Search", "", f"`python benchmarks/search/run.py` — {results['machine']}, Chromium headless, "
-             f"site on 127.0.0.1 (no HTTP compression), cold cache, median of {RUNS} runs.", "",
+             f"site on 127.0.0.1, cold cache, median of {RUNS} runs; load average (1 min) "
+             f"{', '.join(str(x) for x in results['load'])} during the runs.", "",
              "Catalogue search (目录检索): shards written by `disclosure.search.write_shards`.", "",
              "| entries | files | manifest gzip | largest shard raw / gzip | all shards raw / gzip |",
              "|---:|---:|---:|---:|---:|"]
-    for n, r in results["sizes"].items():
-        s = r
+    for n, s in results["sizes"].items():
         lines.append(f"| {int(n):,} | {s['files']} | {kb(s['manifest'][1])} | {kb(s['largest_shard'][1])} / "
                      f"{kb(s['largest_shard'][2])} | {kb(s['total_raw'])} / {kb(s['total_gzip'])} |")
     lines += ["", "Time from navigation start to the first result row (newest results show while older shards load), "
-              "and to all shards loaded (final count), `<prefix>/?q=…` opened directly:", "",
-              "| entries | query | first row median | max | all loaded median | result |", "|---:|---|---:|---:|---:|---|"]
-    for n, r in results["timings"].items():
-        for label, t in r["first_result_ms"].items():
-            lines.append(f"| {int(n):,} | {label} (`{t['query']}`) | {t['median']} ms | {t['max']} ms | "
-                         f"{t['all_loaded_median']} ms | {t['status']} |")
-    lines += ["", "Per keystroke while typing in the search box (input handler / until the next frame):", "",
-              "| entries | text so far | handler median | to next frame median | max | result |", "|---:|---|---:|---:|---:|---|"]
-    for n, r in results["timings"].items():
-        for text, t in r["keystroke_ms"].items():
+              "and to all shards loaded (final count), `<prefix>/?q=…` opened directly; `plain` is the test suite's "
+              "static server (no compression), `gzip` sends JSON/JS/CSS/HTML gzipped:", "",
+              "| entries | server | query | first row median | max | all loaded median | result |",
+              "|---:|---|---|---:|---:|---:|---|"]
+    for server, timings in results["first_row"].items():
+        for n, r in timings.items():
+            for label, t in r.items():
+                lines.append(f"| {int(n):,} | {server} | {label} (`{t['query']}`) | {t['median']} ms | {t['max']} ms | "
+                             f"{t['all_loaded_median']} ms | {t['status']} |")
+    lines += ["", "Per keystroke while typing in the search box, all shards loaded (input handler / until the next "
+              "frame):", "", "| entries | text so far | handler median | to next frame median | max | result |",
+              "|---:|---|---:|---:|---:|---|"]
+    for n, r in results["keystrokes"].items():
+        for text, t in r.items():
             lines.append(f"| {int(n):,} | {text} | {t['handler_median']} ms | {t['to_next_frame_median']} ms | "
                          f"{t['to_next_frame_max']} ms | {t['status']} |")
     return "\n".join(lines + results.get("notes", [])) + "\n"
@@ -198,10 +244,10 @@ def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 
     machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    results: dict = {"machine": machine, "sizes": {}, "timings": {}}
+    results: dict = {"machine": machine, "load": [], "sizes": {}, "first_row": {"plain": {}, "gzip": {}}, "keystrokes": {}}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = build_site(Path(tmp) / "project")
-        url, server = serve(site)
+        servers = {"plain": serve(site), "gzip": serve_gzip(site)}
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         try:
             for n in sizes:
@@ -209,11 +255,16 @@ def main(sizes: list[int]) -> None:
                 catalogue = synthetic_catalogue(n)
                 write_shards(catalogue, str(folder))
                 results["sizes"][str(n)] = shard_sizes(folder)
-                results["timings"][str(n)] = measure(browser, url, queries(catalogue))
-                print(n, json.dumps(results["timings"][str(n)]["first_result_ms"], ensure_ascii=False), flush=True)
+                results["load"].append(round(os.getloadavg()[0], 1))
+                for name, (url, _) in servers.items():
+                    results["first_row"][name][str(n)] = measure_first(browser, url, queries(catalogue))
+                    print(n, name, json.dumps(results["first_row"][name][str(n)], ensure_ascii=False), flush=True)
+                results["keystrokes"][str(n)] = measure_keystrokes(browser, servers["plain"][0])
+                results["load"].append(round(os.getloadavg()[0], 1))
         finally:
             browser.close()
-            server.shutdown()
+            for _, server in servers.values():
+                server.shutdown()
     extra = HERE / "notes.md"
     results["notes"] = ["", extra.read_text(encoding="utf-8").rstrip("\n")] if extra.exists() else []
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")

@@ -46,8 +46,8 @@
       n: data.pub.length, pub: Int32Array.from(data.pub), cat: Int32Array.from(data.cat),
       val: Int32Array.from(data.val), date: Int32Array.from(data.date) };
   }
-  function fetchJson(url, cache) {
-    return fetch(url, { cache: cache || "default" }).then(function (response) {
+  function fetchJson(url, cache, priority) {
+    return fetch(url, { cache: cache, priority: priority }).then(function (response) {
       if (!response.ok) throw new Error(response.status + " " + url);
       return response.json();
     });
@@ -60,7 +60,8 @@
         year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl).href }); });
       });
       return Promise.all(jobs.map(function (job, k) {
-        return fetchJson(job.url).then(function (data) { onShard(k, prepare(data, job.year)); });
+        return fetchJson(job.url, "default", k ? "auto" : "high") // the newest (small) shard first
+          .then(function (data) { onShard(k, prepare(data, job.year)); });
       }));
     });
   }
