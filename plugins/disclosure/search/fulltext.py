@@ -22,8 +22,9 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import re
 from array import array
+from collections import defaultdict
+from operator import sub
 from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
@@ -35,16 +36,16 @@ FORMAT = 1
 CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
-_SPACES = re.compile(r"\s+")
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def grams(text: str) -> set[str]:
     """Every character and every adjacent pair of the folded text; whitespace separates."""
-    folded = _SPACES.sub(" ", fold(text))
-    found = {folded[i:i + 2] for i in range(len(folded) - 1)}
-    found.update(folded)
-    return {gram for gram in found if " " not in gram}
+    found: set[str] = set()
+    for run in fold(text).split():
+        found.update(run)
+        found.update(map(str.__add__, run, run[1:]))
+    return found
 
 
 def bucket_of(gram: str, buckets: int) -> int:
@@ -90,8 +91,8 @@ class FullTextIndex:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = list(entries)
         self.doc_ids = {entry.index: i for i, entry in enumerate(self.entries)}
-        self.metadata: dict[str, array] = {}
-        self.body: dict[str, array] = {}
+        self.metadata: defaultdict[str, array] = defaultdict(_ids)
+        self.body: defaultdict[str, array] = defaultdict(_ids)
         self.indexed: set[int] = set()
 
     def add(self, entry: Entry, body_text: str = "") -> None:
@@ -100,9 +101,9 @@ class FullTextIndex:
             return
         self.indexed.add(doc_id)
         for gram in grams(entry_text(entry)):
-            self.metadata.setdefault(gram, array("I")).append(doc_id)
+            self.metadata[gram].append(doc_id)
         for gram in grams(body_text):
-            self.body.setdefault(gram, array("I")).append(doc_id)
+            self.body[gram].append(doc_id)
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
@@ -110,9 +111,9 @@ class FullTextIndex:
             self.add(entry)
         buckets = self._bucket_count()
         lines: list[list[str]] = [[] for _ in range(buckets)]
-        empty = array("I")
+        empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
         for gram in sorted(self.metadata.keys() | self.body.keys()):
-            lists = (self._encode(self.metadata.get(gram, empty)), self._encode(self.body.get(gram, empty)))
+            lists = (_encode(self.metadata.get(gram, empty), digits), _encode(self.body.get(gram, empty), digits))
             lines[bucket_of(gram, buckets)].append(f"{gram}\t{lists[0]}\t{lists[1]}\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
@@ -130,13 +131,15 @@ class FullTextIndex:
             buckets *= 2
         return buckets
 
-    @staticmethod
-    def _encode(ids: array) -> str:
-        previous, parts = 0, []
-        for doc_id in sorted(ids):
-            parts.append(base36(doc_id - previous))
-            previous = doc_id
-        return ",".join(parts)
+
+def _encode(ids: array, digits: list[str]) -> str:
+    """Ascending ids as base-36 gaps from the previous id ("0,1,1,3"); `digits[n]` is n in base 36."""
+    ordered = sorted(ids)
+    return ",".join(map(digits.__getitem__, map(sub, ordered, [0, *ordered[:-1]])))
+
+
+def _ids() -> array:
+    return array("I")
 
 
 def _display(entry: Entry) -> list[str]:
