@@ -149,6 +149,26 @@ def browser():
         instance.close()
 
 
+@pytest.fixture(scope="module")
+def served_project(tmp_path_factory):
+    """served_project(files) → (site dir, base URL): the project built with `mkdocs build` and served
+    on 127.0.0.1 until the test module ends. `files` holds every file, mkdocs.yml included."""
+    servers = []
+
+    def build_and_serve(files: dict[str, str | bytes]) -> tuple[Path, str]:
+        root = tmp_path_factory.mktemp("served")
+        write_project(root, files)
+        result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
+        assert result.returncode == 0, result.stdout + result.stderr
+        url, server = serve(root / "site")
+        servers.append(server)
+        return root / "site", url
+
+    yield build_and_serve
+    for server in servers:
+        server.shutdown()
+
+
 @pytest.fixture(scope="session")
 def demo_url(demo_site):
     url, server = serve(demo_site.site)

@@ -4,12 +4,11 @@ column's bigram index). ?q= on any page opens it pre-filled; results are links i
 from __future__ import annotations
 
 import json
-import sys
 from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_MKDOCS, SMALL_FILES, run, serve, write_project
+from conftest import MINIMAL_MKDOCS, SMALL_FILES
 
 PLUGIN = Path(__file__).resolve().parents[2] / "plugins/disclosure"
 CODE = "11440100MB2C00000X"
@@ -32,15 +31,9 @@ FILES = {
 
 
 @pytest.fixture(scope="module")
-def built(tmp_path_factory):
-    root = tmp_path_factory.mktemp("site-search")
-    files = {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": SMALL_FILES["content/index.md"], **FILES}
-    write_project(root, {**files, "directory.yml": CATALOGUE})
-    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(root / "site")
-    yield root / "site", url
-    server.shutdown()
+def built(served_project):
+    return served_project({"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": SMALL_FILES["content/index.md"], **FILES,
+                           "directory.yml": CATALOGUE})
 
 
 def results(page, url: str, query: str, on: str = "about/") -> list[tuple[str, str]]:
@@ -65,7 +58,7 @@ def all_results(page) -> list[tuple[str, str]]:
         page.locator(".md-search__scrollwrap").evaluate(  # away from the end, then to it: one more batch
             "async e => { e.scrollTop = 0; await new Promise(r => setTimeout(r, 30)); e.scrollTop = e.scrollHeight; }")
         try:
-            page.wait_for_function(more, arg=count, timeout=1500)
+            page.wait_for_function(more, arg=count, timeout=5000)
         except Exception:  # playwright's TimeoutError: nothing more to render
             break
     base = page.evaluate("location.origin + '/'")
@@ -150,20 +143,15 @@ def test_worker_folds_and_hashes_like_the_plugin(page, built):
 
 
 @pytest.fixture(scope="module")
-def many(tmp_path_factory):
+def many(served_project):
     """205 entries whose titles all hold 工作通知."""
-    root = tmp_path_factory.mktemp("site-search-many")
     lines = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
     for n in range(1, 206):
         kind = "检查工作通知" if n % 2 == 0 else "会议工作通知"
         lines.append(f"  - {{index: {CODE}/2022-{n:05d}, title: 第{n}号{kind}, category: rules, publisher: 办公室, "
                      f"date: 2022-01-01, link: 'https://www.example.gov.cn/{n}.html'}}")
-    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "# 首页\n", "directory.yml": "\n".join(lines) + "\n"})
-    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(root / "site")
-    yield url
-    server.shutdown()
+    _, url = served_project({"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "# 首页\n", "directory.yml": "\n".join(lines) + "\n"})
+    return url
 
 
 def test_a_long_list_stops_at_200_and_says_how_many_there_are(page, many):
