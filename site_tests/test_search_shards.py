@@ -8,7 +8,7 @@ import json
 from pathlib import Path
 
 from disclosure.catalogue import Agency, Catalogue, Category, Entry, Pos
-from disclosure.search import shards
+from disclosure.search import shard_filter, shards
 
 POS = Pos("directory.yml", 1, 1)
 AGENCY = Agency(name="示例市数据管理局", code="11440100MB2C00000X")
@@ -83,7 +83,8 @@ def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypa
     assert [read(tmp_path, name)["text"].count("\n") + 1 for name in files] == [1, 2, 2, 1]
     assert [len(read(tmp_path, name)["pub"]) for name in manifest["years"][1]["files"]] == [1]
     all_files = files + manifest["years"][1]["files"]
-    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(all_files + ["manifest.json"]) == sorted(sizes)
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(all_files + ["manifest.json", manifest["filter"]["file"]]) \
+        == sorted(sizes)
 
 
 def test_shards_are_also_cut_by_size(monkeypatch):
@@ -91,7 +92,7 @@ def test_shards_are_also_cut_by_size(monkeypatch):
     catalogue = make_catalogue([entry(2022, n, summary="概" * 40) for n in range(1, 8)])
     manifest, files = shards.build_shards(catalogue, "{slug}/")
     assert [json.loads(files[name])["text"].count("\n") + 1 for name in manifest["years"][0]["files"]] == [2, 2, 2, 1]
-    assert all(len(json.loads(data)["text"].encode("utf-8")) <= 400 for name, data in files.items())
+    assert all(len(json.loads(data)["text"].encode("utf-8")) <= 400 for name, data in files.items() if name.endswith(".json"))
 
 
 def test_no_file_over_one_megabyte_gzip_at_100k_entries():
@@ -102,3 +103,34 @@ def test_no_file_over_one_megabyte_gzip_at_100k_entries():
     assert sum(y["count"] for y in manifest["years"]) == 100_000
     largest = max(len(gzip.compress(data)) for data in files.values())
     assert largest < 1_000_000
+
+
+def may_hold(bits: bytes, log2: int, word: str) -> bool:
+    """The browser's test (catalogue-index.js mayHold) in Python."""
+    mask = (1 << log2) - 1
+    for n in (2, 3):
+        for at in range(len(word) - n + 1):
+            position = shard_filter.piece_hash(map(ord, word[at:at + n])) & mask
+            if not bits[position >> 3] & (1 << (position & 7)):
+                return False
+    return True
+
+
+def test_shard_filter_has_no_false_negatives_and_excludes_most_absent_words(monkeypatch):
+    monkeypatch.setattr(shards, "FIRST_CHUNK", 50)
+    monkeypatch.setattr(shards, "CHUNK", 50)
+    entries = [entry(2010 + n % 4, n, summary=f"第{n}号事项，涉及数据共享（ＡＢ）", doc_number=f"示例〔{2010 + n % 4}〕{n}号")
+               for n in range(1, 201)]
+    manifest, files = shards.build_shards(make_catalogue(entries), "{slug}/")
+    names = [name for year in manifest["years"] for name in year["files"]]
+    data, offset, excluded = files[manifest["filter"]["file"]], 0, 0
+    assert len(data) == sum(1 << (log2 - 3) for log2 in manifest["filter"]["bits"])
+    for name, log2 in zip(names, manifest["filter"]["bits"]):
+        bits = data[offset:offset + (1 << (log2 - 3))]
+        offset += len(bits)
+        text = shard_filter.fold(json.loads(files[name])["text"])
+        for line in text.split("\n"):  # every substring of every line, folded, may be there
+            assert all(may_hold(bits, log2, line[i:i + n]) for n in (2, 3, 5, 9) for i in range(len(line) - n + 1))
+        excluded += not may_hold(bits, log2, shard_filter.fold("示例〔2013〕7号"))
+    assert excluded >= len(names) - 1  # no shard holds it: (almost) every one is ruled out
+    assert shard_filter.fold("〔２０２１〕ＡＢ（１）［x］【y】　") == "[2021]ab[1][x][y] "

@@ -240,12 +240,37 @@ def test_publisher_words_and_filters_together(page, site_url):
     assert indexes(page) == ALL[1:2]
 
 
-def test_shard_folding_table_equals_query_folding(page, site_url):
-    """Shards are folded with a lookup table, queries with a regular expression: same result for every character."""
+def test_folding_and_piece_hashes_agree_with_the_build(page, site_url):
+    """Shards are folded with a lookup table, queries with a regular expression, the build's shard bitmaps
+    in Python: the same result for every character, and the same piece hashes."""
+    from disclosure.search import shard_filter
+
     open_search(page, site_url)
-    assert page.evaluate("""() => {
-        const I = window.DisclosureCatalogueIndex, all = [];
-        for (let code = 0; code < 0x10000; code++) if (code < 0xd800 || code > 0xdfff) all.push(String.fromCharCode(code));
-        const text = all.join('');
-        return I.foldText(text) === I.fold(text) && I.fold('〔２０２１〕ＡＢ（１）［x］【y】') === '[2021]ab[1][x][y]';
-    }""")
+    every = "".join(chr(code) for code in range(0x10000) if not 0xD800 <= code <= 0xDFFF)
+    folded = page.evaluate("""(text) => {
+        const I = window.DisclosureCatalogueIndex;
+        return I.foldText(text) === I.fold(text) ? I.fold(text) : 'table and regular expression differ';
+    }""", every)
+    assert folded == shard_filter.fold(every)
+    samples = ["数据", "示例[2021]", "ab", "a😀b", "11440100mb2c00000x/2020-00007"]
+    hashes = page.evaluate("""(samples) => samples.map(text => {
+        const out = [];
+        for (const n of [2, 3]) for (let at = 0; at + n <= text.length; at++) out.push(window.DisclosureCatalogueIndex.pieceHash(text, at, n));
+        return out;
+    })""", samples)
+    units = [shard_filter._utf16(text) for text in samples]
+    assert hashes == [[shard_filter.piece_hash(map(ord, u[at:at + n])) for n in (2, 3) for at in range(len(u) - n + 1)]
+                      for u in units]
+
+
+def test_old_results_show_before_newer_shards_arrive(page, site_url):
+    """The shard bitmaps rule out the newer years for 批量 (only in 2018): its results need only that shard."""
+    held = []
+    page.route("**/search/2021-*.json", lambda route: held.append(route))  # never answered
+    page.goto(site_url + "?q=批量")
+    page.wait_for_function("document.querySelectorAll('[data-dc-list] [data-index]').length === 20")
+    assert "共找到 25 条信息，第 1 / 2 页" in status(page)
+    assert page.locator("[data-dc-ready]").count() == 0 and held
+    page.goto(site_url + "?q=通知")  # 2021 matches: it must wait for that shard
+    page.wait_for_function("/正在加载/.test(document.querySelector('[data-dc-status]').textContent)")
+    assert indexes(page) == []

@@ -17,6 +17,7 @@ import os
 from typing import Any, Iterable
 
 from ..catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .shard_filter import bitmap
 
 FORMAT = 2
 FIRST_CHUNK = 1000  # entries in the newest shard: it comes first, and fills the first page of most searches
@@ -81,15 +82,22 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
     for entry in catalogue.entries:  # already newest first
         by_year.setdefault(entry.year, []).append(entry)
     files: dict[str, bytes] = {}
-    years = []
+    years, bits, filters = [], [], []
     for year in sorted(by_year, reverse=True):
         entries = by_year[year]
         names = []
         for chunk in _chunks(entries, FIRST_CHUNK if not files else CHUNK):
-            data = _dump(year_shard(chunk, category_pos, publisher_pos))
+            shard = year_shard(chunk, category_pos, publisher_pos)
+            log2, filter_bits = bitmap(shard["text"])
+            bits.append(log2)
+            filters.append(filter_bits)
+            data = _dump(shard)
             names.append(f"{year}-{hashlib.sha256(data).hexdigest()[:10]}.json")
             files[names[-1]] = data
         years.append({"year": year, "count": len(entries), "files": names})
+    filter_data = b"".join(filters)  # one bitmap per shard, in manifest order (see shard_filter.py)
+    filter_name = f"filter-{hashlib.sha256(filter_data).hexdigest()[:10]}.bin"
+    files[filter_name] = filter_data
     manifest = {
         "format": FORMAT,
         "total": len(catalogue.entries),
@@ -99,6 +107,7 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
         "publishers": publishers,
         "validity": [{"id": key, "title": VALIDITY_LABELS[key]} for key in VALIDITIES],
         "years": years,
+        "filter": {"file": filter_name, "bits": bits},
     }
     return manifest, files
 
@@ -109,7 +118,7 @@ def write_shards(catalogue: Catalogue, folder: str, use_directory_urls: bool = T
     files["manifest.json"] = _dump(manifest)
     os.makedirs(folder, exist_ok=True)
     for old in os.listdir(folder):  # stale shards of an earlier `mkdocs serve` build
-        if old.endswith(".json") and old not in files:
+        if old.endswith((".json", ".bin")) and old not in files:
             os.remove(os.path.join(folder, old))
     for name, data in files.items():
         with open(os.path.join(folder, name), "wb") as stream:

@@ -52,18 +52,66 @@
       return response.json();
     });
   }
-  function loadAll(manifestUrl, onManifest, onShard) { // every shard requested at once, prepared as it arrives
-    return fetchJson(manifestUrl, "no-cache").then(function (manifest) { // shard names are content hashes: cacheable
-      onManifest(manifest);
-      var jobs = [];
-      manifest.years.forEach(function (year) {
-        year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl).href }); });
-      });
-      return Promise.all(jobs.map(function (job, k) {
-        return fetchJson(job.url, "default", k ? "auto" : "high") // the newest (small) shard first
-          .then(function (data) { onShard(k, prepare(data, job.year)); });
-      }));
+  function jobsOf(manifest, manifestUrl) { // one per shard, in manifest order (newest first)
+    var jobs = [];
+    manifest.years.forEach(function (year) {
+      year.files.forEach(function (file) { jobs.push({ year: year.year, url: new URL(file, manifestUrl).href }); });
     });
+    return jobs;
+  }
+  function fetchFilter(manifest, manifestUrl) { // the shard bitmaps, or null (then every shard may match)
+    if (!manifest.filter) return Promise.resolve(null);
+    return fetch(new URL(manifest.filter.file, manifestUrl).href).then(function (response) {
+      return response.ok ? response.arrayBuffer() : null;
+    }).catch(function () { return null; });
+  }
+  /* The newest shard and the bitmaps first; then the shards `onManifest` says the first search needs
+     (null: all), then the rest. Each shard is prepared and handed over as it arrives. */
+  function loadAll(manifestUrl, onManifest, onShard) {
+    return fetchJson(manifestUrl, "no-cache").then(function (manifest) { // shard names are content hashes: cacheable
+      var jobs = jobsOf(manifest, manifestUrl), started = jobs.map(function () { return null; });
+      var get = function (k) {
+        if (!started[k]) started[k] = fetchJson(jobs[k].url, "default", "high").then(function (data) { onShard(k, prepare(data, jobs[k].year)); });
+        return started[k];
+      };
+      get(0);
+      return fetchFilter(manifest, manifestUrl).then(function (buffer) {
+        var first = onManifest(manifest, slots(manifest, jobs, buffer)) || jobs.map(function (_, k) { return k; });
+        return Promise.all(first.map(get));
+      }).then(function () { return Promise.all(jobs.map(function (_, k) { return get(k); })); });
+    });
+  }
+  function slots(manifest, jobs, buffer) { // per shard: its year and bitmap (see disclosure/search/shard_filter.py)
+    var offset = 0;
+    return jobs.map(function (job, k) {
+      var log2 = buffer ? manifest.filter.bits[k] : 0, bits = buffer ? new Uint8Array(buffer, offset, 1 << (log2 - 3)) : null;
+      offset += buffer ? 1 << (log2 - 3) : 0;
+      return { year: job.year, bits: bits, mask: (1 << log2) - 1 };
+    });
+  }
+  function pieceHash(text, at, n) { // the same arithmetic as piece_hash in shard_filter.py
+    var h = 0x811c9dc5;
+    for (var i = at; i < at + n; i++) h = Math.imul(h ^ text.charCodeAt(i), 0x01000193);
+    h ^= h >>> 15;
+    h = Math.imul(h, 0x2c1b3c6d);
+    return (h ^ (h >>> 12)) >>> 0;
+  }
+  function mayHold(slot, word) { // false only when the shard surely lacks the (folded) word
+    if (!slot.bits) return true;
+    for (var n = 2; n <= 3; n++) {
+      for (var at = 0; at + n <= word.length; at++) {
+        var position = pieceHash(word, at, n) & slot.mask;
+        if (!(slot.bits[position >>> 3] & (1 << (position & 7)))) return false;
+      }
+    }
+    return true;
+  }
+  function excluded(query, slot) { // the shard has no result for the query, known without its data
+    if (query.year !== null && slot.year !== query.year) return true;
+    return query.words.some(function (word, w) { return query.pubHits[w].indexOf(1) < 0 && !mayHold(slot, word); });
+  }
+  function needed(query, slotList) { // shard numbers that may hold results, newest first
+    return slotList.map(function (slot, k) { return excluded(query, slot) ? -1 : k; }).filter(function (k) { return k >= 0; });
   }
   function entry(shard, r, manifest) { // one entry's fields, for display
     var fields = shard.text.slice(shard.starts[r], shard.starts[r + 1] - 1).split("\t"), date = shard.date[r];
@@ -138,12 +186,14 @@
       return query.words.some(function (word) { return word.indexOf(old) >= 0; });
     });
   }
-  function search(query, shards, previous) {
+  function search(query, shards, previous, slotList) {
     var same = previous && previous.key === query.key && previous.words.join(" ") === query.words.join(" ");
     var result = same ? previous : { key: query.key, words: query.words, query: query, rows: [] };
     var base = !same && narrows(query, previous) ? previous.rows : [];
     shards.forEach(function (shard, k) {
-      if (shard && !result.rows[k]) result.rows[k] = matchShard(shard, query, base[k]);
+      if (result.rows[k]) return;
+      if (shard) result.rows[k] = matchShard(shard, query, base[k]);
+      else if (slotList && excluded(query, slotList[k])) result.rows[k] = new Int32Array(0);
     });
     return result;
   }
@@ -157,8 +207,12 @@
     }
     return out;
   }
+  function complete(result, shards) { // every shard searched, or known to have no result
+    for (var k = 0; k < shards.length; k++) if (!result.rows[k]) return false;
+    return true;
+  }
   function total(result) { return result.rows.reduce(function (sum, rows) { return sum + (rows ? rows.length : 0); }, 0); }
 
   window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, terms: terms, loadAll: loadAll, entry: entry,
-    compile: compile, search: search, page: page, total: total };
+    compile: compile, search: search, page: page, total: total, complete: complete, needed: needed, pieceHash: pieceHash };
 })();

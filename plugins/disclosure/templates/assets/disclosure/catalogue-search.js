@@ -14,6 +14,7 @@
   var Index = window.DisclosureCatalogueIndex;
   var manifest = null;
   var shards = []; // prepared shards in manifest order (newest first); null until fetched
+  var slots = null; // per shard: year and bitmap of the pieces of its text
   var result = null; // the last search, reused when a shard arrives or the query only grows
   var ready = false;
   var current = null; // the state last rendered
@@ -32,12 +33,14 @@
 
   /* ---- Data: every shard is requested at once and searched as it arrives (catalogue-index.js).
      Measured: a worker that parses and folds the shards was slower on 2 CPUs (start-up, copies). */
-  function received(manifestData) {
+  function received(manifestData, slotList) { // returns the shards the first search needs first
     manifest = manifestData;
+    slots = slotList;
     fillSelects();
-    shards = [];
-    manifest.years.forEach(function (year) { year.files.forEach(function () { shards.push(null); }); });
-    if (current) render(current); // "loading" until the newest shards are here
+    shards = slots.map(function (_, k) { return shards[k] || null; }); // the newest may already be here
+    if (!current) return null;
+    render(current); // "loading" until the shards it needs are here
+    return isEmpty(current) ? null : Index.needed(Index.compile(current, manifest), slots);
   }
   function arrived(k, shard) {
     shards[k] = shard;
@@ -190,9 +193,9 @@
       return;
     }
     var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE;
-    if (query) result = Index.search(query, shards, result);
+    if (query) result = Index.search(query, shards, result, slots);
     var rows = query && Index.page(result, shards, (Math.max(1, state.page) - 1) * size, size);
-    if (!ready) { // the newest results show once a full page of them is known
+    if (!ready && !(rows && Index.complete(result, shards))) { // the newest results show once a full page of them is known
       if (!rows || rows.length < size) { list.textContent = ""; say("正在加载目录数据……"); return; }
       show(rows, query.words);
       partial = true;
@@ -204,6 +207,7 @@
     var page = Math.min(Math.max(1, state.page), pages);
     show(page === state.page ? rows : Index.page(result, shards, (page - 1) * size, size), query.words);
     renderPager(page, pages);
+    partial = !ready; // complete before all shards are here (the others cannot match): nothing to redo
     say(found ? "共找到 " + found + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
       : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。");
   }
