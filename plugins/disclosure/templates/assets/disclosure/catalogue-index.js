@@ -162,9 +162,14 @@
   function withWord(shard, rows, word, pubHit) { // the rows (null: all) whose text or publisher has the word
     var count = rows ? rows.length : shard.n, out = new Int32Array(count), m = 0;
     var folded = shard.folded, starts = shard.starts, pub = shard.pub, hit = -2;
+    var sparse = rows && rows.length * 16 < shard.n; // few rows left: look inside each, not through the text
     for (var i = 0; i < count; i++) {
       var r = rows ? rows[i] : i;
       if (pubHit[pub[r]]) { out[m++] = r; continue; }
+      if (sparse) {
+        if (folded.slice(starts[r], starts[r + 1]).indexOf(word) >= 0) out[m++] = r;
+        continue;
+      }
       if (hit !== -1 && hit < starts[r]) hit = folded.indexOf(word, starts[r]); // next hit at or after the row
       if (hit !== -1 && hit < starts[r + 1]) out[m++] = r;
     }
