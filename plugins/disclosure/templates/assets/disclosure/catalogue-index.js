@@ -82,7 +82,8 @@
     });
   }
   function slots(manifest, jobs, buffer) { // per shard: its year and bitmap (see disclosure/search/shard_filter.py)
-    var offset = 0;
+    var offset = 0, size = buffer && manifest.filter.bits.reduce(function (sum, log2) { return sum + (1 << (log2 - 3)); }, 0);
+    if (buffer && (buffer.byteLength !== size || manifest.filter.bits.length !== jobs.length)) buffer = null; // not ours: unused
     return jobs.map(function (job, k) {
       var log2 = buffer ? manifest.filter.bits[k] : 0, bits = buffer ? new Uint8Array(buffer, offset, 1 << (log2 - 3)) : null;
       offset += buffer ? 1 << (log2 - 3) : 0;
