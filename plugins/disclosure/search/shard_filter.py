@@ -12,31 +12,10 @@ from __future__ import annotations
 import re
 from typing import Iterable
 
+from .fold import fold  # the folding of catalogue-index.js, one character for one
+
 BITS_PER_PIECE = 2  # bitmap size ≥ 2 bits per distinct piece: about a third of the bits set
-
-
-def _fold_table() -> dict[int, str]:
-    """Full-width ASCII → half-width, ideographic space → " ", bracket variants → [ ], A-Z → a-z.
-    The table of catalogue-index.js (and of disclosure/search/fold.py): one character for one."""
-    table = {code: chr(code - 0xFEE0) for code in range(0xFF01, 0xFF5F)}
-    table[0x3000] = " "
-    for ch in "(〔【〖〘﹝":
-        table[ord(ch)] = "["
-    for ch in ")〕】〗〙﹞":
-        table[ord(ch)] = "]"
-    for code, folded in list(table.items()):  # （ ） after their half-width step, Ａ-Ｚ to a-z
-        table[code] = {"(": "[", ")": "]"}.get(folded, folded.lower() if folded.isascii() else folded)
-    for code in range(ord("A"), ord("Z") + 1):
-        table[code] = chr(code + 32)
-    return table
-
-
-FOLD = _fold_table()
 _ASTRAL = re.compile("[\U00010000-\U0010FFFF]")
-
-
-def fold(text: str) -> str:
-    return text.translate(FOLD)
 
 
 def piece_hash(units: Iterable[int]) -> int:
