@@ -135,7 +135,8 @@ def test_worker_folds_and_hashes_like_the_plugin(page, built):
 
     _, url = built
     page.goto(url + "about/")
-    page.add_script_tag(path=str(PLUGIN / "templates/assets/disclosure/search-worker.js"))
+    for script in ("fold.js", "search-worker.js"):
+        page.add_script_tag(path=str(PLUGIN / "templates/assets/disclosure" / script))
     chars = "".join(chr(c) for c in [*range(0x20, 0x7f), 0x3000, *range(0xff01, 0xff5f), *map(ord, "〔〕【】〖〗〘〙﹝﹞（）［］")])
     assert page.evaluate("fold", chars) == fold(chars)
     grams = ["许可", "[2", "a", "𠀀字", "〕1"]

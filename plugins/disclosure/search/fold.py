@@ -2,8 +2,8 @@
 
 Full-width ASCII → half-width, the ideographic space → " ", bracket variants of 文号 → "[" / "]",
 upper → lower case. Every character maps to exactly one character, so positions in folded text are
-positions in the original (highlighting relies on it). catalogue-search.js and search-worker.js carry
-the same table; site_tests/browser/test_site_search.py checks that the three agree.
+positions in the original (highlighting relies on it). assets/disclosure/fold.js carries the same
+table for the browser; the browser tests check that both agree on every character they fold.
 """
 
 from __future__ import annotations

@@ -14,18 +14,8 @@ var manifest = null, buckets = {}, docChunks = {};
 var queue = Promise.resolve();
 var suggest = false; // Material's search.suggest feature expects a (here always empty) list
 
-/* ---- Folding: the same table as disclosure/search/fold.py and catalogue-search.js */
-var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
-var FOLD_RE = /[\uff01-\uff5e\u3000()\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\ufe5d\ufe5eA-Z]/g;
-function foldChar(ch) {
-  var code = ch.charCodeAt(0);
-  if (code === 0x3000) return " ";
-  if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
-  if (OPEN.indexOf(ch) >= 0) return "[";
-  if (CLOSE.indexOf(ch) >= 0) return "]";
-  return ch.toLowerCase();
-}
-function fold(text) { return text.replace(FOLD_RE, foldChar); }
+if (typeof DisclosureFold === "undefined") importScripts("fold.js"); // next to this file
+var fold = DisclosureFold.fold;
 function words(query) {
   var seen = {};
   return fold(query.replace(/[\u200b-\u200d\u2060\ufeff]/g, "")).split(/\s+/).filter(function (word) {

@@ -1,0 +1,32 @@
+/* Folding shared by the catalogue search (catalogue-index.js) and the site-wide search worker
+   (search-worker.js): full-width ASCII → half-width, bracket variants → [ ], upper → lower case,
+   the table of disclosure/search/fold.py. Every UTF-16 unit maps to exactly one unit, so positions
+   in folded text are positions in the original. Plain ES2017; works in pages and in workers. */
+var DisclosureFold = (function () {
+  "use strict";
+  var OPEN = "(〔【〖〘﹝", CLOSE = ")〕】〗〙﹞";
+  var FOLD_RE = /[\uff01-\uff5e\u3000()\u3010\u3011\u3014\u3015\u3016\u3017\u3018\u3019\ufe5d\ufe5eA-Z]/g;
+  function foldChar(ch) {
+    var code = ch.charCodeAt(0);
+    if (code === 0x3000) return " ";
+    if (code >= 0xff01 && code <= 0xff5e) ch = String.fromCharCode(code - 0xfee0);
+    if (OPEN.indexOf(ch) >= 0) return "[";
+    if (CLOSE.indexOf(ch) >= 0) return "]";
+    return ch.toLowerCase();
+  }
+  function fold(text) { return text.replace(FOLD_RE, foldChar); }
+
+  /* The same folding as a lookup table, for whole shards: one pass, no callback per character. */
+  var TABLE = new Uint16Array(0x10000);
+  for (var code = 0; code < 0x10000; code++) TABLE[code] = code;
+  (OPEN + CLOSE + "\u3000\ufe5d\ufe5e" + "ABCDEFGHIJKLMNOPQRSTUVWXYZ").split("").concat(
+    Array.from({ length: 0xff5f - 0xff01 }, function (_, i) { return String.fromCharCode(0xff01 + i); }))
+    .forEach(function (ch) { TABLE[ch.charCodeAt(0)] = foldChar(ch).charCodeAt(0); });
+  var UTF16 = new TextDecoder("utf-16le");
+  function foldText(text) {
+    var n = text.length, units = new Uint16Array(n);
+    for (var i = 0; i < n; i++) units[i] = TABLE[text.charCodeAt(i)];
+    return UTF16.decode(units);
+  }
+  return { fold: fold, foldText: foldText };
+})();
