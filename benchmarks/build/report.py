@@ -11,8 +11,11 @@ import argparse
 import datetime
 import json
 import os
-import re
 import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+from results_md import replace_section  # noqa: E402
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS_MD = os.path.join(os.path.dirname(HERE), "RESULTS.md")
@@ -83,15 +86,6 @@ def tables(title: str, results: dict) -> list[str]:
     return out
 
 
-def replace_section(text: str, new: str) -> str:
-    match = re.search(r"^## Build[ \t]*\n", text, re.MULTILINE)
-    if not match:
-        return text.rstrip("\n") + "\n\n" + new
-    end = re.search(r"^## ", text[match.end():], re.MULTILINE)
-    stop = match.end() + end.start() if end else len(text)
-    return text[:match.start()] + new + ("\n" if end else "") + text[stop:]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--json", nargs="+", default=[os.path.join(HERE, "results.json")],
@@ -106,7 +100,7 @@ def main() -> None:
     notes = open(args.notes, encoding="utf-8").read() if args.notes and os.path.exists(args.notes) else ""
     text = open(RESULTS_MD, encoding="utf-8").read() if os.path.exists(RESULTS_MD) else "# Benchmarks\n"
     with open(RESULTS_MD, "w", encoding="utf-8") as stream:
-        stream.write(replace_section(text, section(all_results, notes)))
+        stream.write(replace_section(text, "## Build", section(all_results, notes)))
 
 
 if __name__ == "__main__":

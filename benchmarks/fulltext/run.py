@@ -28,11 +28,13 @@ from pathlib import Path
 from urllib.parse import quote
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "build"))
 sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
 from generate import AGENCY_CODE, generate_disclosure, generate_plain, make_entries  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
+from results_md import write_section  # noqa: E402
 
 RUNS = 5
 NO_FULLTEXT_HOOK = """\
@@ -137,7 +139,7 @@ def main(n: int) -> None:
             browser.close()
     results["load_after"] = os.getloadavg()
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    write_section(report(results))
+    write_section("## Full-text search", report(results))
 
 
 def mb(size: int) -> str:
@@ -162,18 +164,6 @@ def report(r: dict) -> str:
     lines += [f"| {k} | {v['files']} | {mb(v['raw'])} | {mb(v['gzip'])} | {mb(v['largest_gzip'])} |" for k, v in r["sizes"].items()]
     notes = HERE / "notes.md"
     return "\n".join(lines) + ("\n\n" + notes.read_text(encoding="utf-8").rstrip("\n") if notes.exists() else "") + "\n"
-
-
-def write_section(text: str) -> None:
-    """Replace (or append) only the "## Full-text search" section of benchmarks/RESULTS.md."""
-    path = HERE.parent / "RESULTS.md"
-    old = path.read_text(encoding="utf-8")
-    start = old.find("\n## Full-text search\n")
-    if start < 0:
-        path.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-        return
-    end = old.find("\n## ", start + 1)
-    path.write_text(old[:start + 1] + text + (old[end:] if end >= 0 else ""), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -7,18 +7,10 @@ import json
 import sys
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from results_md import replace_section  # noqa: E402
+
 HEADING = "## Link checker"
-
-
-def replace_section(text: str, body: str) -> str:
-    """`text` with the section under HEADING replaced by `body` (appended when missing)."""
-    lines = text.splitlines()
-    if HEADING not in lines:
-        return text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
-    start = lines.index(HEADING)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
-    tail = ["", *lines[end:]] if end < len(lines) else []
-    return "\n".join(lines[:start] + body.rstrip("\n").splitlines() + tail) + "\n"
 
 
 def tool_rows(runs: list[dict]) -> list[str]:
@@ -58,7 +50,7 @@ def main() -> None:
     runs = [json.loads(Path(f).read_text(encoding="utf-8")) for f in files]
     path = Path(target)
     text = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    path.write_text(replace_section(text, render(runs, Path(notes).read_text(encoding="utf-8"))), encoding="utf-8")
+    path.write_text(replace_section(text, HEADING, render(runs, Path(notes).read_text(encoding="utf-8"))), encoding="utf-8")
 
 
 if __name__ == "__main__":

@@ -26,11 +26,13 @@ import tempfile
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "build"))
 sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
 from generate import AGENCY_CODE, AGENCY_NAME, categories_tree, make_entries, paragraph  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
+from results_md import write_section  # noqa: E402
 from disclosure.catalogue import Agency, Catalogue, Category, Entry, Pos  # noqa: E402
 from disclosure.search import write_shards  # noqa: E402
 
@@ -231,18 +233,6 @@ def report(results: dict) -> str:
     return "\n".join(lines + results.get("notes", [])) + "\n"
 
 
-def write_section(text: str) -> None:
-    """Replace (or append) only the "## Search" section of benchmarks/RESULTS.md."""
-    path = HERE.parent / "RESULTS.md"
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    start = old.find("\n## Search\n")
-    if start < 0:
-        path.write_text(old.rstrip("\n") + "\n\n" + text, encoding="utf-8")
-        return
-    end = old.find("\n## ", start + 1)
-    path.write_text(old[:start + 1] + text + (old[end:] if end >= 0 else ""), encoding="utf-8")
-
-
 def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 
@@ -271,7 +261,7 @@ def main(sizes: list[int]) -> None:
     extra = HERE / "notes.md"
     results["notes"] = ["", extra.read_text(encoding="utf-8").rstrip("\n")] if extra.exists() else []
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
-    write_section(report(results))
+    write_section("## Search", report(results))
 
 
 if __name__ == "__main__":
