@@ -108,6 +108,7 @@ def test_document_number_with_other_brackets_and_index_numbers(page, built):
 def test_every_word_must_match_and_no_result_says_so(page, built):
     _, url = built
     assert [p for p, _ in results(page, url, "局长 分工")] == [entry("2021-00010")]
+    assert [p for p, _ in results(page, url, "局领导工作分工调整如下：局长主持全面工作。")] == [entry("2021-00010")]
     assert results(page, url, "局长 审批") == []
     assert "没有找到" in page.locator(".md-search-result__meta").inner_text()
 

@@ -92,12 +92,15 @@ function postings(text, gram) { // [metadata ids, body ids] of one gram, each as
     return ids;
   });
 }
-function gramsOf(word) {
+var MAX_PAIRS = 16; // per word: a long pasted sentence fetches at most this many buckets
+function gramsOf(word) { // the word's one character, or its adjacent pairs (spread out when many)
   var chars = Array.from(word);
   if (chars.length === 1) return chars;
-  var pairs = [];
-  for (var i = 0; i + 1 < chars.length; i++) pairs.push(chars[i] + chars[i + 1]);
-  return pairs;
+  var pairs = [], step = Math.max(1, (chars.length - 1) / MAX_PAIRS);
+  for (var i = 0; i + 1 < chars.length; i += step) pairs.push(chars[Math.floor(i)] + chars[Math.floor(i) + 1]);
+  var last = chars[chars.length - 2] + chars[chars.length - 1];
+  pairs.push(last);
+  return pairs.filter(function (pair, at) { return pairs.indexOf(pair) === at; });
 }
 function intersect(a, b) {
   var out = [], i = 0, j = 0;
