@@ -274,3 +274,38 @@ def test_old_results_show_before_newer_shards_arrive(page, site_url):
     page.goto(site_url + "?q=通知")  # 2021 matches: it must wait for that shard
     page.wait_for_function("/正在加载/.test(document.querySelector('[data-dc-status]').textContent)")
     assert indexes(page) == []
+
+
+def test_typing_quickly_ends_with_the_final_count_and_rows(page, site_url):
+    """Shards served 300 times over (8,700 entries), so a keystroke searches only the newest shards and the
+    count is finished after the frame, in slices: input events in quick succession, each one cancelling the
+    unfinished count of the one before, end with the right count and rows; the live region (aria-live) only
+    ever gets final counts, never the provisional text."""
+    def inflate(route):
+        response = route.fetch()
+        data = response.json()
+        if "text" in data:
+            data = {key: "\n".join([value] * 300) if key == "text" else value * 300 if isinstance(value, list) else value
+                    for key, value in data.items()}
+        route.fulfill(response=response, json=data)
+
+    page.route("**/search/*.json", inflate)
+    open_search(page, site_url)
+    page.evaluate("""() => {
+        const status = document.querySelector('[data-dc-status]');
+        window.__said = [];
+        new MutationObserver(() => window.__said.push(status.textContent)).observe(status, {childList: true, characterData: true, subtree: true});
+    }""")
+    for words, found in [(["2", "20", "202", "2021"], "共找到 600 条信息，第 1 / 30 页。"),
+                         (["关", "关于", "2", "20"], "共找到 8700 条信息，第 1 / 435 页。")]:
+        page.evaluate("""(words) => {
+            const input = document.getElementById('dc-q');
+            for (const word of words) { input.value = word; input.dispatchEvent(new Event('input', {bubbles: true})); }
+        }""", words)
+        assert page.locator("[data-dc-status][aria-busy]").count() == 1  # the count is not done in the handler
+        page.wait_for_function("!document.querySelector('[data-dc-status]').hasAttribute('aria-busy')")
+        assert status(page) == found
+        assert indexes(page) == ALL[:2] * 10
+        assert page.locator("[data-dc-pager]").is_visible()
+    assert page.evaluate("window.__said") == ["共找到 600 条信息，第 1 / 30 页。", "共找到 8700 条信息，第 1 / 435 页。"]
+    assert page.locator("[data-dc-catalogue-search] p[aria-hidden=true]").is_hidden()

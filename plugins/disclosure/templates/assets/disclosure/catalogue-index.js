@@ -166,15 +166,22 @@
       return query.words.some(function (word) { return word.indexOf(old) >= 0; });
     });
   }
-  function search(query, shards, previous, slotList) {
+  /* `stop(known, visited, n)`, if given, is asked before each further shard (n lines): `known` results
+     are then known in a row from the newest, after `visited` lines; true leaves the rest for a later
+     call with the returned result (the same query continues where it stopped). */
+  function search(query, shards, previous, slotList, stop) {
     var same = previous && previous.key === query.key && previous.words.join(" ") === query.words.join(" ");
-    var result = same ? previous : { key: query.key, words: query.words, query: query, rows: [] };
-    var base = !same && narrows(query, previous) ? previous.rows : [];
-    shards.forEach(function (shard, k) {
-      if (result.rows[k]) return;
-      if (shard) result.rows[k] = matchShard(shard, query, base[k]);
-      else if (slotList && excluded(query, slotList[k])) result.rows[k] = new Int32Array(0);
-    });
+    var result = same ? previous : { key: query.key, words: query.words, query: query, rows: [],
+      base: narrows(query, previous) ? previous.rows : [] }; // the wider rows to narrow (some may be missing)
+    var known = 0, visited = 0, inRow = true;
+    for (var k = 0; k < shards.length; k++) {
+      var shard = shards[k];
+      if (!result.rows[k] && shard && stop && stop(known, visited, shard.n)) break;
+      if (!result.rows[k] && shard) { result.rows[k] = matchShard(shard, query, result.base[k]); visited += shard.n; }
+      else if (!result.rows[k] && slotList && excluded(query, slotList[k])) result.rows[k] = new Int32Array(0);
+      inRow = inRow && !!result.rows[k];
+      if (inRow) known += result.rows[k].length;
+    }
     return result;
   }
   function page(result, shards, offset, size) { // [[shard, row], …] from `offset`, or null while a shard it needs is missing

@@ -19,6 +19,17 @@
   var ready = false;
   var current = null; // the state last rendered
   var partial = false; // newest results already shown while older shards still load
+  var pending = null; // the state whose count is still being finished in slices after the frame
+  var shown = ""; // the rows in the list, so an unchanged page is not built again
+  /* While typing, the handler searches only the newest shards a page needs (plus up to SYNC_LINES
+     lines); the count finishes after the next frame in slices of SLICE_MS. The live region gets the
+     final count only: meanwhile it is visually replaced by `progress`, hidden from screen readers. */
+  var SYNC_LINES = 4000, SLICE_MS = 4;
+  var progress = document.createElement("p");
+  progress.className = "dc-search__status";
+  progress.setAttribute("aria-hidden", "true");
+  progress.hidden = true;
+  status.parentNode.insertBefore(progress, status);
 
   /* ---- Material opens its own search dialog from ?q=; on this page ?q= belongs to the catalogue. */
   var initialSearch = location.search;
@@ -175,34 +186,41 @@
     pager.appendChild(pageButton("下一页", page + 1, page < pages));
   }
   function isEmpty(state) { return FIELDS.every(function (name) { return !state[name]; }); }
-  function say(text) { if (status.textContent !== text) status.textContent = text; }
+  function say(text) {
+    progress.hidden = true;
+    status.classList.remove("dc-search__status--pending");
+    status.removeAttribute("aria-busy");
+    if (status.textContent !== text) status.textContent = text;
+  }
   function show(rows, words) {
+    var key = words.join(" ") + "|" + rows.map(function (at) { return shards.indexOf(at[0]) + ":" + at[1]; }).join(",");
+    results.hidden = false;
+    if (key === shown) return;
     var items = document.createDocumentFragment();
     rows.forEach(function (at) { items.appendChild(row(Index.entry(at[0], at[1], manifest), words)); });
     list.textContent = "";
     list.appendChild(items);
-    results.hidden = false;
+    shown = key;
   }
+  function clear() { list.textContent = ""; shown = ""; }
   function render(state) {
     current = state;
     partial = false;
-    if (isEmpty(state)) {
-      list.textContent = "";
-      results.hidden = true;
-      say("");
-      return;
-    }
-    var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE;
-    if (query) result = Index.search(query, shards, result, slots);
-    var rows = query && Index.page(result, shards, (Math.max(1, state.page) - 1) * size, size);
+    pending = null;
+    if (isEmpty(state)) { clear(); results.hidden = true; say(""); return; }
+    var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE, offset = (Math.max(1, state.page) - 1) * size;
+    var stop = ready && function (known, visited, n) { return known >= offset + size && visited + n > SYNC_LINES; };
+    if (query) result = Index.search(query, shards, result, slots, stop || null);
+    var rows = query && Index.page(result, shards, offset, size);
     if (!ready && !(rows && Index.complete(result, shards))) { // the newest results show once a full page of them is known
-      if (!rows || rows.length < size) { list.textContent = ""; say("正在加载目录数据……"); return; }
+      if (!rows || rows.length < size) { clear(); say("正在加载目录数据……"); return; }
       show(rows, query.words);
       partial = true;
       renderPager(1, 1);
       say("已显示最新的结果，正在加载其余目录数据……");
       return;
     }
+    if (!Index.complete(result, shards)) return provisional(state, rows, query.words);
     var found = Index.total(result), pages = Math.max(1, Math.ceil(found / size));
     var page = Math.min(Math.max(1, state.page), pages);
     show(page === state.page ? rows : Index.page(result, shards, (page - 1) * size, size), query.words);
@@ -210,6 +228,26 @@
     partial = !ready; // complete before all shards are here (the others cannot match): nothing to redo
     say(found ? "共找到 " + found + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
       : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。");
+  }
+  function provisional(state, rows, words) { // the page's rows now, the count after the frame
+    show(rows, words);
+    renderPager(1, 1);
+    progress.textContent = "正在统计符合条件的信息……";
+    progress.hidden = false;
+    status.classList.add("dc-search__status--pending");
+    status.setAttribute("aria-busy", "true");
+    pending = state;
+    var next = function () { finish(state); }; // two hops: what waits for the frame (the URL) goes first
+    requestAnimationFrame(function () { setTimeout(function () { setTimeout(next, 0); }, 0); });
+  }
+  function finish(state) { // one slice of the rest of the search; a newer render cancels it
+    if (pending !== state) return;
+    var deadline = performance.now() + SLICE_MS;
+    result = Index.search(result.query, shards, result, slots, function (known, visited) {
+      return visited > 0 && performance.now() > deadline;
+    });
+    if (Index.complete(result, shards)) render(state);
+    else setTimeout(function () { finish(state); }, 0);
   }
 
   /* ---- Events */
