@@ -30,8 +30,9 @@ function escapeHtml(text) { return text.replace(/[&<>"']/g, function (ch) { retu
 var BLOCK_TAG = /<\/?(p|li|ul|ol|pre|div|h[1-6]|table|tr|td|th|br|dl|dt|dd|blockquote)\b[^>]*>/gi;
 function plain(html) { // Material's index text: inline tags join words, block tags separate them
   return html.replace(BLOCK_TAG, " ").replace(/<[^>]*>/g, "").replace(/[\u200b-\u200d\u2060\ufeff]/g, "")
-    .replace(/&(lt|gt|quot|#39|amp);/g, function (_, name) {
-      return { lt: "<", gt: ">", quot: '"', "#39": "'", amp: "&" }[name];
+    .replace(/&(lt|gt|quot|amp|#\d+|#x[0-9a-f]+);/gi, function (_, name) {
+      if (name[0] !== "#") return { lt: "<", gt: ">", quot: '"', amp: "&" }[name.toLowerCase()];
+      return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
     }).replace(/\s+/g, " ").trim();
 }
 function ranges(text, list) {
@@ -59,14 +60,14 @@ function marked(text, list, around) {
 }
 
 /* ---- Data */
-function fetchOk(url, kind) {
-  return fetch(url).then(function (response) {
+function fetchOk(url, kind, options) {
+  return fetch(url, options).then(function (response) {
     if (!response.ok) throw new Error(response.status + " " + url);
     return response[kind]();
   });
 }
 function loadManifest() {
-  if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json");
+  if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }); // hashed files: any cache
   return manifest;
 }
 function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of
@@ -249,7 +250,12 @@ function search(query) {
       announce(query, pageItems.length, entries);
       return suggest ? { items: items, suggest: [] } : { items: items };
     });
-  }).catch(function () { return { items: pageItems }; }); // no column index, or offline: pages only
+  }).catch(function () { // no column index, offline, or a newer build: pages only; start afresh next time
+    manifest = null;
+    buckets = {};
+    docChunks = {};
+    return { items: pageItems };
+  });
 }
 
 addEventListener("message", function (event) {
