@@ -21,9 +21,9 @@
   var partial = false; // newest results already shown while older shards still load
   var pending = null; // the state whose count is still being finished in slices after the frame
   var shown = ""; // the rows in the list, so an unchanged page is not built again
-  /* While typing, the handler searches only the newest shards a page needs (plus up to SYNC_LINES
-     lines); the count finishes after the next frame in slices of SLICE_MS. The live region gets the
-     final count only: meanwhile it is visually replaced by `progress`, hidden from screen readers. */
+  /* While typing (input events), the handler searches only the newest shards a page needs (plus up
+     to SYNC_LINES lines); the count finishes after the next frame in slices of SLICE_MS. The live
+     region gets the final count only: meanwhile `progress`, hidden from screen readers, replaces it. */
   var SYNC_LINES = 4000, SLICE_MS = 4;
   var progress = document.createElement("p");
   progress.className = "dc-search__status";
@@ -203,13 +203,13 @@
     shown = key;
   }
   function clear() { list.textContent = ""; shown = ""; }
-  function render(state) {
+  function render(state, typing) { // typing: the count may finish after the frame
     current = state;
     partial = false;
     pending = null;
     if (isEmpty(state)) { clear(); results.hidden = true; say(""); return; }
     var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE, offset = (Math.max(1, state.page) - 1) * size;
-    var stop = ready && function (known, visited, n) { return known >= offset + size && visited + n > SYNC_LINES; };
+    var stop = ready && typing && function (known, visited, n) { return known >= offset + size && visited + n > SYNC_LINES; };
     if (query) result = Index.search(query, shards, result, slots, stop || null);
     var rows = query && Index.page(result, shards, offset, size);
     if (!ready && !(rows && Index.complete(result, shards))) { // the newest results show once a full page of them is known
@@ -259,7 +259,7 @@
   });
   form.elements.q.addEventListener("input", function () { // results first; the URL after the next frame
     var state = readForm();
-    render(state);
+    render(state, true);
     requestAnimationFrame(function () {
       setTimeout(function () { if (current === state) writeUrl(state, false); }, 0);
     });
