@@ -167,3 +167,15 @@ def test_a_long_list_stops_at_200_and_says_how_many_there_are(page, many):
     results(page, many, "工作通知", on="")  # words of three characters and more are confirmed row by row
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('约')")
     assert page.locator(".md-search-result__meta").inner_text() == "找到约 205 个符合条件的结果，列出最新的 200 条目录信息"
+
+
+def test_other_prefix_and_file_urls(page, served_project):
+    mkdocs = MINIMAL_MKDOCS.replace("plugins: [search, disclosure]", "use_directory_urls: false\nplugins: [search, {disclosure: {prefix: xxgk}}]")
+    assert mkdocs != MINIMAL_MKDOCS
+    files = {path.replace("content/gkml/", "content/xxgk/"): text for path, text in FILES.items()}
+    _, url = served_project({"mkdocs.yml": mkdocs, "content/index.md": "# 首页\n", **files,
+                             "directory.yml": CATALOGUE.replace("body: gkml/", "body: xxgk/")})
+    found = results(page, url, "开办登记", on="about.html")
+    assert [path for path, _ in found] == [f"xxgk/{CODE}-2021-00001/index.html"]
+    response = page.goto(url + found[0][0])
+    assert response and response.status == 200
