@@ -75,7 +75,7 @@ def test_large_years_are_split_and_stale_shards_removed(tmp_path: Path, monkeypa
     monkeypatch.setattr(shards, "FIRST_CHUNK", 1)
     monkeypatch.setattr(shards, "CHUNK", 2)
     sizes = shards.write_shards(make_catalogue([entry(2022, n) for n in range(1, 7)] + [entry(2021, 1)]),
-                                str(tmp_path), False)
+                                str(tmp_path), "{slug}/index.html")
     manifest = read(tmp_path, "manifest.json")
     files = manifest["years"][0]["files"]
     assert manifest["entry_url"] == "{slug}/index.html"

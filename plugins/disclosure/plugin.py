@@ -130,9 +130,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
-        write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"), config.use_directory_urls)
-        write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
-                       self.urls.entry_pattern(config.use_directory_urls))
+        entry_pattern = self.urls.entry_pattern(config.use_directory_urls)
+        write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"),
+                     relative(self.urls.home(), entry_pattern))
+        write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(), entry_pattern)
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:

@@ -19,9 +19,6 @@ Doc ids are positions in the catalogue (newest first), so ascending ids are newe
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from array import array
 from collections import defaultdict
 from operator import sub
@@ -30,6 +27,7 @@ from typing import Iterable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
+from .files import dump_json, hashed_name, write_folder
 from .fold import fold
 
 FORMAT = 1
@@ -117,11 +115,11 @@ class FullTextIndex:
             lines[bucket_of(gram, buckets)].append(f"{gram}\t{lists[0]}\t{lists[1]}\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
-        doc_names = [_named(files, f"d{n // CHUNK}", "json", _dump([_display(e) for e in self.entries[n:n + CHUNK]]))
+        doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
                      for n in range(0, len(self.entries), CHUNK)]
         manifest = {"format": FORMAT, "count": len(self.entries), "chunk": CHUNK, "home": home, "entry_url": entry_url,
                     "buckets": bucket_names, "docs": doc_names}
-        files["manifest.json"] = _dump(manifest)
+        files["manifest.json"] = dump_json(manifest)
         return files
 
     def _bucket_count(self) -> int:
@@ -147,12 +145,8 @@ def _display(entry: Entry) -> list[str]:
             " ".join(entry.keywords), entry.publisher]
 
 
-def _dump(data: object) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-
-
 def _named(files: dict[str, bytes], stem: str, extension: str, data: bytes) -> str:
-    name = f"{stem}-{hashlib.sha256(data).hexdigest()[:10]}.{extension}"
+    name = hashed_name(stem, extension, data)
     files[name] = data
     return name
 
@@ -160,12 +154,4 @@ def _named(files: dict[str, bytes], stem: str, extension: str, data: bytes) -> s
 def write_fulltext(index: FullTextIndex, folder: str, home: str, entry_url: str) -> dict[str, int]:
     """Write the index into `folder` (stale files of an earlier build removed); {name: size}.
     `home` and `entry_url` (with "{slug}") are relative to the site root."""
-    files = index.files(home, entry_url)
-    os.makedirs(folder, exist_ok=True)
-    for old in os.listdir(folder):
-        if old not in files:
-            os.remove(os.path.join(folder, old))
-    for name, data in files.items():
-        with open(os.path.join(folder, name), "wb") as stream:
-            stream.write(data)
-    return {name: len(data) for name, data in files.items()}
+    return write_folder(folder, index.files(home, entry_url), (".json", ".txt"))

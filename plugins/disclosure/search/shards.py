@@ -11,12 +11,10 @@ Hashed shard names let browsers cache them for as long as they like; the manifes
 
 from __future__ import annotations
 
-import hashlib
-import json
-import os
 from typing import Any, Iterable
 
 from ..catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .files import dump_json, hashed_name, write_folder
 from .shard_filter import bitmap
 
 FORMAT = 2
@@ -26,10 +24,6 @@ CHUNK_BYTES = 2_000_000  # ...and at most this much text, so no file grows past 
 VALIDITIES = tuple(VALIDITY_LABELS)  # shard value = position in this tuple, -1 when not given
 FIELDS = ("index", "title", "doc", "kw", "summary")  # the tab-separated fields of a line, in order
 _BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})  # one character for one: lengths stay
-
-
-def _dump(data: Any) -> bytes:
-    return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _publishers(entries: Iterable[Entry]) -> list[str]:
@@ -46,10 +40,10 @@ def line(entry: Entry) -> str:
     return "\t".join(field.translate(_BREAKS) for field in fields)
 
 
-def year_shard(entries: list[Entry], categories: dict[str, int], publishers: dict[str, int]) -> dict[str, Any]:
-    """Entries of one year, newest first: one text line each plus parallel integer arrays."""
+def year_shard(entries: list[Entry], lines: list[str], categories: dict[str, int], publishers: dict[str, int]) -> dict[str, Any]:
+    """Entries of one year, newest first: their text lines (`line`) plus parallel integer arrays."""
     return {
-        "text": "\n".join(line(e) for e in entries),
+        "text": "\n".join(lines),
         "pub": [publishers[e.publisher] for e in entries],
         "cat": [categories[e.category] for e in entries],
         "date": [e.date.month * 100 + e.date.day for e in entries],  # MMDD; the year is the shard's
@@ -57,19 +51,17 @@ def year_shard(entries: list[Entry], categories: dict[str, int], publishers: dic
     }
 
 
-def _chunks(entries: list[Entry], first: int) -> Iterable[list[Entry]]:
-    """Consecutive runs of entries: `first` entries at most in the first run, then CHUNK; CHUNK_BYTES of text."""
-    chunk: list[Entry] = []
-    size, limit = 0, first
-    for entry in entries:
-        length = len(line(entry).encode("utf-8")) + 1
-        if chunk and (len(chunk) >= limit or size + length > CHUNK_BYTES):
-            yield chunk
-            chunk, size, limit = [], 0, CHUNK
-        chunk.append(entry)
+def _chunks(lines: list[str], first: int) -> Iterable[slice]:
+    """Consecutive runs of lines: `first` lines at most in the first run, then CHUNK; CHUNK_BYTES of text."""
+    start, size, limit = 0, 0, first
+    for i, text in enumerate(lines):
+        length = len(text.encode("utf-8")) + 1
+        if i > start and (i - start >= limit or size + length > CHUNK_BYTES):
+            yield slice(start, i)
+            start, size, limit = i, 0, CHUNK
         size += length
-    if chunk:
-        yield chunk
+    if start < len(lines):
+        yield slice(start, len(lines))
 
 
 def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, Any], dict[str, bytes]]:
@@ -85,18 +77,19 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
     years, bits, filters = [], [], []
     for year in sorted(by_year, reverse=True):
         entries = by_year[year]
+        lines = [line(e) for e in entries]
         names = []
-        for chunk in _chunks(entries, FIRST_CHUNK if not files else CHUNK):
-            shard = year_shard(chunk, category_pos, publisher_pos)
+        for rows in _chunks(lines, FIRST_CHUNK if not files else CHUNK):
+            shard = year_shard(entries[rows], lines[rows], category_pos, publisher_pos)
             log2, filter_bits = bitmap(shard["text"])
             bits.append(log2)
             filters.append(filter_bits)
-            data = _dump(shard)
-            names.append(f"{year}-{hashlib.sha256(data).hexdigest()[:10]}.json")
+            data = dump_json(shard)
+            names.append(hashed_name(str(year), "json", data))
             files[names[-1]] = data
         years.append({"year": year, "count": len(entries), "files": names})
     filter_data = b"".join(filters)  # one bitmap per shard, in manifest order (see shard_filter.py)
-    filter_name = f"filter-{hashlib.sha256(filter_data).hexdigest()[:10]}.bin"
+    filter_name = hashed_name("filter", "bin", filter_data)
     files[filter_name] = filter_data
     manifest = {
         "format": FORMAT,
@@ -112,15 +105,9 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
     return manifest, files
 
 
-def write_shards(catalogue: Catalogue, folder: str, use_directory_urls: bool = True) -> dict[str, int]:
-    """Write the manifest and year shards into `folder`; returns {file name: size in bytes}."""
-    manifest, files = build_shards(catalogue, "{slug}/" if use_directory_urls else "{slug}/index.html")
-    files["manifest.json"] = _dump(manifest)
-    os.makedirs(folder, exist_ok=True)
-    for old in os.listdir(folder):  # stale shards of an earlier `mkdocs serve` build
-        if old.endswith((".json", ".bin")) and old not in files:
-            os.remove(os.path.join(folder, old))
-    for name, data in files.items():
-        with open(os.path.join(folder, name), "wb") as stream:
-            stream.write(data)
-    return {name: len(data) for name, data in files.items()}
+def write_shards(catalogue: Catalogue, folder: str, entry_pattern: str = "{slug}/") -> dict[str, int]:
+    """Write the manifest and year shards into `folder`; returns {file name: size in bytes}.
+    `entry_pattern` ("{slug}" for the slug) is relative to the column home, where the search runs."""
+    manifest, files = build_shards(catalogue, entry_pattern)
+    files["manifest.json"] = dump_json(manifest)
+    return write_folder(folder, files, (".json", ".bin"))
