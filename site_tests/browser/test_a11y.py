@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import REPO
-from visitor_site import CATEGORY, ENTRY, REPEALED, served_site
+from visitor_site import CATEGORY, ENTRY, PROJECT, REPEALED
 
 AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
 PAGES = {
@@ -27,10 +27,10 @@ RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
+def site_url(served_project):
     if not AXE.exists():
         pytest.fail(f"{AXE} is missing: run `make test-deps` (npm install --no-save axe-core@4)")
-    yield from served_site(tmp_path_factory)
+    return served_project(PROJECT)[1]
 
 
 @pytest.fixture

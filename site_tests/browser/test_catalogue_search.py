@@ -6,7 +6,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from conftest import serve
+from conftest import MINIMAL_MKDOCS, SMALL_FILES
 
 CATALOGUE = """\
 agency:
@@ -68,17 +68,9 @@ ALL = ["11440100MB2C00000X/2021-00012", "11440100MB2C00000X/2021-00001",
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    from conftest import MINIMAL_MKDOCS, SMALL_FILES, run, write_project
-    import sys
-
-    root = tmp_path_factory.mktemp("catalogue-search")
-    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": CATALOGUE})
-    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    url, server = serve(root / "site")
-    yield url + "gkml/"
-    server.shutdown()
+def site_url(served_project):
+    _, url = served_project({"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": CATALOGUE})
+    return url + "gkml/"
 
 
 def open_search(page, url: str) -> None:

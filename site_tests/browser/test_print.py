@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from visitor_site import ENTRY, REPEALED, served_site
+from visitor_site import ENTRY, PROJECT, REPEALED
 
 CHROME = {"header": ".md-header", "navigation sidebar": ".md-sidebar--primary", "toc sidebar": ".md-sidebar--secondary",
           "footer": ".md-footer", "breadcrumb": "nav.dc-breadcrumb", "print button": "button.dc-print",
@@ -13,8 +13,8 @@ DOCUMENT = {"title": "h1.dc-title", "metadata table": "table.dc-meta", "body": "
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    yield from served_site(tmp_path_factory)
+def site_url(served_project):
+    return served_project(PROJECT)[1]
 
 
 @pytest.fixture

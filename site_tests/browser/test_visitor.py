@@ -7,15 +7,15 @@ from urllib.parse import urljoin
 
 import pytest
 
-from visitor_site import CATEGORY, ENTRY, FILES, served_site
+from visitor_site import CATEGORY, ENTRY, FILES, PROJECT
 
 NEWEST_FIRST = ["示例市数据安全管理规定", "关于进一步规范数据共享的意见", "示例市公共数据开放目录",
                 "关于开展数据质量检查的通知", "关于印发示例管理办法的通知"]
 
 
 @pytest.fixture(scope="module")
-def site_url(tmp_path_factory):
-    yield from served_site(tmp_path_factory)
+def site_url(served_project):
+    return served_project(PROJECT)[1]
 
 
 def crumbs(page) -> list[str]:

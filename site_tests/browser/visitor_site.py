@@ -1,12 +1,9 @@
 """One small site shared by the browser tests: a paginated category (page_size 2), a repealed entry,
-attachments, an editorial page. Built once per test module, served on 127.0.0.1."""
+attachments, an editorial page. Built once per test module by conftest's `served_project(PROJECT)`."""
 
 from __future__ import annotations
 
-import sys
-from pathlib import Path
-
-from conftest import SMALL_FILES, run, serve, write_project
+from conftest import SMALL_FILES
 
 CODE = "11440100MB2C00000X"
 MKDOCS = """\
@@ -94,21 +91,4 @@ FILES = {
 ENTRY = f"gkml/{CODE}-2021-00001/"
 REPEALED = f"gkml/{CODE}-2020-00007/"
 CATEGORY = "gkml/category/normative/"
-
-
-def build(root: Path) -> Path:
-    """Build the shared site under `root`; returns the site folder."""
-    write_project(root, {"mkdocs.yml": MKDOCS, "directory.yml": CATALOGUE, **FILES})
-    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return root / "site"
-
-
-def served_site(tmp_path_factory):
-    """Generator body for a module-scoped fixture: yields the base URL."""
-    site = build(tmp_path_factory.mktemp("visitor"))
-    url, server = serve(site)
-    try:
-        yield url
-    finally:
-        server.shutdown()
+PROJECT = {"mkdocs.yml": MKDOCS, "directory.yml": CATALOGUE, **FILES}  # for conftest's served_project
