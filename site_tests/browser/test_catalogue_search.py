@@ -78,11 +78,18 @@ def open_search(page, url: str) -> None:
     page.wait_for_selector("[data-dc-catalogue-search][data-dc-ready]")
 
 
+def settled(page) -> None:
+    """While typing, the count may finish after the frame (aria-busy meanwhile)."""
+    page.wait_for_function("!document.querySelector('[data-dc-status]').hasAttribute('aria-busy')")
+
+
 def indexes(page) -> list[str]:
+    settled(page)
     return page.locator("[data-dc-list] [data-index]").evaluate_all("rows => rows.map(r => r.dataset.index)")
 
 
 def status(page) -> str:
+    settled(page)
     return page.locator("[data-dc-status]").inner_text()
 
 
@@ -108,7 +115,7 @@ def test_query(page, site_url, query, expected):
     type_query(page, query)
     assert indexes(page) == expected
     assert f"共找到 {len(expected)} 条" in status(page)
-    assert parse_qs(urlsplit(page.url).query)["q"] == [query]
+    page.wait_for_function("q => new URLSearchParams(location.search).get('q') === q", arg=query)  # after a frame
 
 
 def test_highlight_and_markup_as_text(page, site_url):

@@ -50,17 +50,31 @@ def results(page, url: str, query: str, on: str = "about/") -> list[tuple[str, s
 
 
 def all_results(page) -> list[tuple[str, str]]:
-    """Material renders ten results, then more as the list scrolls: scroll to the end until all are there."""
+    """Material renders ten results, then four more each time the list's end comes into view. It samples the
+    scroll position once per animation frame, so scroll away from the end and back, each time waiting for the
+    scroll event and the next two frames, until no more come."""
     links = page.locator("[data-md-component=search-result] a.md-search-result__link")
     more = "n => document.querySelectorAll('.md-search-result__link').length > n"
-    while True:
+    scroll_away_and_back = """async e => {
+        const to = async top => {
+            if (e.scrollTop === top) return;
+            const seen = new Promise(r => e.addEventListener("scroll", r, {once: true}));
+            e.scrollTop = top;
+            await seen;
+            for (const _ of [1, 2]) await new Promise(requestAnimationFrame);
+        };
+        await to(0);
+        await to(e.scrollHeight - e.clientHeight);
+    }"""
+    misses = 0
+    while misses < 2:  # twice nothing more: the list is complete (one miss may be a slow frame)
         count = links.count()
-        page.locator(".md-search__scrollwrap").evaluate(  # away from the end, then to it: one more batch
-            "async e => { e.scrollTop = 0; await new Promise(r => setTimeout(r, 30)); e.scrollTop = e.scrollHeight; }")
+        page.locator(".md-search__scrollwrap").evaluate(scroll_away_and_back)
         try:
-            page.wait_for_function(more, arg=count, timeout=5000)
-        except Exception:  # playwright's TimeoutError: nothing more to render
-            break
+            page.wait_for_function(more, arg=count, timeout=3000)
+            misses = 0
+        except Exception:  # playwright's TimeoutError
+            misses += 1
     base = page.evaluate("location.origin + '/'")
     return [(href.removeprefix(base), text) for href, text in
             zip(links.evaluate_all("ls => ls.map(l => l.href)"), links.evaluate_all("ls => ls.map(l => l.textContent)"))]
