@@ -12,13 +12,14 @@ from pathlib import Path
 
 from disclosure.search import FullTextIndex, html_text, write_fulltext
 from disclosure.search.fold import fold
+from disclosure.search import fulltext
 from disclosure.search.fulltext import bucket_of, grams
 
 from test_search_shards import entry, make_catalogue
 
 
 def decode(line: str) -> list[list[int]]:
-    """[metadata ids, body ids] of a bucket line, as search-worker.js reads it."""
+    """[metadata ids, body ids] of a bucket line, as fulltext-index.js reads it."""
     lists = []
     for part in line.split("\t")[1:]:
         ids, current = [], 0
@@ -59,6 +60,23 @@ def test_metadata_and_body_lists_newest_first(tmp_path: Path):
     assert postings(tmp_path, "隐藏") == [[], []] and postings(tmp_path, "重复") == [[], []]
     assert postings(tmp_path, "[2") == [[0], []]  # 〔 folded
     assert postings(tmp_path, "通知")[0] == [0, 1, 2]  # every title, entries not rendered included
+    assert manifest["bodies"] == [[1, manifest["bodies"][0][1]]]  # from the first entry with a body
+    assert (tmp_path / manifest["bodies"][0][1]).read_text("utf-8") == "企业开办登记"  # folded, scripts dropped
+
+
+def test_body_texts_are_split_into_files_of_about_body_bytes(tmp_path: Path, monkeypatch):
+    monkeypatch.setattr(fulltext, "BODY_BYTES", 40)
+    catalogue = make_catalogue([entry(2021, n) for n in range(1, 8)])
+    index = FullTextIndex(catalogue.entries)
+    for n, item in enumerate(catalogue.entries):
+        if n != 2:  # one entry without a body
+            index.add(item, f"第{n}条\n  正文　ＡＢ {'长' * 5}")
+    write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
+    bodies = json.loads((tmp_path / "manifest.json").read_text("utf-8"))["bodies"]
+    lines = [(first + at, line) for first, name in bodies
+             for at, line in enumerate((tmp_path / name).read_text("utf-8").split("\n"))]
+    assert len(bodies) > 1 and all(len((tmp_path / name).read_bytes()) < 40 + 30 for _, name in bodies)
+    assert lines == [(n, "" if n == 2 else f"第{n}条 正文 ab 长长长长长") for n in range(7)]
 
 
 def test_stale_files_of_an_earlier_build_are_removed(tmp_path: Path):
@@ -82,7 +100,7 @@ def test_no_file_over_one_megabyte_gzip_and_buckets_grow_with_the_text(tmp_path:
     assert len(manifest["buckets"]) > 1 and len(manifest["docs"]) == 3
     largest = max(len(gzip.compress((tmp_path / name).read_bytes())) for name in sizes)
     assert largest < 1024 * 1024, (largest, time.process_time() - started)
-    assert all(re.fullmatch(r"(g|d)\d+-[0-9a-f]{10}\.(txt|json)|manifest\.json", name) for name in sizes)
+    assert all(re.fullmatch(r"(g|d|b)\d+-[0-9a-f]{10}\.(txt|json)|manifest\.json", name) for name in sizes)
 
 
 def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_site):
@@ -94,4 +112,4 @@ def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_
     config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("about/") if
                        (built.site / "about").exists() else built.page("index.html"))
     assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
-    assert (built.site / "assets/disclosure/search-worker.js").exists()
+    assert all((built.site / "assets/disclosure" / name).exists() for name in ("search-worker.js", "fulltext-index.js", "fold.js"))

@@ -110,6 +110,13 @@ def test_sub_word_of_an_entry_body_is_found_and_highlighted(page, built):
     assert page.locator("[data-md-component=search-result] mark", has_text="开办登记").count() >= 1
 
 
+def test_a_body_match_is_a_substring_not_only_its_pairs(page, built):
+    _, url = built
+    # every pair of 全面工作分工 is in the body 局领导工作分工调整如下：局长主持全面工作。 but not the word
+    assert results(page, url, "全面工作分工") == []
+    assert [p for p, _ in results(page, url, "主持全面工作")] == [entry("2021-00010")]
+
+
 def test_document_number_with_other_brackets_and_index_numbers(page, built):
     _, url = built
     assert [p for p, _ in results(page, url, "示例[2021]88号")] == [entry("2021-00010")]
@@ -150,12 +157,12 @@ def test_worker_folds_and_hashes_like_the_plugin(page, built):
 
     _, url = built
     page.goto(url + "about/")
-    for script in ("fold.js", "search-worker.js"):
+    for script in ("fold.js", "fulltext-index.js"):
         page.add_script_tag(path=str(PLUGIN / "templates/assets/disclosure" / script))
     chars = "".join(chr(c) for c in [*range(0x20, 0x7f), 0x3000, *range(0xff01, 0xff5f), *map(ord, "〔〕【】〖〗〘〙﹝﹞（）［］")])
-    assert page.evaluate("fold", chars) == fold(chars)
+    assert page.evaluate("DisclosureFold.fold", chars) == fold(chars)
     grams = ["许可", "[2", "a", "𠀀字", "〕1"]
-    assert page.evaluate("gs => gs.map(g => bucketOf(g, 4096))", grams) == [bucket_of(g, 4096) for g in grams]
+    assert page.evaluate("gs => gs.map(g => DisclosureFullText.bucketOf(g, 4096))", grams) == [bucket_of(g, 4096) for g in grams]
 
 
 @pytest.fixture(scope="module")

@@ -6,14 +6,19 @@ folded text is indexed, in two lists: the entry's metadata and its rendered body
 matches an entry when all of its pairs (or its one character) occur in one of them, so 许可 finds
 行政许可, and 文号 and 索引号 fragments are found too. The browser fetches only the buckets holding
 the query's pairs, then confirms metadata matches exactly against the display rows (pairs alone
-would let 2021-0000 match 2021-00010); a body match stays a match of all pairs.
+would let 2021-0000 match 2021-00010), and body matches of words longer than a pair against the
+entry's folded body text, fetched only for candidates (pairs alone would let 数据开放平台 match a body
+holding 数据开放 and 开放平台 apart).
 
 Written to `<prefix>/fulltext/`:
-  manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names]}
+  manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names],
+                     "bodies": [[first doc id, name], …]}
   g<n>-<hash>.txt   one line per gram: "<gram>\\t<metadata doc ids>\\t<body doc ids>", each list
                     delta-coded in base 36, comma-separated (empty when none)
   d<n>-<hash>.json  `chunk` entries as results show them and matches are confirmed:
                     [[title, index, date, 文号, summary, keywords, publisher], …]
+  b<n>-<hash>.txt   the folded body text of consecutive entries from a first doc id, one line each
+                    (whitespace runs as one space; empty when the entry has no body), ≈BODY_BYTES a file
 Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results.
 """
 
@@ -30,24 +35,29 @@ from ..catalogue.model import Entry
 from .files import dump_json, hashed_name, write_folder
 from .fold import fold
 
-FORMAT = 1
+FORMAT = 2
 CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
+BODY_BYTES = 256 * 1024  # raw folded body text per file (≈50–90 KB gzip)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def grams(text: str) -> set[str]:
     """Every character and every adjacent pair of the folded text; whitespace separates."""
+    return _grams_of(fold(text).split())
+
+
+def _grams_of(runs: list[str]) -> set[str]:
     found: set[str] = set()
-    for run in fold(text).split():
+    for run in runs:
         found.update(run)
         found.update(map(str.__add__, run, run[1:]))
     return found
 
 
 def bucket_of(gram: str, buckets: int) -> int:
-    """FNV-1a over UTF-16 code units: search-worker.js computes the same number."""
+    """FNV-1a over UTF-16 code units: fulltext-index.js computes the same number."""
     value = 0x811C9DC5
     data = gram.encode("utf-16-le")
     for i in range(0, len(data), 2):
@@ -91,6 +101,7 @@ class FullTextIndex:
         self.doc_ids = {entry.index: i for i, entry in enumerate(self.entries)}
         self.metadata: defaultdict[str, array] = defaultdict(_ids)
         self.body: defaultdict[str, array] = defaultdict(_ids)
+        self.bodies: dict[int, str] = {}  # doc id: folded body text, whitespace runs as one space
         self.indexed: set[int] = set()
 
     def add(self, entry: Entry, body_text: str = "") -> None:
@@ -100,8 +111,11 @@ class FullTextIndex:
         self.indexed.add(doc_id)
         for gram in grams(entry_text(entry)):
             self.metadata[gram].append(doc_id)
-        for gram in grams(body_text):
+        body_runs = fold(body_text).split()
+        for gram in _grams_of(body_runs):
             self.body[gram].append(doc_id)
+        if body_runs:
+            self.bodies[doc_id] = " ".join(body_runs)
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
@@ -117,10 +131,26 @@ class FullTextIndex:
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
                      for n in range(0, len(self.entries), CHUNK)]
+        body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(self._body_texts())]
         manifest = {"format": FORMAT, "count": len(self.entries), "chunk": CHUNK, "home": home, "entry_url": entry_url,
-                    "buckets": bucket_names, "docs": doc_names}
+                    "buckets": bucket_names, "docs": doc_names, "bodies": body_files}
         files["manifest.json"] = dump_json(manifest)
         return files
+
+    def _body_texts(self) -> Iterable[tuple[int, bytes]]:
+        """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
+        if not self.bodies:
+            return
+        first, lines, size = min(self.bodies), [], 0
+        for doc_id in range(first, max(self.bodies) + 1):
+            line = self.bodies.get(doc_id, "").encode("utf-8")
+            lines.append(line)
+            size += len(line) + 1
+            if size >= BODY_BYTES:
+                yield first, b"\n".join(lines)
+                first, lines, size = doc_id + 1, [], 0
+        if lines:
+            yield first, b"\n".join(lines)
 
     def _bucket_count(self) -> int:
         total = sum(len(ids) for ids in self.metadata.values()) + sum(len(ids) for ids in self.body.values())

@@ -1,20 +1,17 @@
 /* Site-wide full-text search: a drop-in for Material's search worker (same messages, same result
    shape), matching substrings instead of lunr tokens, so Chinese sub-words, 文号 and 索引号 are found.
    Pages come from Material's search_index.json (sent with SETUP); the column's entries from the
-   bigram index the plugin writes to <prefix>/fulltext/ (see disclosure/search/fulltext.py), fetched
-   bucket by bucket as queries need them. Everything returned as HTML is escaped here.
+   bigram index the plugin writes to <prefix>/fulltext/ (fulltext-index.js). Everything returned as
+   HTML is escaped here.
    Plain ES2017, no build step. The index folder comes in the worker URL: search-worker.js?index=… */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
-var ENTRY_LIMIT = 200; // entries listed at most; the rest are counted and left to the catalogue search
-var INDEX = new URL(new URLSearchParams(self.location.search).get("index") || "../../gkml/fulltext/", self.location.href);
 var pages = []; // [{location, title, text, foldedTitle, foldedText}]
-var manifest = null, buckets = {}, docChunks = {};
 var queue = Promise.resolve();
 var suggest = false; // Material's search.suggest feature expects a (here always empty) list
 
-if (typeof DisclosureFold === "undefined") importScripts("fold.js"); // next to this file
+if (typeof DisclosureFullText === "undefined") importScripts("fold.js", "fulltext-index.js"); // next to this file
 var fold = DisclosureFold.fold;
 function words(query) {
   var seen = {};
@@ -59,127 +56,6 @@ function marked(text, list, around) {
   return html + escapeHtml(text.slice(position, end)) + (end < text.length ? "…" : "");
 }
 
-/* ---- Data */
-function fetchOk(url, kind, options) {
-  return fetch(url, options).then(function (response) {
-    if (!response.ok) throw new Error(response.status + " " + url);
-    return response[kind]();
-  });
-}
-function loadManifest() {
-  if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }); // hashed files: any cache
-  return manifest;
-}
-function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of
-  var value = 0x811c9dc5;
-  for (var i = 0; i < gram.length; i++) value = Math.imul(value ^ gram.charCodeAt(i), 0x01000193) >>> 0;
-  return value % count;
-}
-function bucket(data, n) {
-  if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
-  return buckets[n];
-}
-function postings(text, gram) { // [metadata ids, body ids] of one gram, each ascending
-  var key = gram + "\t", at = 0;
-  if (!text.startsWith(key)) {
-    at = text.indexOf("\n" + key);
-    if (at < 0) return [[], []];
-    at += 1;
-  }
-  var end = text.indexOf("\n", at);
-  return text.slice(at + key.length, end < 0 ? text.length : end).split("\t").map(function (list) {
-    var ids = [], id = 0;
-    if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(id); });
-    return ids;
-  });
-}
-var MAX_PAIRS = 16; // per word: a long pasted sentence fetches at most this many buckets
-function gramsOf(word) { // the word's one character, or its adjacent pairs (spread out when many)
-  var chars = Array.from(word);
-  if (chars.length === 1) return chars;
-  var pairs = [], step = Math.max(1, (chars.length - 1) / MAX_PAIRS);
-  for (var i = 0; i + 1 < chars.length; i += step) pairs.push(chars[Math.floor(i)] + chars[Math.floor(i) + 1]);
-  var last = chars[chars.length - 2] + chars[chars.length - 1];
-  pairs.push(last);
-  return pairs.filter(function (pair, at) { return pairs.indexOf(pair) === at; });
-}
-function intersect(a, b) {
-  var out = [], i = 0, j = 0;
-  while (i < a.length && j < b.length) {
-    if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
-  }
-  return out;
-}
-function union(a, b) {
-  var out = [], i = 0, j = 0;
-  while (i < a.length || j < b.length) {
-    if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
-    else { if (a[i] === b[j]) i++; out.push(b[j++]); }
-  }
-  return out;
-}
-function allOf(lists) {
-  return lists.slice().sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
-}
-/* Per word: {meta: ids whose metadata holds every gram, body: ids whose body does}; and the
-   candidates holding every word in one or the other, ascending (newest first). */
-function candidates(data, list) {
-  return Promise.all(list.map(function (word) {
-    return Promise.all(gramsOf(word).map(function (gram) {
-      return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram); });
-    })).then(function (found) {
-      return { word: word, meta: allOf(found.map(function (p) { return p[0]; })), body: allOf(found.map(function (p) { return p[1]; })) };
-    });
-  })).then(function (perWord) {
-    return { perWord: perWord, ids: allOf(perWord.map(function (w) { return union(w.meta, w.body); })) };
-  });
-}
-/* Whether a candidate really matches: a metadata match must be a true substring; a body match is
-   taken on its pairs (the body text is not shipped). Returns null, or the words found only in the body. */
-function confirm(row, id, perWord) {
-  var metadata = fold([row[0], row[1], row[3], row[4], row[5], row[6]].join("\n")), inBody = [];
-  for (var i = 0; i < perWord.length; i++) {
-    if (metadata.indexOf(perWord[i].word) >= 0) continue;
-    if (!has(perWord[i].body, id)) return null;
-    inBody.push(perWord[i].word);
-  }
-  return inBody;
-}
-function has(sorted, id) {
-  var low = 0, high = sorted.length - 1;
-  while (low <= high) {
-    var middle = (low + high) >> 1;
-    if (sorted[middle] === id) return true;
-    if (sorted[middle] < id) low = middle + 1; else high = middle - 1;
-  }
-  return false;
-}
-function chunk(data, n) {
-  if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");
-  return docChunks[n];
-}
-/* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], total, exact}.
-   Words of one or two characters are exact in the index (a pair is a substring): then the total is
-   known without reading rows. Longer words are confirmed row by row until the list is full. */
-function confirmed(data, found) {
-  var ids = found.ids, rows = [], at = 0;
-  var exact = found.perWord.every(function (w) { return Array.from(w.word).length <= 2; });
-  function next() {
-    if (at >= ids.length || rows.length >= ENTRY_LIMIT) {
-      return Promise.resolve({ rows: rows, total: exact ? ids.length : rows.length + ids.length - at, exact: exact || at >= ids.length });
-    }
-    var n = Math.floor(ids[at] / data.chunk);
-    return chunk(data, n).then(function (chunkRows) {
-      for (; at < ids.length && Math.floor(ids[at] / data.chunk) === n && rows.length < ENTRY_LIMIT; at++) {
-        var row = chunkRows[ids[at] % data.chunk], inBody = confirm(row, ids[at], found.perWord);
-        if (inBody) rows.push([row, inBody]);
-      }
-      return next();
-    });
-  }
-  return next();
-}
-
 /* ---- Pages: Material's documents (an article and its sections), matched in full */
 function setup(data) {
   suggest = Boolean(data.options && data.options.suggest);
@@ -187,7 +63,7 @@ function setup(data) {
     var title = plain(doc.title || ""), text = plain(doc.text || "");
     return { location: doc.location, title: title, text: text, foldedTitle: fold(title), foldedText: fold(text) };
   });
-  loadManifest().catch(function () { manifest = null; }); // start early; a site without entries has none
+  DisclosureFullText.loadManifest().catch(DisclosureFullText.reset); // start early; a site without entries has none
 }
 function termsOf(list) { // Material lists query words a result lacks; ours hold every word
   var terms = {};
@@ -243,17 +119,14 @@ function search(query) {
   var list = words(query);
   if (!list.length) return Promise.resolve({ items: [] });
   var pageItems = matchPages(list);
-  return loadManifest().then(function (data) {
-    return candidates(data, list).then(function (found) { return confirmed(data, found); }).then(function (entries) {
-      var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
-      if (entries.total > entries.rows.length) items.push(moreItem(data, entries, query.trim()));
-      announce(query, pageItems.length, entries);
-      return suggest ? { items: items, suggest: [] } : { items: items };
-    });
-  }).catch(function () { // no column index, offline, or a newer build: pages only; start afresh next time
-    manifest = null;
-    buckets = {};
-    docChunks = {};
+  return DisclosureFullText.entries(list).then(function (entries) {
+    var data = entries.data;
+    var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
+    if (entries.total > entries.rows.length) items.push(moreItem(data, entries, query.trim()));
+    announce(query, pageItems.length, entries);
+    return suggest ? { items: items, suggest: [] } : { items: items };
+  }).catch(function () { // no column index, offline, or a newer build: pages only
+    DisclosureFullText.reset();
     return { items: pageItems };
   });
 }

@@ -1,0 +1,191 @@
+/* The column's entries in the site-wide search: reads the bigram index the plugin writes to
+   <prefix>/fulltext/ (disclosure/search/fulltext.py) bucket by bucket as queries need them, and confirms
+   candidates against the display rows and, for body matches of long words, the body texts.
+   Loaded by search-worker.js (importScripts, after fold.js); plain ES2017, no build step.
+   DisclosureFullText.entries(words) → Promise of {data: manifest, rows, total, exact}. */
+"use strict";
+
+var DisclosureFullText = (function () {
+  var ENTRY_LIMIT = 200; // entries listed at most; the rest are counted and left to the catalogue search
+  var BODY_FILES = 8; // body texts fetched per query at most (≈0.5 MB gzip); beyond, a body match stays a match of its pairs
+  var INDEX = new URL(new URLSearchParams(self.location.search).get("index") || "../../gkml/fulltext/", self.location.href);
+  var fold = DisclosureFold.fold;
+  var manifest = null, buckets = {}, docChunks = {}, bodyTexts = {};
+
+  function fetchOk(url, kind, options) {
+    return fetch(url, options).then(function (response) {
+      if (!response.ok) throw new Error(response.status + " " + url);
+      return response[kind]();
+    });
+  }
+  function loadManifest() {
+    if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }); // hashed files: any cache
+    return manifest;
+  }
+  function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of
+    var value = 0x811c9dc5;
+    for (var i = 0; i < gram.length; i++) value = Math.imul(value ^ gram.charCodeAt(i), 0x01000193) >>> 0;
+    return value % count;
+  }
+  function bucket(data, n) {
+    if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
+    return buckets[n];
+  }
+  function postings(text, gram) { // [metadata ids, body ids] of one gram, each ascending
+    var key = gram + "\t", at = 0;
+    if (!text.startsWith(key)) {
+      at = text.indexOf("\n" + key);
+      if (at < 0) return [[], []];
+      at += 1;
+    }
+    var end = text.indexOf("\n", at);
+    return text.slice(at + key.length, end < 0 ? text.length : end).split("\t").map(function (list) {
+      var ids = [], id = 0;
+      if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(id); });
+      return ids;
+    });
+  }
+  var MAX_PAIRS = 16; // per word: a long pasted sentence fetches at most this many buckets
+  function gramsOf(word) { // the word's one character, or its adjacent pairs (spread out when many)
+    var chars = Array.from(word);
+    if (chars.length === 1) return chars;
+    var pairs = [], step = Math.max(1, (chars.length - 1) / MAX_PAIRS);
+    for (var i = 0; i + 1 < chars.length; i += step) pairs.push(chars[Math.floor(i)] + chars[Math.floor(i) + 1]);
+    var last = chars[chars.length - 2] + chars[chars.length - 1];
+    pairs.push(last);
+    return pairs.filter(function (pair, at) { return pairs.indexOf(pair) === at; });
+  }
+  function intersect(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length && j < b.length) {
+      if (a[i] === b[j]) { out.push(a[i]); i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    }
+    return out;
+  }
+  function union(a, b) {
+    var out = [], i = 0, j = 0;
+    while (i < a.length || j < b.length) {
+      if (j >= b.length || (i < a.length && a[i] < b[j])) out.push(a[i++]);
+      else { if (a[i] === b[j]) i++; out.push(b[j++]); }
+    }
+    return out;
+  }
+  function allOf(lists) {
+    return lists.slice().sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
+  }
+  /* Per word: {meta: ids whose metadata holds every gram, body: ids whose body does}; and the
+     candidates holding every word in one or the other, ascending (newest first). */
+  function candidates(data, list) {
+    return Promise.all(list.map(function (word) {
+      return Promise.all(gramsOf(word).map(function (gram) {
+        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram); });
+      })).then(function (found) {
+        return { word: word, meta: allOf(found.map(function (p) { return p[0]; })), body: allOf(found.map(function (p) { return p[1]; })) };
+      });
+    })).then(function (perWord) {
+      return { perWord: perWord, ids: allOf(perWord.map(function (w) { return union(w.meta, w.body); })) };
+    });
+  }
+  /* Whether a candidate's metadata really holds its words (a true substring, not only the pairs). Returns
+     null, or the words found only in the body: a pair or a character is exact there, longer words still
+     need the body text (bodyHolds). */
+  function confirm(row, id, perWord) {
+    var metadata = fold([row[0], row[1], row[3], row[4], row[5], row[6]].join("\n")), inBody = [];
+    for (var i = 0; i < perWord.length; i++) {
+      if (metadata.indexOf(perWord[i].word) >= 0) continue;
+      if (!has(perWord[i].body, id)) return null;
+      inBody.push(perWord[i].word);
+    }
+    return inBody;
+  }
+  function isLong(word) { return Array.from(word).length > 2; }
+  /* The body files to read, in the order results need them: those of the first candidates whose metadata
+     cannot hold some long word (not all of its pairs there), at most BODY_FILES; their fetches start now. */
+  function plannedBodies(data, found) {
+    var planned = {}, count = 0, long = found.perWord.filter(function (w) { return isLong(w.word); });
+    var bodies = data.bodies || [];
+    for (var i = 0; long.length && i < found.ids.length && count < BODY_FILES; i++) {
+      var id = found.ids[i];
+      if (long.every(function (w) { return has(w.meta, id); })) continue;
+      var n = bodyFileOf(bodies, id);
+      if (n >= 0 && !planned[n]) { planned[n] = bodyLines(bodies, n); count++; }
+    }
+    return planned;
+  }
+  function bodyFileOf(bodies, id) { // the last file whose first id is ≤ id, or -1
+    var low = 0, high = bodies.length - 1, found = -1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (bodies[middle][0] <= id) { found = middle; low = middle + 1; } else high = middle - 1;
+    }
+    return found;
+  }
+  function bodyLines(bodies, n) {
+    if (!bodyTexts[n]) bodyTexts[n] = fetchOk(new URL(bodies[n][1], INDEX), "text").then(function (text) { return text.split("\n"); });
+    return bodyTexts[n];
+  }
+  /* Promise of whether the body holds every long word of `inBody`; null when its file is not planned
+     (then the pairs decide, and the count is approximate). */
+  function bodyHolds(data, planned, id, inBody) {
+    var long = inBody.filter(isLong), bodies = data.bodies || [], n = bodyFileOf(bodies, id);
+    if (!long.length) return Promise.resolve(true);
+    if (!planned[n]) return Promise.resolve(null);
+    return planned[n].then(function (lines) {
+      var body = lines[id - bodies[n][0]] || "";
+      return long.every(function (word) { return body.indexOf(word) >= 0; });
+    });
+  }
+  function has(sorted, id) {
+    var low = 0, high = sorted.length - 1;
+    while (low <= high) {
+      var middle = (low + high) >> 1;
+      if (sorted[middle] === id) return true;
+      if (sorted[middle] < id) low = middle + 1; else high = middle - 1;
+    }
+    return false;
+  }
+  function chunk(data, n) {
+    if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");
+    return docChunks[n];
+  }
+  /* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], total, exact}.
+     Words of one or two characters are exact in the index (a pair is a substring): then the total is
+     known without reading rows. Longer words are confirmed row by row (metadata, then body text) until
+     the list is full; a body match beyond the planned body files is taken on its pairs. */
+  function confirmed(data, found) {
+    var ids = found.ids, rows = [], at = 0, unverified = false, planned = plannedBodies(data, found);
+    var exact = !found.perWord.some(function (w) { return isLong(w.word); });
+    function next() {
+      if (at >= ids.length || rows.length >= ENTRY_LIMIT) {
+        return Promise.resolve({ rows: rows, total: exact ? ids.length : rows.length + ids.length - at,
+          exact: exact || (at >= ids.length && !unverified) });
+      }
+      var id = ids[at++], row;
+      return chunk(data, Math.floor(id / data.chunk)).then(function (chunkRows) {
+        row = chunkRows[id % data.chunk];
+        var inBody = confirm(row, id, found.perWord);
+        return inBody && bodyHolds(data, planned, id, inBody).then(function (holds) {
+          if (holds === null) unverified = true;
+          if (holds !== false) rows.push([row, inBody]);
+        });
+      }).then(next);
+    }
+    return next();
+  }
+
+  function entries(list) {
+    return loadManifest().then(function (data) {
+      return candidates(data, list).then(function (found) { return confirmed(data, found); }).then(function (found) {
+        found.data = data;
+        return found;
+      });
+    });
+  }
+  function reset() { // no column index, offline, or a newer build: start afresh next time
+    manifest = null;
+    buckets = {};
+    docChunks = {};
+    bodyTexts = {};
+  }
+  return { entries: entries, reset: reset, loadManifest: loadManifest, bucketOf: bucketOf };
+})();
