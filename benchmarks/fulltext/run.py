@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import datetime
 import gzip
+import importlib.util
 import json
 import os
 import platform
@@ -74,12 +75,16 @@ def sizes(folder: Path) -> dict:
 
 
 def queries(entries: list[dict]) -> list[dict]:
-    """A common word; a sub-word that jieba keeps inside a longer word; an old entry's 文号 with []
+    """A common word; a sub-word that jieba keeps inside a longer word; a phrase found only in bodies
+    and one whose pairs are in most bodies but never the phrase (both confirmed against the body
+    texts); an old entry's 文号 with []
     for 〔〕 and part of its 索引号. `expect` is the entry that must be among the results."""
     old = next(e for e in entries[len(entries) * 9 // 10:] if "doc_number" in e)
     return [{"label": "common word", "q": "数据", "expect": None},
             {"label": "sub-word (享开 in 共享开放)", "q": "享开", "expect": None},
             {"label": "sub-word (通办 in 一网通办)", "q": "通办", "expect": None},
+            {"label": "phrase in bodies (共享开放工作)", "q": "共享开放工作", "expect": None},
+            {"label": "pairs in bodies, never the phrase (政务数据采集)", "q": "政务数据采集", "expect": None},
             {"label": "文号, [] for 〔〕", "q": old["doc_number"].replace("〔", "[").replace("〕", "]"), "expect": old},
             {"label": "partial 索引号", "q": old["index"].split("/")[1], "expect": old}]
 
@@ -114,7 +119,7 @@ def main(n: int) -> None:
 
     results: dict = {"entries": n, "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
                      "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
-                     "load_before": os.getloadavg()}
+                     "load_before": os.getloadavg(), "jieba": importlib.util.find_spec("jieba") is not None}
     with tempfile.TemporaryDirectory() as tmp:
         entries = make_entries(n)
         by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")))
@@ -151,7 +156,8 @@ def report(r: dict) -> str:
              f"`python benchmarks/fulltext/run.py {r['entries']}` — {r['date']}, {r['machine']}, load average "
              f"{' '.join(f'{x:.1f}' for x in r['load_before'])} before / {' '.join(f'{x:.1f}' for x in r['load_after'])} after; "
              f"Chromium headless, 127.0.0.1 (no HTTP compression), cold cache, median of {RUNS} runs. "
-             "Time from navigation start of `/?q=…` to the first result in Material's search dialog.", "",
+             "Time from navigation start of `/?q=…` to the first result in Material's search dialog. "
+             f"jieba {'installed (Material segments its index with it)' if r.get('jieba') else 'not installed'}.", "",
              "| query | ours: first result | max | ours: result | plain Material lunr: first result | max | lunr: result |",
              "|---|---:|---:|---|---:|---:|---|"]
     for mine, theirs in zip(r["ours"], r["plain"]):

@@ -200,3 +200,29 @@ def test_other_prefix_and_file_urls(page, served_project):
     assert [path for path, _ in found] == [f"xxgk/{CODE}-2021-00001/index.html"]
     response = page.goto(url + found[0][0])
     assert response and response.status == 200
+
+
+@pytest.fixture(scope="module")
+def scattered(served_project):
+    """24 entries with bodies, one body file each (a hook shrinks the files), three times the files a
+    query may fetch: every body holds 政务数据 and 数据采集 apart (all pairs of 政务数据采集, never the
+    word) and the whole word 共享开放工作."""
+    lines = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
+    files = {"mkdocs.yml": MINIMAL_MKDOCS + "hooks: [small_body_files.py]\n", "content/index.md": "# 首页\n",
+             "small_body_files.py": "import disclosure.search.fulltext as fulltext\nfulltext.BODY_BYTES = 40\n"}
+    for n in range(1, 25):
+        lines.append(f"  - {{index: {CODE}/2023-{n:05d}, title: 第{n}号通知, category: rules, publisher: 办公室, "
+                     f"date: 2023-01-{n:02d}, body: gkml/2023/{n:05d}.md}}")
+        files[f"content/gkml/2023/{n:05d}.md"] = f"第{n}条 推进政务数据共享开放工作，规范数据采集。\n"
+    site, url = served_project({**files, "directory.yml": "\n".join(lines) + "\n"})
+    assert len(json.loads((site / "gkml/fulltext/manifest.json").read_text("utf-8"))["bodies"]) == 24
+    return url
+
+
+def test_bodies_beyond_the_fetched_files_follow_what_the_fetched_ones_showed(page, scattered):
+    """The newest eight bodies are read; none holds 政务数据采集, so the pairs are not trusted for the rest.
+    All eight hold 共享开放工作, so the other sixteen are listed on their pairs."""
+    assert results(page, scattered, "政务数据采集", on="") == []
+    found = results(page, scattered, "共享开放工作", on="")
+    found += all_results(page)[len(found):]
+    assert [path for path, _ in found] == [f"gkml/{CODE}-2023-{n:05d}/" for n in range(24, 0, -1)]

@@ -7,7 +7,7 @@
 
 var DisclosureFullText = (function () {
   var ENTRY_LIMIT = 200; // entries listed at most; the rest are counted and left to the catalogue search
-  var BODY_FILES = 8; // body texts fetched per query at most (≈0.5 MB gzip); beyond, a body match stays a match of its pairs
+  var BODY_FILES = 8; // body texts fetched per query at most (≈0.4 MB gzip); beyond, see confirmed()
   var INDEX = new URL(new URLSearchParams(self.location.search).get("index") || "../../gkml/fulltext/", self.location.href);
   var fold = DisclosureFold.fold;
   var manifest = null, buckets = {}, docChunks = {}, bodyTexts = {};
@@ -124,11 +124,9 @@ var DisclosureFullText = (function () {
     if (!bodyTexts[n]) bodyTexts[n] = fetchOk(new URL(bodies[n][1], INDEX), "text").then(function (text) { return text.split("\n"); });
     return bodyTexts[n];
   }
-  /* Promise of whether the body holds every long word of `inBody`; null when its file is not planned
-     (then the pairs decide, and the count is approximate). */
-  function bodyHolds(data, planned, id, inBody) {
-    var long = inBody.filter(isLong), bodies = data.bodies || [], n = bodyFileOf(bodies, id);
-    if (!long.length) return Promise.resolve(true);
+  /* Promise of whether the body holds every word of `long`; null when its file is not planned. */
+  function bodyHolds(data, planned, id, long) {
+    var bodies = data.bodies || [], n = bodyFileOf(bodies, id);
     if (!planned[n]) return Promise.resolve(null);
     return planned[n].then(function (lines) {
       var body = lines[id - bodies[n][0]] || "";
@@ -151,22 +149,26 @@ var DisclosureFullText = (function () {
   /* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], total, exact}.
      Words of one or two characters are exact in the index (a pair is a substring): then the total is
      known without reading rows. Longer words are confirmed row by row (metadata, then body text) until
-     the list is full; a body match beyond the planned body files is taken on its pairs. */
+     the list is full. Beyond the planned body files, the bodies checked so far decide: when most held
+     the words, a body match is taken on its pairs; when most did not, it is left out (and the count
+     is approximate either way). */
   function confirmed(data, found) {
-    var ids = found.ids, rows = [], at = 0, unverified = false, planned = plannedBodies(data, found);
+    var ids = found.ids, rows = [], at = 0, planned = plannedBodies(data, found);
+    var checked = 0, held = 0, guessed = false;
     var exact = !found.perWord.some(function (w) { return isLong(w.word); });
     function next() {
       if (at >= ids.length || rows.length >= ENTRY_LIMIT) {
         return Promise.resolve({ rows: rows, total: exact ? ids.length : rows.length + ids.length - at,
-          exact: exact || (at >= ids.length && !unverified) });
+          exact: exact || (at >= ids.length && !guessed) });
       }
       var id = ids[at++], row;
       return chunk(data, Math.floor(id / data.chunk)).then(function (chunkRows) {
         row = chunkRows[id % data.chunk];
-        var inBody = confirm(row, id, found.perWord);
-        return inBody && bodyHolds(data, planned, id, inBody).then(function (holds) {
-          if (holds === null) unverified = true;
-          if (holds !== false) rows.push([row, inBody]);
+        var inBody = confirm(row, id, found.perWord), long = inBody ? inBody.filter(isLong) : [];
+        if (!long.length) return inBody && rows.push([row, inBody]);
+        return bodyHolds(data, planned, id, long).then(function (holds) {
+          if (holds !== null) { checked++; held += holds ? 1 : 0; } else guessed = true;
+          if (holds || (holds === null && held * 2 >= checked)) rows.push([row, inBody]);
         });
       }).then(next);
     }
