@@ -109,6 +109,7 @@ def type_query(page, text: str) -> None:
     ("共享", ALL[1:2]),                          # keywords and summary
     ("规划科", ALL[2:3]),                        # publisher
     ("数据 通知", ALL[1:2]),                      # every word must match
+    ("许\u200b可 许可", ALL[:1]),                  # a zero-width space pasted from segmented text; a word twice
 ])
 def test_query(page, site_url, query, expected):
     open_search(page, site_url)

@@ -96,7 +96,6 @@
   }
 
   /* ---- Queries: words (every one must match) and filters, compiled once per search */
-  function terms(query) { return fold(query).split(/\s+/).filter(Boolean); }
   function subtree(categories, id) { // Uint8Array over category positions: id and its descendants
     var inside = new Uint8Array(categories.length), ids = {};
     categories.forEach(function (c, i) {
@@ -108,7 +107,7 @@
     var position = function (list, value) { // -2: no filter; -3: a value the catalogue lacks (matches nothing)
       return !value ? -2 : list.indexOf(value) >= 0 ? list.indexOf(value) : -3;
     };
-    var words = terms(state.q);
+    var words = DisclosureFold.words(state.q);
     return {
       words: words, key: [state.category, state.year, state.publisher, state.validity].join("\n"),
       categories: state.category ? subtree(manifest.categories, state.category) : null,
@@ -200,6 +199,6 @@
   }
   function total(result) { return result.rows.reduce(function (sum, rows) { return sum + (rows ? rows.length : 0); }, 0); }
 
-  window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, terms: terms, loadAll: loadAll, entry: entry,
+  window.DisclosureCatalogueIndex = { fold: fold, foldText: foldText, loadAll: loadAll, entry: entry,
     compile: compile, search: search, page: page, total: total, complete: complete, needed: needed, pieceHash: pieceHash };
 })();

@@ -28,5 +28,15 @@ var DisclosureFold = (function () {
     for (var i = 0; i < n; i++) units[i] = TABLE[text.charCodeAt(i)];
     return UTF16.decode(units);
   }
-  return { fold: fold, foldText: foldText };
+  /* A query's words: folded, zero-width characters (pasted from segmented text) dropped, split on
+     whitespace, each once. Every word must match, in both searches. */
+  var ZERO_WIDTH = /[\u200b-\u200d\u2060\ufeff]/g;
+  function words(query) {
+    var seen = {};
+    return fold(query.replace(ZERO_WIDTH, "")).split(/\s+/).filter(function (word) {
+      if (!word || seen[word]) return false;
+      return (seen[word] = true);
+    });
+  }
+  return { fold: fold, foldText: foldText, words: words };
 })();

@@ -112,14 +112,18 @@ var DisclosureFullText = (function () {
     }
     return planned;
   }
-  function bodyFileOf(bodies, id) { // the last file whose first id is ≤ id, or -1
-    var low = 0, high = bodies.length - 1, found = -1;
+  function lastAtMost(sorted, id, key) { // position of the last item whose key is ≤ id, or -1
+    var low = 0, high = sorted.length - 1, found = -1;
     while (low <= high) {
       var middle = (low + high) >> 1;
-      if (bodies[middle][0] <= id) { found = middle; low = middle + 1; } else high = middle - 1;
+      if (key(sorted[middle]) <= id) { found = middle; low = middle + 1; } else high = middle - 1;
     }
     return found;
   }
+  function firstOf(file) { return file[0]; }
+  function itself(id) { return id; }
+  function bodyFileOf(bodies, id) { return lastAtMost(bodies, id, firstOf); }
+  function has(sorted, id) { var at = lastAtMost(sorted, id, itself); return at >= 0 && sorted[at] === id; }
   function bodyLines(bodies, n) {
     if (!bodyTexts[n]) bodyTexts[n] = fetchOk(new URL(bodies[n][1], INDEX), "text").then(function (text) { return text.split("\n"); });
     return bodyTexts[n];
@@ -132,15 +136,6 @@ var DisclosureFullText = (function () {
       var body = lines[id - bodies[n][0]] || "";
       return long.every(function (word) { return body.indexOf(word) >= 0; });
     });
-  }
-  function has(sorted, id) {
-    var low = 0, high = sorted.length - 1;
-    while (low <= high) {
-      var middle = (low + high) >> 1;
-      if (sorted[middle] === id) return true;
-      if (sorted[middle] < id) low = middle + 1; else high = middle - 1;
-    }
-    return false;
   }
   function chunk(data, n) {
     if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");

@@ -12,14 +12,7 @@ var queue = Promise.resolve();
 var suggest = false; // Material's search.suggest feature expects a (here always empty) list
 
 if (typeof DisclosureFullText === "undefined") importScripts("fold.js", "fulltext-index.js"); // next to this file
-var fold = DisclosureFold.fold;
-function words(query) {
-  var seen = {};
-  return fold(query.replace(/[\u200b-\u200d\u2060\ufeff]/g, "")).split(/\s+/).filter(function (word) {
-    if (!word || seen[word]) return false;
-    return (seen[word] = true);
-  });
-}
+var fold = DisclosureFold.fold, words = DisclosureFold.words;
 
 /* ---- Escaping and highlighting: data only ever reaches Material as escaped text plus <mark> */
 var ENTITIES = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
