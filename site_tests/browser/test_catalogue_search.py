@@ -9,55 +9,22 @@ import pytest
 from conftest import MINIMAL_MKDOCS, SMALL_FILES
 
 CATALOGUE = """\
-agency:
-  name: 示例市数据管理局
-  code: "11440100MB2C00000X"
+agency: {name: 示例市数据管理局, code: "11440100MB2C00000X"}
 categories:
-  - id: rules
-    title: 法规文件
-    children:
-      - {id: normative, title: 规范性文件}
-  - id: plans
-    title: 规划计划
-  - id: licensing
-    title: 行政许可
-  - id: batch
-    title: 批量事项
+  - {id: rules, title: 法规文件, children: [{id: normative, title: 规范性文件}]}
+  - {id: plans, title: 规划计划}
+  - {id: licensing, title: 行政许可}
+  - {id: batch, title: 批量事项}
 entries:
-  - index: 11440100MB2C00000X/2021-00012
-    title: 关于行政许可事项清单的通知
-    category: licensing
-    publisher: 审批科
-    date: 2021-06-01
-    doc_number: 示例〔2021〕12号
-    validity: in_force
-    keywords: [审批]
-    link: https://www.example.gov.cn/1.html
-  - index: 11440100MB2C00000X/2021-00001
-    title: 关于印发示例管理办法的通知
-    category: normative
-    publisher: 办公室
-    date: 2021-03-01
-    doc_number: 示例〔2021〕1号
-    validity: in_force
-    keywords: [数据, 共享]
-    summary: 规范数据共享工作
-    link: https://www.example.gov.cn/2.html
-  - index: 11440100MB2C00000X/2020-00007
-    title: 示例市数据发展规划
-    category: plans
-    publisher: 规划科
-    date: 2020-05-06
-    validity: repealed
-    link: https://www.example.gov.cn/3.html
-  - index: 11440100MB2C00000X/2019-00003
-    title: "<b>加粗</b> 与 <script>alert(1)</script> 的标题"
-    category: rules
-    publisher: 办公室
-    date: 2019-01-02
-    doc_number: 示例（2019）3号
-    validity: expired
-    link: https://www.example.gov.cn/4.html
+  - {index: 11440100MB2C00000X/2021-00012, title: 关于行政许可事项清单的通知, category: licensing, publisher: 审批科,
+     date: 2021-06-01, doc_number: 示例〔2021〕12号, validity: in_force, keywords: [审批], link: "https://www.example.gov.cn/1.html"}
+  - {index: 11440100MB2C00000X/2021-00001, title: 关于印发示例管理办法的通知, category: normative, publisher: 办公室,
+     date: 2021-03-01, doc_number: 示例〔2021〕1号, validity: in_force, keywords: [数据, 共享], summary: 规范数据共享工作,
+     link: "https://www.example.gov.cn/2.html"}
+  - {index: 11440100MB2C00000X/2020-00007, title: 示例市数据发展规划, category: plans, publisher: 规划科, date: 2020-05-06,
+     validity: repealed, link: "https://www.example.gov.cn/3.html"}
+  - {index: 11440100MB2C00000X/2019-00003, title: "<b>加粗</b> 与 <script>alert(1)</script> 的标题", category: rules,
+     publisher: 办公室, date: 2019-01-02, doc_number: 示例（2019）3号, validity: expired, link: "https://www.example.gov.cn/4.html"}
 """
 BATCH = "".join(f"""
   - {{index: 11440100MB2C00000X/2018-{n:05d}, title: 批量事项之{n}, category: batch, publisher: 统计科,
