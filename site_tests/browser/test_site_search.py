@@ -165,10 +165,13 @@ def test_worker_folds_and_hashes_like_the_plugin(page, built):
     assert page.evaluate("gs => gs.map(g => DisclosureFullText.bucketOf(g, 4096))", grams) == [bucket_of(g, 4096) for g in grams]
 
 
+GENERATED_HEAD = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
+
+
 @pytest.fixture(scope="module")
 def many(served_project):
     """205 entries whose titles all hold 工作通知."""
-    lines = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
+    lines = GENERATED_HEAD[:]
     for n in range(1, 206):
         kind = "检查工作通知" if n % 2 == 0 else "会议工作通知"
         lines.append(f"  - {{index: {CODE}/2022-{n:05d}, title: 第{n}号{kind}, category: rules, publisher: 办公室, "
@@ -207,7 +210,7 @@ def scattered(served_project):
     """24 entries with bodies, one body file each (a hook shrinks the files), three times the files a
     query may fetch: every body holds 政务数据 and 数据采集 apart (all pairs of 政务数据采集, never the
     word) and the whole word 共享开放工作."""
-    lines = [f'agency: {{name: 示例市数据管理局, code: "{CODE}"}}', "categories: [{id: rules, title: 法规文件}]", "entries:"]
+    lines = GENERATED_HEAD[:]
     files = {"mkdocs.yml": MINIMAL_MKDOCS + "hooks: [small_body_files.py]\n", "content/index.md": "# 首页\n",
              "small_body_files.py": "import disclosure.search.fulltext as fulltext\nfulltext.BODY_BYTES = 40\n"}
     for n in range(1, 25):
