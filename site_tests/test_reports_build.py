@@ -7,7 +7,7 @@ from pathlib import Path
 from openpyxl import load_workbook
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from conftest import SMALL_CATALOGUE
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE
 
 DATA = Path(__file__).parent / "reports_data"
 DEMO = {year: (DATA / f"good_{year}.yml").read_text(encoding="utf-8") for year in (2023, 2024)}
@@ -113,3 +113,19 @@ def test_report_field_must_name_a_yaml_file(build_site):
     assert built.returncode != 0
     line = catalogue.splitlines().index("    report: reports/2024.md") + 1
     assert f"directory.yml:{line}:13: entries[2].report: 年度报告数据 \"reports/2024.md\" 应是 YAML 文件" in built.output
+
+
+def test_report_templates_are_overridden_from_theme_overrides(build_site):
+    """The site's custom_dir wins over the package's report templates, like for every other template."""
+    override = ('{% macro report_table(table, applicant_groups=false) %}'
+                '<table data-report-table="{{ table.key }}" data-site-override="yes"><caption>{{ table.caption }}</caption>'
+                '</table>{% endmacro %}\n')
+    mkdocs = MINIMAL_MKDOCS.replace("theme: {name: material, language: zh}",
+                                    "theme: {name: material, language: zh, custom_dir: theme_overrides}")
+    files = {**FILES, "theme_overrides/disclosure/report-table.html": override}
+    built = build_site(files=files, directory=CATALOGUE, mkdocs=mkdocs)
+    assert built.returncode == 0, built.output
+    tables = HTMLParser(built.page(PAGE_2024)).css("table[data-report-table]")
+    overridden = [t.attributes["data-report-table"] for t in tables if "data-site-override" in t.attributes]
+    assert overridden == ["documents", "decisions", "applications", "appeals"]
+    assert built.page(PAGE_2024).count('class="dc-report-scroll"') == 1  # only the comparison, from report.html

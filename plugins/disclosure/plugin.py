@@ -76,6 +76,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
         self.column.add_to(files, config, bodies)
         self.fulltext = FullTextIndex(self.catalogue.entries)
+        self.reports = report_hooks.ReportPages(self.catalogue, config)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
@@ -103,8 +104,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         view = self.column.views.get(page.file.src_uri) if self.column else None
-        if view is not None and view.entry is not None and view.entry.report and self.catalogue is not None:
-            html = report_hooks.render(html, view.entry, self.catalogue, page, config)  # annual report tables
+        if view is not None and view.entry is not None and view.entry.report:
+            html = self.reports.render(html, view.entry, page)  # annual report tables
         if view is not None and view.entry is not None:
             self.fulltext.add(view.entry, html_text(html))
         return html

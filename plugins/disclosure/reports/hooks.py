@@ -25,10 +25,6 @@ from .xlsx import report_workbook
 
 CSS = "assets/disclosure/reports.css"
 MARKERS = ("<!-- 年度报告表格 -->", "<!-- report-tables -->")
-TEMPLATES_DIR = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
-_env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES_DIR), autoescape=True,
-                          undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
-_cache: dict[int, dict[str, AnnualReport]] = {}
 
 
 def configure(config: MkDocsConfig) -> None:
@@ -36,19 +32,16 @@ def configure(config: MkDocsConfig) -> None:
         config.extra_css.append(CSS)
 
 
-def reports_of(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]:
-    """Index number → report, for every entry with `report:` (already validated), once per build."""
-    if id(catalogue) not in _cache:
-        _cache.clear()
-        found: dict[str, AnnualReport] = {}
-        for entry in catalogue.entries:
-            if entry.report:
-                report, problems = load_report(docs_dir, entry.report, report_display(docs_dir, entry.report))
-                if problems:
-                    raise ProblemsError(problems)
-                found[entry.index] = report  # type: ignore[assignment]
-        _cache[id(catalogue)] = found
-    return _cache[id(catalogue)]
+def load_reports(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]:
+    """Index number → report, for every entry with `report:` (already validated)."""
+    found: dict[str, AnnualReport] = {}
+    for entry in catalogue.entries:
+        if entry.report:
+            report, problems = load_report(docs_dir, entry.report, report_display(docs_dir, entry.report))
+            if problems:
+                raise ProblemsError(problems)
+            found[entry.index] = report  # type: ignore[assignment]
+    return found
 
 
 def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> AnnualReport | None:
@@ -56,23 +49,50 @@ def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> Annua
                  if other.year == report.year - 1 and other.layout == report.layout == "2021"), None)
 
 
-def render(html: str, entry: Entry, catalogue: Catalogue, page: Page, config: MkDocsConfig) -> str:
-    """The entry page's HTML with the report's tables and chart in place."""
-    reports = reports_of(catalogue, config.docs_dir)
-    report = reports[entry.index]
-    previous = previous_of(report, reports)
-    files = _write_files(report, previous, catalogue.agency.name, entry, page, config)
-    tables = _env.get_template("disclosure/report.html").render(
-        report=report, previous=previous, agency=catalogue.agency.name, tables=tables_for(report),
-        comparison=comparison_rows(report, previous) if previous else None,
-        chart={"src": files["svg"], "title": chart_title(report, previous), "text": chart_text(report, previous)}
-        if "svg" in files else None,
-        xlsx=files["xlsx"],
-    )
-    for marker in MARKERS:
-        if marker in html:
-            return html.replace(marker, tables, 1)
-    return html + tables
+class ReportPages:
+    """One build's annual reports: read on first use, rendered with the theme's templates.
+
+    The Jinja environment is an overlay of the theme's own (`config.theme.get_env()`), so the site's
+    `custom_dir` (theme_overrides/) overrides `disclosure/report.html` and `disclosure/report-table.html`
+    like any other template; the overlay only adds autoescaping and strict undefined names.
+    """
+
+    def __init__(self, catalogue: Catalogue, config: MkDocsConfig) -> None:
+        self.catalogue = catalogue
+        self.config = config
+        self._reports: dict[str, AnnualReport] | None = None
+        self._env: jinja2.Environment | None = None
+
+    @property
+    def reports(self) -> dict[str, AnnualReport]:
+        if self._reports is None:
+            self._reports = load_reports(self.catalogue, self.config.docs_dir)
+        return self._reports
+
+    @property
+    def env(self) -> jinja2.Environment:
+        if self._env is None:
+            self._env = self.config.theme.get_env().overlay(
+                autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True)
+        return self._env
+
+    def render(self, html: str, entry: Entry, page: Page) -> str:
+        """The entry page's HTML with the report's tables and chart in place."""
+        report = self.reports[entry.index]
+        previous = previous_of(report, self.reports)
+        agency = self.catalogue.agency.name
+        files = _write_files(report, previous, agency, entry, page, self.config)
+        tables = self.env.get_template("disclosure/report.html").render(
+            report=report, previous=previous, agency=agency, tables=tables_for(report),
+            comparison=comparison_rows(report, previous) if previous else None,
+            chart={"src": files["svg"], "title": chart_title(report, previous), "text": chart_text(report, previous)}
+            if "svg" in files else None,
+            xlsx=files["xlsx"],
+        )
+        for marker in MARKERS:
+            if marker in html:
+                return html.replace(marker, tables, 1)
+        return html + tables
 
 
 def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: str, entry: Entry,
