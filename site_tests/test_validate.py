@@ -9,7 +9,9 @@ import yaml
 
 from conftest import SMALL_CATALOGUE
 from disclosure.catalogue import load_catalogue
+from disclosure.catalogue import entries, entry_fields, include
 from disclosure.catalogue import validate as rules
+from disclosure.catalogue.model import VALIDITY_LABELS
 from disclosure.problems import ProblemsError
 
 SCHEMA = json.loads((Path(rules.__file__).parent / "schema.json").read_text(encoding="utf-8"))
@@ -100,7 +102,12 @@ def test_schema_and_validator_know_the_same_keys():
     assert list(props["agency"]["properties"]) == rules.AGENCY_KEYS
     assert list(SCHEMA["$defs"]["category"]["properties"]) == rules.CATEGORY_KEYS
     entry = SCHEMA["$defs"]["entry"]
-    assert list(entry["properties"]) == rules.ENTRY_KEYS
-    assert entry["required"] == rules.ENTRY_REQUIRED
-    assert list(entry["properties"]["attachments"]["items"]["properties"]) == rules.ATTACHMENT_KEYS
-    assert entry["properties"]["validity"]["enum"] == list(rules.VALIDITY_LABELS)
+    assert list(entry["properties"]) == entry_fields.ENTRY_KEYS
+    assert entry["required"] == entry_fields.ENTRY_REQUIRED
+    assert entry["anyOf"] == [{"required": [key]} for key in entry_fields.CONTENT_KEYS]
+    for field in entry_fields.ENTRY_FIELDS:  # the schema's hover text names each field as the registry does
+        assert field.label in entry["properties"][field.key]["description"], field.key
+    assert list(entry["properties"]["attachments"]["items"]["properties"]) == entries.ATTACHMENT_KEYS
+    assert entry["properties"]["validity"]["enum"] == list(VALIDITY_LABELS)
+    included = json.loads((Path(rules.__file__).parent / "include.schema.json").read_text(encoding="utf-8"))
+    assert list(included["properties"]) == include.INCLUDE_KEYS

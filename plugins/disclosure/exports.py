@@ -14,14 +14,11 @@ from mkdocs.config.defaults import MkDocsConfig
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
-from .catalogue.model import Catalogue, Entry
+from .catalogue.entry_fields import EXPORT_COLUMNS
+from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 from .urls import ColumnUrls
 
-COLUMNS = [  # (key, Chinese header)
-    ("index", "索引号"), ("title", "名称"), ("category", "分类"), ("publisher", "发布机构"),
-    ("date", "生成日期"), ("doc_number", "文号"), ("validity", "有效性"), ("keywords", "主题词"),
-    ("summary", "内容概述"), ("url", "网址"),
-]
+COLUMNS = EXPORT_COLUMNS  # (key, Chinese header), from the registry of entry fields
 ATOM = "http://www.w3.org/2005/Atom"
 
 
@@ -49,7 +46,7 @@ def entry_record(entry: Entry, catalogue: Catalogue, urls: ColumnUrls) -> dict[s
 
 def table_row(record: dict[str, Any], catalogue: Catalogue) -> list[str]:
     display = dict(record, category=record["category_title"], keywords="、".join(record["keywords"]),
-                   validity={"in_force": "有效", "expired": "失效", "repealed": "废止"}.get(record["validity"], ""))
+                   validity=VALIDITY_LABELS.get(record["validity"], ""))
     return [display[key] or "" for key, _ in COLUMNS]
 
 

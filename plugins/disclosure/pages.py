@@ -12,7 +12,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .catalogue.load import LoadError, decode_utf8
+from .yamlpos import LoadError, decode_utf8
 from .catalogue.model import Catalogue, Category, Entry
 from .problems import Problem, display_path
 from .urls import ColumnUrls

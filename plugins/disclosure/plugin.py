@@ -12,12 +12,12 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import exports, xrefs
+from . import exports, project, xrefs
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
 from .xrefs import front_matter_lines
-from .catalogue import Catalogue, load_catalogue
+from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import ColumnPages, read_markdown_files, promote_column_home
 from .problems import Problem, ProblemsError, display_path
@@ -40,17 +40,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.serving = False
         self.fulltext = FullTextIndex(())
 
-    @property
-    def directory_path(self) -> str:
-        return os.path.join(os.path.dirname(self.mkdocs_config.config_file_path or "."), self.config.directory)
-
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.mkdocs_config = config
         self.urls = ColumnUrls(self.config.prefix)
-        self.catalogue = load_catalogue(self.directory_path, display_path(self.directory_path), config.docs_dir)
+        self.project = project.from_config(config, self.config)
+        self.catalogue = self.project.catalogue
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, TEMPLATES_DIR)
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
@@ -144,5 +141,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             shutil.rmtree(site_dir, ignore_errors=True)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
-        server.watch(self.directory_path)
+        for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes
+            server.watch(path)
         return server

@@ -1,4 +1,5 @@
-"""Problems found in editors' input, printed as `<file>:<line>:<col>: <field path>: <message>`."""
+"""Where something was written (`Pos`) and what is wrong there (`Problem`, printed as
+`<file>:<line>:<col>: <field path>: <message>`). The neutral layer under catalogue/ and reports/."""
 
 from __future__ import annotations
 
@@ -8,6 +9,18 @@ from dataclasses import dataclass
 from mkdocs.exceptions import PluginError
 
 FILE_LEVEL = "文件"  # field path used when a problem concerns the whole file
+
+
+@dataclass(frozen=True)
+class Pos:
+    """A place in a source file; line and col are 1-based."""
+
+    file: str
+    line: int
+    col: int
+
+    def __str__(self) -> str:
+        return f"{self.file}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True, order=True)
@@ -20,6 +33,10 @@ class Problem:
 
     def __str__(self) -> str:
         return f"{self.file}:{self.line}:{self.col}: {self.path}: {self.message}"
+
+    @classmethod
+    def at(cls, where: Pos, path: str, message: str) -> Problem:
+        return cls(where.file, where.line, where.col, path, message)
 
 
 class ProblemsError(PluginError):

@@ -6,13 +6,10 @@ import argparse
 import os
 import sys
 
-from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
-
 from . import xrefs
-from .catalogue import load_catalogue
 from .pages import read_markdown_files
-from .problems import Problem, ProblemsError, display_path
+from .problems import Problem, display_path
+from .project import check_project
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
@@ -33,19 +30,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def validate_project(config_file: str) -> list[Problem]:
-    if not os.path.isfile(config_file):
-        return [Problem(config_file, 1, 1, "文件", "找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定")]
-    try:
-        config = load_config(config_file)
-    except (ConfigurationError, SystemExit) as error:
-        return [Problem(display_path(config_file), 1, 1, "文件", f"mkdocs.yml 配置有误：{error}")]
-    options = config.plugins["disclosure"].config if "disclosure" in config.plugins else None
-    directory = os.path.join(os.path.dirname(config.config_file_path), options.directory if options else "directory.yml")
-    try:
-        catalogue = load_catalogue(directory, display_path(directory), config.docs_dir)
-    except ProblemsError as error:
-        return error.problems
-    problems: list[Problem] = []
+    project, problems = check_project(config_file)
+    if project is None:
+        return sorted(problems)
+    config, catalogue = project.config, project.catalogue
     markdown_paths = [
         os.path.relpath(os.path.join(root, name), config.docs_dir)
         for root, _, names in os.walk(config.docs_dir) for name in sorted(names) if name.endswith(".md")

@@ -1,6 +1,7 @@
-"""The catalogue (directory.yml): loading with positions, validation, typed model."""
+"""The catalogue (directory.yml and the files it includes): validation, typed model, field registry."""
 
-from .model import Agency, Attachment, Catalogue, Category, Entry, Pos
-from .validate import load_catalogue
+from ..problems import Pos
+from .model import Agency, Attachment, Catalogue, Category, Entry
+from .validate import Loaded, load_catalogue, read_catalogue
 
-__all__ = ["Agency", "Attachment", "Catalogue", "Category", "Entry", "Pos", "load_catalogue"]
+__all__ = ["Agency", "Attachment", "Catalogue", "Category", "Entry", "Loaded", "Pos", "load_catalogue", "read_catalogue"]

@@ -6,19 +6,9 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Iterator
 
+from ..problems import Pos
+
 VALIDITY_LABELS = {"in_force": "有效", "expired": "失效", "repealed": "废止"}
-
-
-@dataclass(frozen=True)
-class Pos:
-    """A place in a source file; line and col are 1-based."""
-
-    file: str
-    line: int
-    col: int
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}"
 
 
 @dataclass(frozen=True)
@@ -40,6 +30,7 @@ class Category:
     parent: str | None
     children: tuple[Category, ...]
     pos: Pos
+    update_within: int | None = None  # days its newest entry may be old (self-inspection), None: not judged
 
     def walk(self) -> Iterator[Category]:
         yield self
@@ -79,6 +70,7 @@ class Entry:
     published: datetime.date | None = None  # when it went online (for timeliness checks)
     valid_until: datetime.date | None = None
     report: str | None = None  # annual report data (YAML under docs_dir), see reports/
+    interprets: str | None = None  # index number of the document this entry (a 政策解读) explains
     field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
 
     @property

@@ -25,7 +25,7 @@ def check_built_site(config, options, catalogue, serving: bool, log: logging.Log
     if not options.check_links:
         return None
     prefix = options.prefix.strip("/")
-    project = project_from_config(config, prefix, options.directory, catalogue)
+    project = project_from_config(config, prefix, catalogue)
     scope = None if options.check_links_scope == "site" else (lambda path: path.startswith(prefix + "/"))
     result = check_site(config.site_dir, config.site_url or None, scope, options.external_links,
                         SourceLocator(project))

@@ -5,8 +5,7 @@ from __future__ import annotations
 import logging
 import os
 
-from ..catalogue import load_catalogue
-from ..problems import ProblemsError, display_path
+from .. import project as loader
 from .sources import PACKAGE_TEMPLATES, Project
 
 
@@ -18,28 +17,23 @@ def find_config(site_dir: str, config_file: str | None = None) -> str | None:
 
 
 def load_project(config_file: str) -> Project | None:
-    """The project described by mkdocs.yml, or None when it cannot be loaded (sources then stay unknown)."""
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import ConfigurationError
-
+    """The project described by mkdocs.yml, or None when mkdocs.yml cannot be loaded (sources then
+    stay unknown); an invalid catalogue only leaves the catalogue unknown."""
     logging.getLogger("mkdocs").setLevel(logging.ERROR)
     try:
-        config = load_config(config_file)
-    except (ConfigurationError, SystemExit, OSError):
+        config = loader.read_config(config_file)
+    except loader.ProblemsError:
         return None
-    options = config.plugins["disclosure"].config if "disclosure" in config.plugins else None
-    return project_from_config(config, options.prefix if options else "gkml",
-                               options.directory if options else "directory.yml")
+    options = loader.plugin_options(config)
+    try:
+        catalogue = loader.from_config(config, options).catalogue
+    except loader.ProblemsError:
+        catalogue = None
+    return project_from_config(config, options.prefix, catalogue)
 
 
-def project_from_config(config, prefix: str, directory: str, catalogue=None) -> Project:
-    """`config` is a loaded MkDocsConfig; the catalogue is loaded unless given."""
-    if catalogue is None:
-        path = os.path.join(os.path.dirname(config.config_file_path or "."), directory)
-        try:
-            catalogue = load_catalogue(path, display_path(path), config.docs_dir)
-        except ProblemsError:
-            catalogue = None
+def project_from_config(config, prefix: str, catalogue=None) -> Project:
+    """`config` is a loaded MkDocsConfig; `catalogue` the validated one, if any."""
     custom = config.theme.custom_dir
     dirs = ([custom] if custom else []) + [PACKAGE_TEMPLATES]
     return Project(config.docs_dir, prefix, catalogue, dirs, config.site_url or None)

@@ -12,11 +12,8 @@ import datetime
 import os
 import sys
 
-from mkdocs.config import load_config
-from mkdocs.exceptions import ConfigurationError
-
-from ..catalogue import Catalogue, load_catalogue
-from ..problems import ProblemsError, display_path
+from ..catalogue import Catalogue
+from ..project import check_project
 from .compliance import Settings, check_compliance
 from .compliance_format import FORMATS
 
@@ -49,21 +46,11 @@ def run(args: argparse.Namespace) -> int:
 
 def _load(config_file: str) -> tuple[Catalogue, dict, str] | str:
     """(catalogue, extra.disclosure_report, project root), or a message saying why not."""
-    if not os.path.isfile(config_file):
-        return f"{config_file}:1:1: 文件: 找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定"
-    try:
-        config = load_config(config_file)
-    except (ConfigurationError, SystemExit) as error:
-        return f"{display_path(config_file)}:1:1: 文件: mkdocs.yml 配置有误：{error}"
-    root = os.path.dirname(config.config_file_path)
-    options = config.plugins["disclosure"].config if "disclosure" in config.plugins else None
-    directory = os.path.join(root, options.directory if options else "directory.yml")
-    try:
-        catalogue = load_catalogue(directory, display_path(directory), config.docs_dir)
-    except ProblemsError as error:
-        return "\n".join(map(str, error.problems)) + "\n目录有错误，请先用 disclosure validate 检查并修正。"
-    extra = (config.extra or {}).get("disclosure_report") or {}
-    return catalogue, extra if isinstance(extra, dict) else {}, root
+    project, problems = check_project(config_file)
+    if project is None:
+        return "\n".join(map(str, problems)) + "\n目录有错误，请先用 disclosure validate 检查并修正。"
+    extra = (project.config.extra or {}).get("disclosure_report") or {}
+    return project.catalogue, extra if isinstance(extra, dict) else {}, project.root
 
 
 def _settings(args: argparse.Namespace, extra: dict, root: str) -> Settings:

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Union
 
-from ..catalogue.load import Mapping
+from ..yamlpos import Mapping
 from ..problems import Problem
 from .model import AnnualReport
 from .views import Row, Table, all_tables
@@ -65,7 +65,7 @@ def read_legacy(reader, top: Mapping) -> None:
 
 
 def _read_group(reader, node: Mapping, spec: Spec, path: str, skip: tuple[str, ...] = ()) -> None:
-    from ..catalogue import fields
+    from .. import values as fields
     fields.check_keys(node, [*skip, *spec], [k for k in spec], path, reader.say)
     for key, (_, kind) in spec.items():
         full = f"{path}.{key}" if path else key

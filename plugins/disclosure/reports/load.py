@@ -6,10 +6,9 @@ import os
 import re
 from decimal import Decimal
 
-from ..catalogue import fields
-from ..catalogue.load import LoadError, Mapping, load_yaml
-from ..catalogue.model import Pos
-from ..problems import FILE_LEVEL, Problem
+from .. import values as fields
+from ..problems import FILE_LEVEL, Pos, Problem
+from ..yamlpos import LoadError, Mapping, load_yaml
 from . import layout
 from .checks import check_arithmetic
 from .legacy import check_legacy, read_legacy

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..catalogue.model import Pos
+from ..problems import Pos
 from . import layout
 
 Number = int | Decimal

@@ -1,4 +1,5 @@
-"""Checks for single values of directory.yml; each returns the clean value or None after reporting."""
+"""Checks for single values of a YAML-with-positions file (directory.yml, included catalogue files,
+annual reports); each returns the clean value or None after reporting."""
 
 from __future__ import annotations
 
@@ -9,28 +10,18 @@ import re
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from ..problems import Problem
-from .load import Mapping, Sequence
-from .model import Pos
+from .problems import Pos, Problem
+from .yamlpos import Mapping, Sequence
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-
-# Chinese names editors may type instead of the English keys.
-CHINESE_KEYS = {
-    "索引号": "index", "名称": "title", "标题": "title", "分类": "category", "主题分类": "category",
-    "发布机构": "publisher", "日期": "date", "生成日期": "date", "成文日期": "date", "文号": "doc_number",
-    "发文字号": "doc_number", "有效性": "validity", "主题词": "keywords", "关键词": "keywords",
-    "内容概述": "summary", "摘要": "summary", "正文": "body", "链接": "link", "附件": "attachments",
-    "文件": "file", "发布日期": "published", "有效期至": "valid_until", "编号": "id", "子分类": "children",
-}
 
 Report = Callable[[Pos, str, str], None]  # (where, field path, message)
 
 
-def suggest(word: str, choices: list[str]) -> str:
-    """`，是否想写 "x"` for the closest choice, or an empty string."""
-    if word in CHINESE_KEYS and CHINESE_KEYS[word] in choices:
-        return f"，请用英文键名 \"{CHINESE_KEYS[word]}\""
+def suggest(word: str, choices: list[str], aliases: dict[str, str] | None = None) -> str:
+    """`，是否想写 "x"` for the closest choice (or the English key of a Chinese alias), or an empty string."""
+    if aliases and aliases.get(word) in choices:
+        return f"，请用英文键名 \"{aliases[word]}\""
     close = difflib.get_close_matches(word, choices, n=1, cutoff=0.6)
     return f"，是否想写 \"{close[0]}\"" if close else ""
 
@@ -41,10 +32,11 @@ def did_you_mean(word: str, choices: list[str]) -> str:
     return f"（是否想写 \"{close[0]}\"？）" if close else ""
 
 
-def check_keys(mapping: Mapping, allowed: list[str], required: list[str], path: str, report: Report) -> None:
+def check_keys(mapping: Mapping, allowed: list[str], required: list[str], path: str, report: Report,
+               aliases: dict[str, str] | None = None) -> None:
     for key in mapping:
         if key not in allowed:
-            hint = suggest(key, allowed) or f"，可用的键：{', '.join(allowed)}"
+            hint = suggest(key, allowed, aliases) or f"，可用的键：{', '.join(allowed)}"
             hint += "？" if hint.startswith("，是否") else ""
             report(mapping.key_pos[key], f"{path}.{key}", f"未知的键 \"{key}\"{hint}")
     for key in required:

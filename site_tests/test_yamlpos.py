@@ -2,7 +2,7 @@
 
 import pytest
 
-from disclosure.catalogue.load import MAX_ALIAS_EXPANSIONS, LoadError, Mapping, load_yaml
+from disclosure.yamlpos import MAX_ALIAS_EXPANSIONS, LoadError, Mapping, load_yaml
 
 
 def load(data: bytes):

@@ -13,8 +13,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from ..problems import FILE_LEVEL, Problem
-from .model import Pos
+from .problems import FILE_LEVEL, Pos, Problem
 
 try:  # libyaml's C parser: the catalogue can hold 100k entries
     from yaml import CSafeLoader as _BaseLoader

@@ -1,0 +1,133 @@
+"""The one way into a project: mkdocs.yml → typed plugin options → catalogue sources → Catalogue.
+
+Used by the plugin (`on_config`) and by every command. After the catalogue is validated, the files
+its entries point to that have their own format (annual-report data) are checked too, and every
+problem of all of them is returned together.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+from dataclasses import dataclass
+
+from mkdocs.config.defaults import MkDocsConfig
+
+from .catalogue import Catalogue, read_catalogue
+from .config import DisclosureConfig
+from .problems import FILE_LEVEL, Problem, ProblemsError, display_path
+
+CONFIG_NOT_FOUND = "找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定"
+_YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
+
+
+@dataclass(frozen=True)
+class Project:
+    config: MkDocsConfig
+    options: DisclosureConfig
+    catalogue: Catalogue
+    files: tuple[str, ...]  # directory.yml and every included file (absolute paths)
+    folders: tuple[str, ...]  # folders whose new files `include:` would pick up
+
+    @property
+    def root(self) -> str:
+        return os.path.dirname(os.path.abspath(self.config.config_file_path or "mkdocs.yml"))
+
+    @property
+    def docs_dir(self) -> str:
+        return self.config.docs_dir
+
+    @property
+    def directory(self) -> str:
+        return catalogue_path(self.config, self.options)
+
+
+def load_project(config_file: str) -> Project:
+    """The whole project, or ProblemsError with every problem (in Chinese, with file:line:col)."""
+    config = read_config(config_file)
+    return from_config(config, plugin_options(config))
+
+
+def check_project(config_file: str) -> tuple[Project | None, list[Problem]]:
+    """For commands: the project (None when it cannot be loaded) and its problems, without raising."""
+    try:
+        return load_project(config_file), []
+    except ProblemsError as error:
+        return None, error.problems
+
+
+def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
+    """The catalogue of a loaded mkdocs.yml (the plugin calls this from `on_config`)."""
+    path = catalogue_path(config, options)
+    loaded = read_catalogue(path, display_path(path), config.docs_dir)
+    problems = list(loaded.problems)
+    if loaded.catalogue is not None:
+        problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
+    if problems or loaded.catalogue is None:
+        raise ProblemsError(problems)
+    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders))
+
+
+def catalogue_path(config: MkDocsConfig, options: DisclosureConfig) -> str:
+    """directory.yml (the `directory` option) relative to the folder of mkdocs.yml."""
+    return os.path.join(os.path.dirname(os.path.abspath(config.config_file_path or "mkdocs.yml")), options.directory)
+
+
+def plugin_options(config: MkDocsConfig) -> DisclosureConfig:
+    """The `disclosure` plugin's options as validated by MkDocs, or the defaults when it is not listed."""
+    if "disclosure" in config.plugins:
+        return config.plugins["disclosure"].config  # type: ignore[return-value]
+    options = DisclosureConfig()
+    options.load_dict({})
+    options.validate()
+    return options
+
+
+def read_config(config_file: str) -> MkDocsConfig:
+    """mkdocs.yml loaded by MkDocs; an absent, empty or broken file is a ProblemsError naming it."""
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import ConfigurationError
+
+    display = display_path(config_file)
+    if not os.path.isfile(config_file):
+        raise ProblemsError([Problem(config_file, 1, 1, FILE_LEVEL, CONFIG_NOT_FOUND)])
+    with open(config_file, "rb") as stream:
+        if not stream.read().strip():
+            raise ProblemsError([Problem(display, 1, 1, FILE_LEVEL, "mkdocs.yml 是空文件：至少要写 site_name、docs_dir、theme 和 plugins，见 README")])
+    errors = _ErrorRecords()
+    logger = logging.getLogger("mkdocs.config")
+    logger.addHandler(errors)
+    try:
+        return load_config(config_file)
+    except ConfigurationError as error:  # YAML that cannot be parsed
+        found = _YAML_POSITION.search(str(error))
+        line, col = (int(found[1]), int(found[2])) if found else (1, 1)
+        raise ProblemsError([Problem(display, line, col, FILE_LEVEL, f"mkdocs.yml 无法解析：请检查这一行附近的缩进、冒号和引号（{error}）")]) from None
+    except (SystemExit, RuntimeError):  # MkDocs logged each invalid option, then aborted
+        details = "；".join(errors.messages) or "请用 mkdocs build 查看详情"
+        raise ProblemsError([Problem(display, 1, 1, FILE_LEVEL, f"mkdocs.yml 配置有误：{details}")]) from None
+    finally:
+        logger.removeHandler(errors)
+
+
+class _ErrorRecords(logging.Handler):
+    """Collects the messages MkDocs logs while it validates mkdocs.yml."""
+
+    def __init__(self) -> None:
+        super().__init__(logging.ERROR)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage().replace("Required configuration not provided.", "缺少必填项"))
+
+
+def _referenced_file_problems(catalogue: Catalogue, docs_dir: str) -> list[Problem]:
+    """Problems of the annual-report data files entries point to (their sums included)."""
+    from .reports.field import check_report_field
+
+    problems: list[Problem] = []
+    for entry in catalogue.entries:
+        if entry.report:
+            problems += check_report_field(docs_dir, entry.report, entry.pos_of("report"), "report")
+    return problems
