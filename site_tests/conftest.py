@@ -106,7 +106,7 @@ def build_site(tmp_path: Path):
 def demo_site(tmp_path_factory) -> Built:
     """The repository's own demo site, built once per test session."""
     root = tmp_path_factory.mktemp("demo")
-    for name in ("content", "theme_overrides"):
+    for name in ("content", "theme_overrides", "catalogue"):
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "directory.yml"):
         shutil.copy(REPO / name, root / name)

@@ -129,3 +129,24 @@ def test_serve_watches_included_files_and_their_folders(tmp_path):
     watched = []
     plugin.on_serve(type("Server", (), {"watch": lambda self, path: watched.append(path)})(), config=config, builder=None)
     assert watched == [str(tmp_path / "directory.yml"), str(tmp_path / "catalogue/2021.yml"), str(tmp_path / "catalogue")]
+
+
+def test_an_included_file_may_have_no_entries_yet(tmp_path):
+    project = load(tmp_path, INCLUDE + "entries:\n" + FIRST + SECOND, {"catalogue/2026.yml": "# 新的一年\nentries:\n"})
+    assert len(project.catalogue.entries) == 2
+
+
+def test_the_demo_is_split_by_year_and_every_file_has_its_schema():
+    repo = SCHEMAS.parent.parent.parent
+    schema = json.loads((SCHEMAS / "schema.json").read_text(encoding="utf-8"))
+    included = json.loads((SCHEMAS / "include.schema.json").read_text(encoding="utf-8"))
+    registry = referencing.Registry().with_resource("schema.json", referencing.Resource.from_contents(schema))
+    files = sorted((repo / "catalogue").glob("*.yml"))
+    assert len(files) >= 5
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        header = text.splitlines()[0]
+        assert header.startswith("# yaml-language-server: $schema=")
+        assert (path.parent / header.split("=", 1)[1]).resolve() == (SCHEMAS / "include.schema.json").resolve()
+        jsonschema.Draft202012Validator(included, registry=registry).validate(yaml.load(text, Loader=yaml.BaseLoader))
+        assert {entry["index"][19:23] for entry in yaml.load(text, Loader=yaml.BaseLoader)["entries"]} == {path.stem}

@@ -99,8 +99,10 @@ def _included_entries(path: str, reader: EntryReader, problems: list[Problem]) -
     top = values.mapping_at(root, Pos(display, 1, 1), FILE_LEVEL, reader.report)
     if top is None:
         return []
-    values.check_keys(top, INCLUDE_KEYS, INCLUDE_KEYS, "", reader.report)
-    if top.get("entries") is None:
+    values.check_keys(top, INCLUDE_KEYS, [], "", reader.report)
+    if "entries" not in top:
+        reader.report(top.pos, "entries", "缺少 entries:（被包含的文件只写条目列表）")
+    if top.get("entries") is None:  # `entries:` with nothing yet
         return []
     return reader.read_list(top["entries"], top.value_pos["entries"])
 
