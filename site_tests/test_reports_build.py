@@ -66,13 +66,16 @@ def test_report_tables_chart_and_xlsx(build_site):
     assert applications["办理结果（七）总计"] == ["38", "9", "1", "0", "2", "1", "51"]
     caption = tree.css_first('table[data-report-table="applications"] caption').text()
     assert "收到和处理政府信息公开申请情况" in caption
-    assert tree.css_first('th[scope="colgroup"]').text() == "法人或其他组织"
-    assert read_table(html, "appeals")["行政复议"] == ["2", "1", "0", "1", "4"]
-    assert read_table(html, "documents")["规范性文件"] == ["4", "1", "18"]
-    assert read_table(html, "decisions")["行政许可"] == ["136"]
+    groups = [th.text() for th in tree.css('table[data-report-table="applications"] th[scope="colgroup"]')]
+    assert groups == ["申请人情况", "法人或其他组织"]
+    appeals = tree.css_first('table[data-report-table="appeals"]')
+    assert [td.text() for td in appeals.css("tbody td")] == ["2", "1", "0", "1", "4", "1", "0", "0", "0", "1", "0", "0", "0", "1", "1"]
+    assert read_table(html, "item-1")["行政规范性文件"] == ["4", "1", "18"]
+    assert read_table(html, "item-5")["行政许可"] == ["136"]
+    assert read_table(html, "item-8")["行政事业性收费"] == ["0"]
     # tables sit where the body's marker was: between the free-text sections
     body = tree.css_first(".dc-body").html
-    assert body.index("一、总体情况") < body.index('data-report-table="documents"') < body.index("五、存在的主要问题")
+    assert body.index("一、总体情况") < body.index('data-report-table="item-1"') < body.index("五、存在的主要问题")
     assert read_table(html, "comparison")["本年新收申请"] == ["38", "51", "+13"]
     check_chart(built, tree)
     check_workbook(built.site / "gkml/11440100MB2C00000X-2025-00002/11440100MB2C00000X-2025-00002-report.xlsx")
@@ -94,8 +97,9 @@ def check_chart(built, tree: HTMLParser) -> None:
 
 def check_workbook(path: Path) -> None:
     workbook = load_workbook(path)
-    assert workbook.sheetnames == ["规章和规范性文件", "处理决定和收费", "依申请公开", "复议和诉讼", "与上年对比"]
-    rows = list(workbook["依申请公开"].iter_rows(min_row=3, values_only=True))
+    assert workbook.sheetnames == ["第二十条第（一）项", "第二十条第（五）项", "第二十条第（六）项", "第二十条第（八）项",
+                                   "依申请公开", "复议和诉讼", "与上年对比"]
+    rows = list(workbook["依申请公开"].iter_rows(min_row=5, values_only=True))  # title, then three header rows
     assert rows[0] == ("一、本年新收政府信息公开申请数量", 38, 9, 1, 0, 2, 1, 51)
 
 
@@ -127,5 +131,5 @@ def test_report_templates_are_overridden_from_theme_overrides(build_site):
     assert built.returncode == 0, built.output
     tables = HTMLParser(built.page(PAGE_2024)).css("table[data-report-table]")
     overridden = [t.attributes["data-report-table"] for t in tables if "data-site-override" in t.attributes]
-    assert overridden == ["documents", "decisions", "applications", "appeals"]
+    assert overridden == ["item-1", "item-5", "item-6", "item-8", "applications", "appeals"]
     assert built.page(PAGE_2024).count('class="dc-report-scroll"') == 1  # only the comparison, from report.html

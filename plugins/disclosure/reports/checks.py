@@ -9,6 +9,22 @@ from .model import AnnualReport, Number
 COLUMNS = range(len(layout.APPLICANT_COLUMNS))
 
 
+def fill_totals(values: dict[str, Number], blank: set[str], edition: str) -> None:
+    """A 总计 left blank is the sum of its parts (rows first, then the 办理结果 总计 row, then appeals)."""
+    total = layout.TOTAL_COLUMN
+    rows = [path for path, _ in layout.application_rows(edition) if path != "applications.results.total"]
+    for path in rows:
+        if f"{path}[{total}]" in blank:
+            values[f"{path}[{total}]"] = sum((values.get(f"{path}[{i}]", 0) for i in range(total)), 0)
+    parts = [p for outcome in layout.outcomes(edition) for p in layout.outcome_paths(outcome)]
+    for column in COLUMNS:
+        if f"applications.results.total[{column}]" in blank:
+            values[f"applications.results.total[{column}]"] = sum((values.get(f"{p}[{column}]", 0) for p in parts), 0)
+    for key, _ in layout.APPEAL_ROWS:
+        if f"appeals.{key}.total" in blank:
+            values[f"appeals.{key}.total"] = sum((values.get(f"appeals.{key}.{c}", 0) for c, _ in layout.APPEAL_COLUMNS[:-1]), 0)
+
+
 def check_arithmetic(report: AnnualReport) -> list[Problem]:
     """Every broken sum of the report, each at the cell that should hold it."""
     found = _row_totals(report) + _result_totals(report) + _balance(report) + _appeal_totals(report)
@@ -39,7 +55,7 @@ def _mismatch(report: AnnualReport, path: str, expected: Number, parts: str) -> 
 
 def _row_totals(report: AnnualReport) -> list[Problem]:
     problems = []
-    for path, label in layout.application_rows():
+    for path, label in layout.application_rows(report.layout):
         row = report.row(path)
         expected = sum(row[:layout.TOTAL_COLUMN])
         if row[layout.TOTAL_COLUMN] != expected:
@@ -50,7 +66,7 @@ def _row_totals(report: AnnualReport) -> list[Problem]:
 
 def _result_totals(report: AnnualReport) -> list[Problem]:
     problems = []
-    parts = [p for outcome in layout.OUTCOMES for p in layout.outcome_paths(outcome)]
+    parts = [p for outcome in report.outcomes for p in layout.outcome_paths(outcome)]
     for column in COLUMNS:
         expected = sum(report.get(f"{p}[{column}]") for p in parts)
         where = f"applications.results.total[{column}]"

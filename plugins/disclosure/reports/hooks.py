@@ -45,8 +45,11 @@ def load_reports(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]
 
 
 def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> AnnualReport | None:
-    return next((other for other in reports.values()
-                 if other.year == report.year - 1 and other.layout == report.layout == "2021"), None)
+    """Last year's report of the same agency in a national template (2019 trial or 2021)."""
+    if report.layout == "2009":
+        return None
+    return next((other for other in reports.values() if other.year == report.year - 1
+                 and other.layout != "2009" and other.agency == report.agency), None)
 
 
 class ReportPages:
@@ -102,7 +105,7 @@ def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: st
     names = {"xlsx": f"{entry.slug}-report.xlsx"}
     comparison = comparison_rows(report, previous) if previous else None
     contents = {"xlsx": report_workbook(report, agency, comparison)}
-    if report.layout == "2021":  # the chart shows the outcome groups of the current template
+    if report.layout != "2009":  # the chart shows the outcome groups of the national templates
         names["svg"] = f"{entry.slug}-report.svg"
         contents["svg"] = chart_svg(report, previous)
     for kind, name in names.items():

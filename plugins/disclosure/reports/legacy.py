@@ -66,17 +66,29 @@ def read_legacy(reader, top: Mapping) -> None:
 
 def _read_group(reader, node: Mapping, spec: Spec, path: str, skip: tuple[str, ...] = ()) -> None:
     from .. import values as fields
-    fields.check_keys(node, [*skip, *spec], [k for k in spec], path, reader.say)
+    fields.check_keys(node, [*skip, *spec], ["year"] if skip else [], path, reader.say)
     for key, (_, kind) in spec.items():
         full = f"{path}.{key}" if path else key
-        if node.get(key) is None:
-            continue
         if isinstance(kind, dict):
-            child = fields.mapping_at(node[key], node.value_pos[key], full, reader.say)
+            child = reader.section(node, key, path)
             if child is not None:
                 _read_group(reader, child, kind, full)
         else:
-            reader.store(node[key], node.value_pos[key], full, amount=kind == "amount")
+            reader.number(node, key, path, "amount" if kind == "amount" else "int")
+
+
+def fill_legacy_totals(values: dict, blank: set[str], spec: Spec = LEGACY_SPEC, path: str = "") -> None:
+    """A blank group total is the sum of the group's items (sub-groups filled first)."""
+    for key, (_, kind) in spec.items():
+        full = f"{path}.{key}" if path else key
+        if isinstance(kind, dict):
+            fill_legacy_totals(values, blank, kind, full)
+            if f"{full}.total" in blank:
+                values[f"{full}.total"] = sum(values.get(p, 0) for p in _parts(kind, full))
+
+
+def _parts(spec: Spec, path: str) -> list[str]:
+    return [f"{path}.{k}.total" if isinstance(v, dict) else f"{path}.{k}" for k, (_, v) in spec.items() if k != "total"]
 
 
 def check_legacy(report: AnnualReport, spec: Spec = LEGACY_SPEC, path: str = "") -> list[Problem]:
@@ -88,8 +100,7 @@ def check_legacy(report: AnnualReport, spec: Spec = LEGACY_SPEC, path: str = "")
         problems += check_legacy(report, kind, full)
         if "total" not in kind:
             continue
-        parts = [f"{full}.{k}.total" if isinstance(v, dict) else f"{full}.{k}" for k, (_, v) in kind.items() if k != "total"]
-        expected = sum(report.get(p) for p in parts)
+        expected = sum(report.get(p) for p in _parts(kind, full))
         if report.get(f"{full}.total") != expected:
             where = report.where(f"{full}.total")
             message = f"总计应为 {expected}，实为 {report.get(f'{full}.total')}（“{label}”各项之和）"

@@ -19,6 +19,11 @@ class AnnualReport:
     values: dict[str, Number] = field(default_factory=dict)
     pos: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
     layout: str = "2021"
+    agency: str | None = None  # `agency:` of the file, when it names one
+
+    @property
+    def outcomes(self) -> tuple[layout.Outcome, ...]:
+        return layout.outcomes(self.layout)
 
     def get(self, path: str) -> Number:
         return self.values.get(path, 0)

@@ -1,8 +1,13 @@
-"""AnnualReport → plain rows for the HTML templates, the xlsx export and the chart."""
+"""AnnualReport → plain rows for the HTML templates, the xlsx export and the chart.
+
+The tables follow the printed national template: table 2 one part per 第二十条 item, table 3 with
+the 申请人情况 header over 自然人 / 法人或其他组织 / 总计, table 4 one row of 15 numbers under a
+two-level header (行政复议; 行政诉讼 → 未经复议直接起诉, 复议后起诉).
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from . import layout
 from .model import AnnualReport, Number
@@ -18,33 +23,53 @@ class Row:
 
 
 @dataclass(frozen=True)
+class Head:
+    """A header cell; a cell spanning several columns heads a column group."""
+
+    label: str
+    colspan: int = 1
+    rowspan: int = 1
+
+    @property
+    def scope(self) -> str:
+        return "colgroup" if self.colspan > 1 else "col"
+
+
+@dataclass(frozen=True)
 class Table:
     key: str
     caption: str
-    columns: tuple[str, ...]  # headers of the number columns
+    columns: tuple[str, ...]  # the number columns, bottom header row
     rows: tuple[Row, ...]
-    corner: str = "项目"  # header of the label column
-    extra: dict[str, object] = field(default_factory=dict)
+    corner: str = "项目"  # header of the label column ("" when the table has none)
+    header: tuple[tuple[Head, ...], ...] = ()  # header rows; default: corner + columns
+
+    @property
+    def head(self) -> tuple[tuple[Head, ...], ...]:
+        return self.header or ((*((Head(self.corner),) if self.corner else ()), *map(Head, self.columns)),)
+
+    @property
+    def width(self) -> int:
+        return len(self.columns) + (1 if self.corner else 0)
 
 
-def document_table(report: AnnualReport) -> Table:
-    rows = tuple(Row(label, tuple(report.get(f"active.{key}.{c}") for c, _ in layout.DOCUMENT_COLUMNS))
-                 for key, label in layout.DOCUMENT_ROWS)
-    return Table("documents", "主动公开：规章和规范性文件（第二十条第（一）项，单位：件）",
-                 tuple(label for _, label in layout.DOCUMENT_COLUMNS), rows, corner="信息内容")
+ITEM_KEYS = {"（一）": "1", "（五）": "5", "（六）": "6", "（八）": "8", "（九）": "9"}
 
 
-def decision_table(report: AnnualReport) -> Table:
-    rows = tuple(Row(label, (report.get(f"active.{key}"),)) for key, label in layout.DECISION_ROWS)
-    rows += (Row(layout.FEES[1], (report.get(f"active.{layout.FEES[0]}"),)),)
-    return Table("decisions", "主动公开：行政许可、行政处罚、行政强制处理决定数量（第二十条第（五）（六）项，单位：件）和行政事业性收费金额（第二十条第（八）项，单位：万元）",
-                 ("本年数量或金额",), rows, corner="信息内容")
+def active_tables(report: AnnualReport) -> list[Table]:
+    """二、主动公开政府信息情况: one table per 第二十条 item, as the template prints them."""
+    tables = []
+    for item in layout.active_tables(report.layout):
+        rows = tuple(Row(label, tuple(report.get(path) for path, _ in item.paths(key))) for key, label in item.rows)
+        tables.append(Table(f"item-{ITEM_KEYS[item.item]}", f"第二十条第{item.item}项",
+                            tuple(c.label for c in item.columns), rows, corner="信息内容"))
+    return tables
 
 
 def application_table(report: AnnualReport) -> Table:
     rows: list[Row] = [Row(label, tuple(report.row(f"applications.{key}"))) for key, label in layout.APPLICATION_TOP]
     rows.append(Row(layout.RESULTS_LABEL, group=True))
-    for outcome in layout.OUTCOMES:
+    for outcome in report.outcomes:
         base = f"applications.results.{outcome.key}"
         if not outcome.reasons:
             rows.append(Row(outcome.label, tuple(report.row(base)), level=1))
@@ -54,24 +79,36 @@ def application_table(report: AnnualReport) -> Table:
         rows += [Row(label, tuple(report.row(f"{base}.{key}")), context, level=2) for key, label in outcome.reasons]
     rows.append(Row(layout.RESULTS_TOTAL[1], tuple(report.row("applications.results.total")), "办理结果", level=1))
     rows.append(Row(layout.CARRIED_FORWARD[1], tuple(report.row(f"applications.{layout.CARRIED_FORWARD[0]}"))))
-    return Table("applications", "收到和处理政府信息公开申请情况（单位：件）", layout.APPLICANT_COLUMNS, tuple(rows),
-                 corner="项目（第一项加第二项之和，等于第三项加第四项之和）")
+    corner = "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）"
+    columns = layout.APPLICANT_COLUMNS
+    header = (
+        (Head(corner, rowspan=3), Head("申请人情况", colspan=len(columns))),
+        (Head(columns[0], rowspan=2), Head("法人或其他组织", colspan=len(layout.ORGANISATION_COLUMNS)), Head(columns[-1], rowspan=2)),
+        tuple(Head(label) for label in layout.ORGANISATION_COLUMNS),
+    )
+    return Table("applications", "收到和处理政府信息公开申请情况（单位：件）", columns, tuple(rows), corner, header)
 
 
 def appeal_table(report: AnnualReport) -> Table:
-    rows = tuple(Row(label, tuple(report.get(f"appeals.{key}.{c}") for c, _ in layout.APPEAL_COLUMNS))
-                 for key, label in layout.APPEAL_ROWS)
-    return Table("appeals", "政府信息公开行政复议、行政诉讼情况（单位：件）",
-                 tuple(label for _, label in layout.APPEAL_COLUMNS), rows, corner="类别")
+    """One row of 15 numbers: 行政复议, 未经复议直接起诉, 复议后起诉, each 维持 … 总计."""
+    labels = tuple(label for _, label in layout.APPEAL_COLUMNS)
+    cells = tuple(report.get(f"appeals.{row}.{column}") for row, _ in layout.APPEAL_ROWS for column, _ in layout.APPEAL_COLUMNS)
+    span = len(labels)
+    header = (
+        (Head("行政复议", colspan=span), Head("行政诉讼", colspan=2 * span)),
+        (*(Head(label, rowspan=2) for label in labels), Head("未经复议直接起诉", colspan=span), Head("复议后起诉", colspan=span)),
+        tuple(Head(label) for label in labels * 2),
+    )
+    return Table("appeals", "政府信息公开行政复议、行政诉讼情况（单位：件）", labels * 3, (Row("", cells),), "", header)
 
 
 def all_tables(report: AnnualReport) -> list[Table]:
-    return [document_table(report), decision_table(report), application_table(report), appeal_table(report)]
+    return [*active_tables(report), application_table(report), appeal_table(report)]
 
 
 def outcome_totals(report: AnnualReport) -> list[tuple[str, Number]]:
     """(short label, 总计) of the six outcome groups, for the chart."""
-    return [(_short(o.label), report.outcome_total(o)) for o in layout.OUTCOMES]
+    return [(_short(o.label), report.outcome_total(o)) for o in report.outcomes]
 
 
 def comparison_rows(report: AnnualReport, previous: AnnualReport) -> list[Row]:
@@ -87,7 +124,8 @@ def comparison_rows(report: AnnualReport, previous: AnnualReport) -> list[Row]:
         ("结转下年度继续办理", previous.total("applications.carried_forward"), report.total("applications.carried_forward")),
         ("制发规范性文件", previous.get("active.normative.made"), report.get("active.normative.made")),
     ]
-    metrics += [(label, previous.get(f"active.{key}"), report.get(f"active.{key}")) for key, label in layout.DECISION_ROWS]
+    metrics += [(label, previous.get(layout.decisions_path(previous.layout, key)), report.get(layout.decisions_path(report.layout, key)))
+                for key, label in layout.DECISION_ROWS]
     metrics += [(label, previous.get(f"appeals.{key}.total"), report.get(f"appeals.{key}.total"))
                 for key, label in layout.APPEAL_ROWS]
     return [Row(label, (before, after, after - before)) for label, before, after in metrics]
