@@ -123,11 +123,7 @@ class _ErrorRecords(logging.Handler):
 
 
 def _referenced_file_problems(catalogue: Catalogue, docs_dir: str) -> list[Problem]:
-    """Problems of the annual-report data files entries point to (their sums included)."""
-    from .reports.field import check_report_field
+    """Problems of the annual-report data files entries point to (sums and carry-over included)."""
+    from .reports.field import check_reports
 
-    problems: list[Problem] = []
-    for entry in catalogue.entries:
-        if entry.report:
-            problems += check_report_field(docs_dir, entry.report, entry.pos_of("report"), "report")
-    return problems
+    return check_reports(catalogue, docs_dir)

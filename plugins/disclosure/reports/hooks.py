@@ -20,6 +20,7 @@ from .field import report_display
 from .load import load_report
 from .model import AnnualReport
 from .legacy import tables_for
+from .series import previous_report
 from .views import comparison_rows
 from .xlsx import report_workbook
 
@@ -42,14 +43,6 @@ def load_reports(catalogue: Catalogue, docs_dir: str) -> dict[str, AnnualReport]
                 raise ProblemsError(problems)
             found[entry.index] = report  # type: ignore[assignment]
     return found
-
-
-def previous_of(report: AnnualReport, reports: dict[str, AnnualReport]) -> AnnualReport | None:
-    """Last year's report of the same agency in a national template (2019 trial or 2021)."""
-    if report.layout == "2009":
-        return None
-    return next((other for other in reports.values() if other.year == report.year - 1
-                 and other.layout != "2009" and other.agency == report.agency), None)
 
 
 class ReportPages:
@@ -82,7 +75,7 @@ class ReportPages:
     def render(self, html: str, entry: Entry, page: Page) -> str:
         """The entry page's HTML with the report's tables and chart in place."""
         report = self.reports[entry.index]
-        previous = previous_of(report, self.reports)
+        previous = previous_report(report, list(self.reports.values()), self.catalogue.agency.name)
         agency = self.catalogue.agency.name
         files = _write_files(report, previous, agency, entry, page, self.config)
         tables = self.env.get_template("disclosure/report.html").render(

@@ -89,6 +89,7 @@ class _Reader:
         value = fields.text(top, "year", "", self.say)
         if value is None:
             return None
+        self.pos["year"] = top.value_pos["year"]
         if not re.match(r"^\d{4}$", value) or not 2008 <= int(value) <= 2100:
             self.say(top.value_pos["year"], "year", f"年份 \"{value}\" 无效：请写四位数字年份，如 2023")
             return None
