@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shutil
+import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
+import traceback
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -86,6 +89,43 @@ def run(args: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
     return subprocess.run(args, cwd=cwd, env=env, capture_output=True, text=True, timeout=600)
 
 
+def mkdocs_build(root: Path, site: Path, timeout: int = 600) -> tuple[int, str]:
+    """`mkdocs build -d SITE` in ROOT → (exit status, stdout + stderr), run by MkDocs' own command line
+    in a forked copy of this process: the imports are paid once per test worker instead of once per
+    build, while each build still starts from this process's state (no plugin instance, cache, working
+    directory or logging handler of an earlier build) and exits as the command would."""
+    with tempfile.TemporaryFile() as output:
+        sys.stdout.flush(), sys.stderr.flush()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            _build_in_child(root, site, output.fileno(), timeout)
+        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
+        output.seek(0)
+        return status, output.read().decode("utf-8", errors="backslashreplace")
+
+
+def _build_in_child(root: Path, site: Path, fd: int, timeout: int) -> None:
+    code = 1
+    try:
+        signal.alarm(timeout)  # SIGALRM ends a build that hangs
+        os.dup2(fd, 1), os.dup2(fd, 2)
+        sys.stdout = sys.stderr = open(1, "w", encoding="utf-8", errors="backslashreplace", closefd=False)
+        os.chdir(root)
+        os.environ["NO_MKDOCS_2_WARNING"] = "1"
+        from mkdocs.__main__ import cli
+
+        try:
+            cli.main(args=["build", "-d", str(site)], prog_name="mkdocs")
+            code = 0
+        except SystemExit as done:
+            code = done.code if isinstance(done.code, int) else (0 if done.code is None else 1)
+    except BaseException:  # what the command line would print for an unexpected error
+        traceback.print_exc()
+    finally:
+        sys.stdout.flush()
+        os._exit(code)
+
+
 @pytest.fixture
 def build_site(tmp_path: Path):
     """build_site(files=None, directory=SMALL_CATALOGUE, mkdocs=MINIMAL_MKDOCS) → Built."""
@@ -96,8 +136,7 @@ def build_site(tmp_path: Path):
         if directory is not None:
             project["directory.yml"] = directory
         write_project(tmp_path, project)
-        result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(tmp_path / "site")], tmp_path)
-        return Built(tmp_path, tmp_path / "site", result.returncode, result.stdout + result.stderr)
+        return Built(tmp_path, tmp_path / "site", *mkdocs_build(tmp_path, tmp_path / "site"))
 
     return build
 
@@ -110,9 +149,9 @@ def demo_site(tmp_path_factory) -> Built:
         shutil.copytree(REPO / name, root / name)
     for name in ("mkdocs.yml", "directory.yml"):
         shutil.copy(REPO / name, root / name)
-    result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-    assert result.returncode == 0, result.stdout + result.stderr
-    return Built(root, root / "site", result.returncode, result.stdout + result.stderr)
+    built = Built(root, root / "site", *mkdocs_build(root, root / "site"))
+    assert built.returncode == 0, built.output
+    return built
 
 
 # --- Browser: Debian's Chromium driven by Playwright, the site served on 127.0.0.1 ---------------
@@ -138,11 +177,21 @@ def serve(directory: Path):
     return f"http://127.0.0.1:{server.server_address[1]}/", server
 
 
+AXE = REPO / "node_modules" / "axe-core" / "axe.min.js"
+TEST_DEPS = "run `make test-deps` (pip install -e '.[test]', apt-get install chromium, npm install axe-core@4)"
+
+
 @pytest.fixture(scope="session")
 def browser():
-    playwright_sync = pytest.importorskip("playwright.sync_api")
+    """Debian's Chromium through Playwright; a missing piece fails every browser test (never a skip)."""
+    try:
+        from playwright import sync_api as playwright_sync
+    except ImportError as error:
+        pytest.fail(f"Playwright is not installed ({error}): {TEST_DEPS}", pytrace=False)
     if not os.path.exists(CHROMIUM):
-        pytest.fail(f"{CHROMIUM} is missing: install Debian's chromium (see README)")
+        pytest.fail(f"Chromium is missing at {CHROMIUM} (set CHROMIUM to another path): {TEST_DEPS}", pytrace=False)
+    if not AXE.is_file():
+        pytest.fail(f"axe-core is missing at {AXE}: {TEST_DEPS}", pytrace=False)
     with playwright_sync.sync_playwright() as playwright:
         instance = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_FLAGS, headless=True)
         yield instance
@@ -158,8 +207,8 @@ def served_project(tmp_path_factory):
     def build_and_serve(files: dict[str, str | bytes]) -> tuple[Path, str]:
         root = tmp_path_factory.mktemp("served")
         write_project(root, files)
-        result = run([sys.executable, "-m", "mkdocs", "build", "-d", str(root / "site")], root)
-        assert result.returncode == 0, result.stdout + result.stderr
+        returncode, output = mkdocs_build(root, root / "site")
+        assert returncode == 0, output
         url, server = serve(root / "site")
         servers.append(server)
         return root / "site", url
