@@ -1,4 +1,5 @@
-"""links/external.py against http.server instances on 127.0.0.1 only (never the internet); small timeouts."""
+"""links/external.py against http.server instances on 127.0.0.1 only (never the internet); small timeouts.
+Waits go to a fake `sleep` that records what it was asked for (no test measures the wall clock)."""
 
 from __future__ import annotations
 
@@ -43,8 +44,9 @@ class Handler(http.server.BaseHTTPRequestHandler):
 
 
 def _too_many(handler: Handler, method: str) -> None:
+    """429 with the Retry-After of the query (`/limited?7` → 7 seconds) the first time, then 200."""
     first = Handler.hits[handler.path] == 1
-    handler.reply(429, {"Retry-After": "0.1"}) if first else handler.reply(200)
+    handler.reply(429, {"Retry-After": handler.path.partition("?")[2]}) if first else handler.reply(200)
 
 
 def _slow(handler: Handler, method: str) -> None:
@@ -84,9 +86,12 @@ def refused_port() -> int:
         return probe.getsockname()[1]  # closed again: nothing listens there
 
 
-def checker(**options) -> ExternalChecker:
+def checker(sleeps: list[float] | None = None, clock=None, **options) -> ExternalChecker:
+    """A checker whose waits are appended to `sleeps` instead of slept; `clock` replaces time.monotonic."""
     defaults = dict(timeout=0.4, host_interval=0.0, retries=1, backoff=0.01, max_retry_after=1.0)
-    return ExternalChecker(ExternalOptions(**{**defaults, **options}))
+    record = sleeps if sleeps is not None else []
+    return ExternalChecker(ExternalOptions(**{**defaults, **options}), sleep=record.append,
+                           **({"clock": clock} if clock else {}))
 
 
 def test_statuses_redirects_and_failures(server: str):
@@ -107,16 +112,25 @@ def test_statuses_redirects_and_failures(server: str):
 
 
 def test_timeout_is_reported(server: str):
-    started = time.monotonic()
     outcome = checker(timeout=0.2, retries=0).check_url(f"{server}/slow")
     assert not outcome.ok and outcome.reason == "连接超时"
-    assert time.monotonic() - started < 1.0
 
 
-def test_retry_after_is_honoured(server: str):
-    outcome = checker(backoff=5.0).check_url(f"{server}/limited")  # backoff would be 5 s; Retry-After says 0.1
-    assert outcome.ok
-    assert Handler.hits["/limited"] == 2
+def test_retry_after_is_honoured_up_to_its_limit(server: str):
+    sleeps: list[float] = []
+    outcome = checker(sleeps, backoff=5.0, max_retry_after=10.0).check_url(f"{server}/limited?3")
+    assert outcome.ok and Handler.hits["/limited?3"] == 2
+    assert sleeps == [3.0]  # Retry-After, not the 5 s backoff
+    sleeps.clear()
+    assert checker(sleeps, backoff=5.0, max_retry_after=10.0).check_url(f"{server}/limited?60").ok
+    assert sleeps == [10.0]  # a longer Retry-After is cut to max_retry_after
+
+
+def test_backoff_doubles_between_retries(server: str):
+    sleeps: list[float] = []
+    outcome = checker(sleeps, retries=3, backoff=0.5).check_url(f"{server}/error")
+    assert not outcome.ok and Handler.hits["/error"] == 4
+    assert sleeps == [0.5, 1.0, 2.0]
 
 
 def test_hop_limit(server: str):
@@ -125,9 +139,12 @@ def test_hop_limit(server: str):
 
 
 def test_per_host_rate_limit(server: str):
-    started = time.monotonic()
-    checker(host_interval=0.1, concurrency=4).check_all([f"{server}/ok?{i}" for i in range(5)])
-    assert time.monotonic() - started >= 0.4
+    """With the clock standing still, the n-th request to a host waits n intervals; each host has its own."""
+    sleeps: list[float] = []
+    other_host = server.replace("127.0.0.1", "localhost")
+    urls = [f"{host}/ok?{i}" for host in (server, other_host) for i in range(5)]
+    checker(sleeps, clock=lambda: 100.0, host_interval=0.1, concurrency=4).check_all(urls)
+    assert sorted(sleeps) == pytest.approx([0.1, 0.1, 0.2, 0.2, 0.3, 0.3, 0.4, 0.4])
 
 
 def test_cache_with_ttl(server: str, tmp_path: Path):

@@ -11,6 +11,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor, as_completed
 from dataclasses import dataclass, field
 from email.utils import parsedate_to_datetime
+from typing import Callable
 from urllib.parse import quote, urljoin, urlsplit
 
 from .cache import ResultCache
@@ -47,24 +48,30 @@ class Outcome:
 class HostPacer:
     """At most one request per `interval` seconds to each host."""
 
-    def __init__(self, interval: float) -> None:
+    def __init__(self, interval: float, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.interval = interval
         self.next_time: dict[str, float] = {}
         self.lock = threading.Lock()
+        self.sleep, self.clock = sleep, clock
 
     def wait(self, host: str) -> None:
         with self.lock:
-            now = time.monotonic()
+            now = self.clock()
             start = max(now, self.next_time.get(host, now))
             self.next_time[host] = start + self.interval
         if start > now:
-            time.sleep(start - now)
+            self.sleep(start - now)
 
 
 class ExternalChecker:
-    def __init__(self, options: ExternalOptions) -> None:
+    """`sleep` and `clock` are the waits and the time the checker uses (tests pass fakes)."""
+
+    def __init__(self, options: ExternalOptions, sleep: Callable[[float], None] = time.sleep,
+                 clock: Callable[[], float] = time.monotonic) -> None:
         self.options = options
-        self.pacer = HostPacer(options.host_interval)
+        self.sleep = sleep
+        self.pacer = HostPacer(options.host_interval, sleep, clock)
         self.ignore = [re.compile(pattern) for pattern in options.ignore]
 
     def check_into(self, result: CheckResult, locator: SourceLocator | None) -> None:
@@ -108,7 +115,7 @@ class ExternalChecker:
             delay = self.options.backoff * 2 ** attempt
             if outcome.retry_after is not None:
                 delay = min(outcome.retry_after, self.options.max_retry_after)
-            time.sleep(delay)
+            self.sleep(delay)
         return outcome
 
     def follow(self, url: str) -> Outcome:
