@@ -73,6 +73,13 @@ class Built:
     def page(self, relative: str) -> str:
         return (self.site / relative).read_text(encoding="utf-8")
 
+    def leftovers(self) -> list[str]:
+        """Files in the site folder other than dotfiles (a deployment's `.git`, `.nojekyll` may stay)."""
+        if not self.site.exists():
+            return []
+        return sorted(str(p.relative_to(self.site)) for p in self.site.rglob("*")
+                      if p.is_file() and not any(part.startswith(".") for part in p.relative_to(self.site).parts))
+
 
 def write_project(root: Path, files: dict[str, str | bytes]) -> None:
     for relative, content in files.items():

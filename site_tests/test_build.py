@@ -32,20 +32,28 @@ def test_titles_are_escaped(build_site):
         assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)" in html
 
 
-def test_unknown_index_link_fails_at_its_line(build_site):
+def earlier_good_build(build_site) -> None:
+    """A finished site in the site folder, as an editor's previous build leaves it. A catalogue error
+    stops the build in on_config, before MkDocs cleans the folder: only on_build_error removes it."""
+    built = build_site()
+    assert built.returncode == 0 and "index.html" in built.leftovers(), built.output
+
+
+def test_unknown_index_link_fails_at_its_line_before_anything_is_written(build_site):
     built = build_site(files={"content/about.md": "# 关于\n\n第二行\n见 [x](index:11440100MB2C00000X/2099-1)\n"})
     assert built.returncode != 0
     assert "content/about.md:4:7: index:11440100MB2C00000X/2099-1: 未知索引号" in built.output
     assert "Traceback" not in built.output
-    assert not (built.site / "index.html").exists()
+    assert built.leftovers() == []  # raised in on_env, before MkDocs copies or writes a file
 
 
 def test_invalid_catalogue_fails_without_traceback_or_site(build_site):
+    earlier_good_build(build_site)
     built = build_site(directory=SMALL_CATALOGUE.replace("category: plans", "category: plan"))
     assert built.returncode != 0
     assert 'directory.yml:28:15: entries[1].category: 未知分类 "plan"' in built.output
     assert "Traceback" not in built.output
-    assert not (built.site / "index.html").exists()
+    assert built.leftovers() == []
 
 
 def test_no_google_fonts_or_other_hosts(build_site):

@@ -105,10 +105,12 @@ def check_workbook(path: Path) -> None:
 
 def test_a_wrong_total_fails_the_build_with_its_position(build_site):
     bad = (Path(__file__).parent / "reports_data/total_error.yml").read_text(encoding="utf-8")
+    earlier = build_site()  # the site of an earlier good build must not survive the failed one
+    assert earlier.returncode == 0 and "index.html" in earlier.leftovers(), earlier.output
     built = build_site(files={**FILES, "content/reports/2024.yml": bad}, directory=CATALOGUE)
     assert built.returncode != 0
     assert "content/reports/2024.yml:47:43: applications.results.total[6]: 总计应为 51，实为 52" in built.output
-    assert not (built.site / "index.html").exists()
+    assert built.leftovers() == []
 
 
 def test_report_field_must_name_a_yaml_file(build_site):

@@ -109,7 +109,6 @@ def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_
     manifest = json.loads((built.site / "gkml/fulltext/manifest.json").read_text("utf-8"))
     assert manifest["count"] == 2 and manifest["entry_url"] == "gkml/{slug}/"
     assert postings(built.site / "gkml/fulltext", "规范")[1] == [0]  # from the body of 2021-00001
-    config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("about/") if
-                       (built.site / "about").exists() else built.page("index.html"))
+    config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("index.html"))
     assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
     assert all((built.site / "assets/disclosure" / name).exists() for name in ("search-worker.js", "fulltext-index.js", "fold.js"))

@@ -126,7 +126,9 @@ def test_url_state_back_and_forward(page, site_url):
     open_search(page, site_url + "?q=数据")
     assert page.get_by_label("关键词、文号或索引号").input_value() == "数据"
     assert indexes(page) == [ALL[1], ALL[2]]
-    assert page.locator(".md-search__input").is_visible() is False or not page.locator("#__search").is_checked()
+    # ?q= belongs to the catalogue search here: Material's site-search dialog stays closed and empty
+    assert not page.locator("#__search").is_checked()
+    assert page.locator("[data-md-component=search-query]").input_value() == ""
     page.locator("select[name=year]").select_option("2020")
     assert indexes(page) == ALL[2:3]
     page.go_back()
