@@ -19,7 +19,7 @@ from test_search_shards import entry, make_catalogue
 
 
 def decode(line: str) -> list[list[int]]:
-    """[metadata ids, body ids] of a bucket line, as fulltext-index.js reads it."""
+    """[head ids, other metadata ids, body ids] of a bucket line, as fulltext-index.js reads it."""
     lists = []
     for part in line.split("\t")[1:]:
         ids, current = [], 0
@@ -34,7 +34,7 @@ def postings(folder: Path, gram: str) -> list[list[int]]:
     manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
     text = (folder / manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]).read_text("utf-8")
     line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
-    return decode(line) if line else [[], []]
+    return decode(line) if line else [[], [], []]
 
 
 def test_grams_are_every_character_and_adjacent_pair_of_folded_text():
@@ -56,12 +56,27 @@ def test_metadata_and_body_lists_newest_first(tmp_path: Path):
     rows = json.loads((tmp_path / manifest["docs"][0]).read_text("utf-8"))
     assert [row[1] for row in rows] == [newest.index, middle.index, oldest.index]
     assert rows[1][:4] == [middle.title, middle.index, middle.date.isoformat(), ""]
-    assert postings(tmp_path, "开办") == [[], [1]] and postings(tmp_path, "办登") == [[], [1]]
-    assert postings(tmp_path, "隐藏") == [[], []] and postings(tmp_path, "重复") == [[], []]
-    assert postings(tmp_path, "[2") == [[0], []]  # 〔 folded
+    assert postings(tmp_path, "开办") == [[], [], [1]] and postings(tmp_path, "办登") == [[], [], [1]]
+    assert postings(tmp_path, "隐藏") == [[], [], []] and postings(tmp_path, "重复") == [[], [], []]
+    assert postings(tmp_path, "[2") == [[0], [], []]  # 〔 folded, in the 文号
     assert postings(tmp_path, "通知")[0] == [0, 1, 2]  # every title, entries not rendered included
     assert manifest["bodies"] == [[1, manifest["bodies"][0][1]]]  # from the first entry with a body
     assert (tmp_path / manifest["bodies"][0][1]).read_text("utf-8") == "企业开办登记"  # folded, scripts dropped
+
+
+def test_head_and_other_metadata_lists_rank_the_fields(tmp_path: Path):
+    """Title, 文号 and 索引号 go to the first list; 主题词, 内容概述 and 发布机构 to the second, only for entries
+    whose head lacks the gram (the browser reads them as: in the head, else in the rest of the metadata)."""
+    catalogue = make_catalogue([entry(2022, 1, title="关于数据共享的通知", summary="数据共享"),
+                                entry(2021, 2, title="年度计划", keywords=("数据",), summary="共享", publisher="数据科"),
+                                entry(2020, 3, title="其他事项")])
+    index = FullTextIndex(catalogue.entries)
+    index.add(catalogue.entries[2], "推进数据共享")
+    write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
+    assert postings(tmp_path, "数据") == [[0], [1], [2]]
+    assert postings(tmp_path, "共享") == [[0], [1], [2]]
+    assert postings(tmp_path, "21") == [[1], [], []]  # in the 索引号 …/2021-00002 only
+    assert postings(tmp_path, "数据科") == [[], [], []] and postings(tmp_path, "据科") == [[], [1], []]
 
 
 def test_body_texts_are_split_into_files_of_about_body_bytes(tmp_path: Path, monkeypatch):
@@ -108,7 +123,7 @@ def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_
     assert built.returncode == 0, built.output
     manifest = json.loads((built.site / "gkml/fulltext/manifest.json").read_text("utf-8"))
     assert manifest["count"] == 2 and manifest["entry_url"] == "gkml/{slug}/"
-    assert postings(built.site / "gkml/fulltext", "规范")[1] == [0]  # from the body of 2021-00001
+    assert postings(built.site / "gkml/fulltext", "规范")[2] == [0]  # from the body of 2021-00001
     config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("index.html"))
     assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
     assert all((built.site / "assets/disclosure" / name).exists() for name in ("search-worker.js", "fulltext-index.js", "fold.js"))

@@ -27,7 +27,7 @@ log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
 CSS = "assets/disclosure/disclosure.css"
-SITE_SEARCH_JS = "assets/disclosure/site-search.js"
+SCRIPTS = ("assets/disclosure/search-history.js", "assets/disclosure/site-search.js")  # every page, in this order
 
 
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
@@ -53,8 +53,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
         if CSS not in config.extra_css:
             config.extra_css.insert(0, CSS)
-        if SITE_SEARCH_JS not in config.extra_javascript:
-            config.extra_javascript.append(SITE_SEARCH_JS)
+        config.extra_javascript.extend(script for script in SCRIPTS if script not in config.extra_javascript)
         report_hooks.configure(config)
         self.problems = []
         return config

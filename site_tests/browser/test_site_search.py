@@ -36,11 +36,11 @@ def built(served_project):
                            "directory.yml": CATALOGUE})
 
 
-def results(page, url: str, query: str, on: str = "about/") -> list[tuple[str, str]]:
-    """(link path, text) of every result after opening `on?q=query`."""
+def results(page, url: str, query: str, on: str = "about/", sort: str = "") -> list[tuple[str, str]]:
+    """(link path, text) of every result after opening `on?q=query` (and `&sort=`)."""
     from urllib.parse import quote
 
-    page.goto(f"{url}{on}?q={quote(query)}")
+    page.goto(f"{url}{on}?q={quote(query)}" + (f"&sort={sort}" if sort else ""))
     meta = page.locator("[data-md-component=search-result] .md-search-result__meta")
     page.wait_for_function("t => !/正在|初始化/.test(t.textContent)", arg=meta.element_handle())
     page.wait_for_function("t => /结果/.test(t.textContent)", arg=meta.element_handle())
@@ -187,8 +187,8 @@ def test_a_long_list_stops_at_200_and_says_how_many_there_are(page, many):
     assert len(found) == 201 and found[-1][0].startswith("gkml/?q=")  # the last one leads to the catalogue search
     assert "还有 5 条" in found[-1][1]
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('205')")
-    assert page.locator(".md-search-result__meta").inner_text() == "找到 205 个符合条件的结果，列出最新的 200 条目录信息"
-    results(page, many, "工作通知", on="")  # words of three characters and more are confirmed row by row
+    assert page.locator(".md-search-result__meta").inner_text() == "找到 205 个符合条件的结果，列出最相关的 200 条目录信息"
+    results(page, many, "工作通知", on="", sort="time")  # words of three characters and more are confirmed row by row
     page.wait_for_function("document.querySelector('.md-search-result__meta').textContent.includes('约')")
     assert page.locator(".md-search-result__meta").inner_text() == "找到约 205 个符合条件的结果，列出最新的 200 条目录信息"
 

@@ -2,8 +2,10 @@
 
 Chinese has no spaces between words. Instead of guessing words (jieba, even in search mode, misses
 sub-words it did not cut out), every character and every pair of adjacent characters of an entry's
-folded text is indexed, in two lists: the entry's metadata and its rendered body. A query word
-matches an entry when all of its pairs (or its one character) occur in one of them, so 许可 finds
+folded text is indexed, in three lists: the entry's head (title, 文号, 索引号), the rest of its metadata
+(主题词, 内容概述, 发布机构: only entries whose head lacks the gram) and its rendered body. The browser ranks by
+them (head, then the rest of the metadata, then body only). A query word matches an entry when all of its
+pairs (or its one character) occur in its metadata (head or rest) or in its body, so 许可 finds
 行政许可, and 文号 and 索引号 fragments are found too. The browser fetches only the buckets holding
 the query's pairs, then confirms metadata matches exactly against the display rows (pairs alone
 would let 2021-0000 match 2021-00010), and body matches of words longer than a pair against the
@@ -13,7 +15,7 @@ holding 数据开放 and 开放平台 apart).
 Written to `<prefix>/fulltext/`:
   manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names],
                      "bodies": [[first doc id, name], …]}
-  g<n>-<hash>.txt   one line per gram: "<gram>\\t<metadata doc ids>\\t<body doc ids>", each list
+  g<n>-<hash>.txt   one line per gram: "<gram>\\t<head ids>\\t<other metadata ids>\\t<body doc ids>", each list
                     delta-coded in base 36, comma-separated (empty when none)
   d<n>-<hash>.json  `chunk` entries as results show them and matches are confirmed:
                     [[title, index, date, 文号, summary, keywords, publisher], …]
@@ -35,7 +37,7 @@ from ..catalogue.model import Entry
 from .files import dump_json, hashed_name, write_folder
 from .fold import fold
 
-FORMAT = 2
+FORMAT = 3
 CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
@@ -88,9 +90,10 @@ def html_text(html: str) -> str:
     return tree.text(separator="") if tree.body is not None else ""
 
 
-def entry_text(entry: Entry) -> str:
-    fields = (entry.title, entry.doc_number or "", entry.index, " ".join(entry.keywords), entry.summary or "", entry.publisher)
-    return "\n".join(fields)
+def entry_text(entry: Entry) -> tuple[str, str]:
+    """(head, other metadata): the fields ranked first (title, 文号, 索引号) and the rest (主题词, 内容概述, 发布机构)."""
+    return "\n".join((entry.title, entry.doc_number or "", entry.index)), \
+        "\n".join((" ".join(entry.keywords), entry.summary or "", entry.publisher))
 
 
 class FullTextIndex:
@@ -99,7 +102,8 @@ class FullTextIndex:
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = list(entries)
         self.doc_ids = {entry.index: i for i, entry in enumerate(self.entries)}
-        self.metadata: defaultdict[str, array] = defaultdict(_ids)
+        self.head: defaultdict[str, array] = defaultdict(_ids)
+        self.metadata: defaultdict[str, array] = defaultdict(_ids)  # the rest, for entries whose head lacks the gram
         self.body: defaultdict[str, array] = defaultdict(_ids)
         self.bodies: dict[int, str] = {}  # doc id: folded body text, whitespace runs as one space
         self.indexed: set[int] = set()
@@ -109,7 +113,11 @@ class FullTextIndex:
         if doc_id in self.indexed:  # `mkdocs serve` may render a page again
             return
         self.indexed.add(doc_id)
-        for gram in grams(entry_text(entry)):
+        head, other = entry_text(entry)
+        head_grams = grams(head)
+        for gram in head_grams:
+            self.head[gram].append(doc_id)
+        for gram in grams(other) - head_grams:
             self.metadata[gram].append(doc_id)
         body_runs = fold(body_text).split()
         for gram in _grams_of(body_runs):
@@ -124,9 +132,9 @@ class FullTextIndex:
         buckets = self._bucket_count()
         lines: list[list[str]] = [[] for _ in range(buckets)]
         empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
-        for gram in sorted(self.metadata.keys() | self.body.keys()):
-            lists = (_encode(self.metadata.get(gram, empty), digits), _encode(self.body.get(gram, empty), digits))
-            lines[bucket_of(gram, buckets)].append(f"{gram}\t{lists[0]}\t{lists[1]}\n")
+        for gram in sorted(self.head.keys() | self.metadata.keys() | self.body.keys()):
+            lists = [_encode(postings.get(gram, empty), digits) for postings in (self.head, self.metadata, self.body)]
+            lines[bucket_of(gram, buckets)].append(gram + "\t" + "\t".join(lists) + "\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
@@ -153,7 +161,7 @@ class FullTextIndex:
             yield first, b"\n".join(lines)
 
     def _bucket_count(self) -> int:
-        total = sum(len(ids) for ids in self.metadata.values()) + sum(len(ids) for ids in self.body.values())
+        total = sum(len(ids) for postings in (self.head, self.metadata, self.body) for ids in postings.values())
         buckets = 1
         while buckets < MAX_BUCKETS and buckets * POSTINGS_PER_BUCKET < total:
             buckets *= 2

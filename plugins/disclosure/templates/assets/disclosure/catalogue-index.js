@@ -183,8 +183,33 @@
     }
     return result;
   }
-  function page(result, shards, offset, size) { // [[shard, row], …] from `offset`, or null while a shard it needs is missing
+  /* ---- By relevance (catalogue-search sort=relevance): a word in the index number, title or 文号 (the first
+     three fields of a line) is in tier 1, one found elsewhere (主题词, 内容概述, 发布机构) in tier 2; rows by
+     DisclosureFold.rankGroup, then newest first. Computed once, for a complete result: [shard, row, …]. */
+  function ranked(result, shards) {
+    if (result.ranked) return result.ranked;
+    var words = result.query.words, groups = [];
+    for (var g = 0; g < 2 * words.length; g++) groups.push([]);
+    result.rows.forEach(function (rows, k) {
+      for (var i = 0; i < rows.length; i++) {
+        var shard = shards[k], r = rows[i], start = shard.starts[r], cut = start;
+        for (var tab = 0; tab < 3; tab++) cut = shard.folded.indexOf("\t", cut) + 1;
+        var head = shard.folded.slice(start, cut);
+        groups[DisclosureFold.rankGroup(words.map(function (word) { return head.indexOf(word) >= 0 ? 1 : 2; }))].push(k, r);
+      }
+    });
+    result.ranked = [].concat.apply([], groups);
+    return result.ranked;
+  }
+  /* [[shard, row], …] from `offset`, or null while a shard it needs is missing; by relevance (`byRelevance`,
+     for a complete result with words) in ranked order. */
+  function page(result, shards, offset, size, byRelevance) {
     var out = [];
+    if (byRelevance) {
+      var order = ranked(result, shards);
+      for (var at = 2 * Math.max(0, offset); at < order.length && out.length < size; at += 2) out.push([shards[order[at]], order[at + 1]]);
+      return out;
+    }
     for (var k = 0; k < shards.length && out.length < size; k++) {
       if (!result.rows[k]) return null;
       var rows = result.rows[k];

@@ -1,6 +1,8 @@
 /* Catalogue search (目录检索) on the column home. Plain ES2017, no build step.
    Reads <prefix>/search/manifest.json and the year shards it lists, matches any substring of title,
-   文号, 索引号, 主题词, 内容概述 and 发布机构, and keeps its state in the page URL.
+   文号, 索引号, 主题词, 内容概述 and 发布机构, and keeps its state in the page URL (history: search-history.js, which every
+   page loads after this one; it is used only from events).
+   With words, results are listed newest first (default) or by relevance (sort=relevance).
    Data never goes through innerHTML: text nodes and <mark> elements only. */
 (function () {
   "use strict";
@@ -10,7 +12,7 @@
   var FIELDS = ["q", "category", "year", "publisher", "validity"];
   var form = root.querySelector("form"), status = root.querySelector("[data-dc-status]");
   var results = root.querySelector("[data-dc-results]"), list = root.querySelector("[data-dc-list]");
-  var pager = root.querySelector("[data-dc-pager]");
+  var pager = root.querySelector("[data-dc-pager]"), sorter = root.querySelector("[data-dc-sort]");
   var Index = window.DisclosureCatalogueIndex;
   var manifest = null;
   var shards = []; // prepared shards in manifest order (newest first); null until fetched
@@ -80,13 +82,14 @@
     manifest.validity.forEach(function (v) { option(form.elements.validity, v.id, v.title); });
     root.querySelector("[data-dc-filters]").hidden = false;
   }
-  function readUrl() {
-    var params = new URLSearchParams(location.search), state = { page: parseInt(params.get("page"), 10) || 1 };
+  function readUrl(search) {
+    var params = new URLSearchParams(search), state = { page: parseInt(params.get("page"), 10) || 1 };
     FIELDS.forEach(function (name) { state[name] = params.get(name) || ""; });
+    state.sort = params.get("sort") === "relevance" ? "relevance" : "";
     return state;
   }
-  function readForm() {
-    var state = { page: 1 };
+  function readForm() { // the order stays what it was
+    var state = { page: 1, sort: current ? current.sort : "" };
     FIELDS.forEach(function (name) { state[name] = form.elements[name].value.trim(); });
     return state;
   }
@@ -97,14 +100,29 @@
       if (control.value !== state[name]) control.value = ""; // a value no longer in the catalogue
     });
   }
-  function writeUrl(state, push) {
+  function writeUrl(state, committed, focus) { // focus: the id to focus when Back or Forward returns here
     var params = new URLSearchParams();
     FIELDS.forEach(function (name) { if (state[name]) params.set(name, state[name]); });
+    if (state.sort) params.set("sort", state.sort);
     if (state.page > 1) params.set("page", String(state.page));
-    var query = params.toString(), url = location.pathname + (query ? "?" + query : "") + location.hash;
-    if (url === location.pathname + location.search + location.hash) return;
-    history[push ? "pushState" : "replaceState"]({ dcSearch: true }, "", url);
+    var query = params.toString();
+    DisclosureSearchHistory.write(location.pathname + (query ? "?" + query : "") + location.hash, committed, focus);
   }
+  /* ---- The order (按相关度 / 按时间), offered when there are words */
+  function showSort(state) {
+    sorter.hidden = !DisclosureFold.words(state.q).length;
+    Array.prototype.forEach.call(sorter.querySelectorAll("button"), function (button) {
+      button.setAttribute("aria-pressed", String(button.value === (state.sort || "time")));
+    });
+  }
+  sorter.addEventListener("click", function (event) {
+    var button = event.target.closest("button");
+    if (!button || !current) return;
+    var state = Object.assign({}, current, { page: 1, sort: button.value === "relevance" ? "relevance" : "" });
+    if (state.sort === current.sort) return;
+    writeUrl(state, true, button.id);
+    render(state);
+  });
 
   /* ---- Rendering */
   function highlight(parent, text, words) {
@@ -169,7 +187,7 @@
     button.disabled = !enabled;
     button.addEventListener("click", function () {
       var state = Object.assign({}, current, { page: page });
-      writeUrl(state, true);
+      writeUrl(state, true, "dc-results-title");
       render(state);
       results.querySelector("h3").focus();
     });
@@ -207,30 +225,32 @@
     current = state;
     partial = false;
     pending = null;
+    showSort(state);
     if (isEmpty(state)) { clear(); results.hidden = true; say(""); return; }
     var query = manifest && Index.compile(state, manifest), size = PAGE_SIZE, offset = (Math.max(1, state.page) - 1) * size;
     var stop = ready && typing && function (known, visited, n) { return known >= offset + size && visited + n > SYNC_LINES; };
     if (query) result = Index.search(query, shards, result, slots, stop || null);
-    var rows = query && Index.page(result, shards, offset, size);
+    var ranked = query && state.sort === "relevance" && query.words.length > 0; // only a complete result can be ranked
+    var rows = query && Index.page(result, shards, offset, size, ranked && Index.complete(result, shards));
     if (!ready && !(rows && Index.complete(result, shards))) { // the newest results show once a full page of them is known
-      if (!rows || rows.length < size) { clear(); say("正在加载目录数据……"); return; }
+      if (!rows || rows.length < size || ranked) { clear(); say("正在加载目录数据……"); return; }
       show(rows, query.words);
       partial = true;
       renderPager(1, 1);
       say("已显示最新的结果，正在加载其余目录数据……");
       return;
     }
-    if (!Index.complete(result, shards)) return provisional(state, rows, query.words);
+    if (!Index.complete(result, shards)) return provisional(state, ranked ? null : rows, query.words);
     var found = Index.total(result), pages = Math.max(1, Math.ceil(found / size));
     var page = Math.min(Math.max(1, state.page), pages);
-    show(page === state.page ? rows : Index.page(result, shards, (page - 1) * size, size), query.words);
+    show(page === state.page ? rows : Index.page(result, shards, (page - 1) * size, size, ranked), query.words);
     renderPager(page, pages);
     partial = !ready; // complete before all shards are here (the others cannot match): nothing to redo
     say(found ? "共找到 " + found + " 条信息" + (pages > 1 ? "，第 " + page + " / " + pages + " 页" : "") + "。"
       : "没有找到符合条件的信息。请减少关键词或放宽筛选条件，也可以按主题分类浏览。");
   }
-  function provisional(state, rows, words) { // the page's rows now, the count after the frame
-    show(rows, words);
+  function provisional(state, rows, words) { // the page's rows now (null: by relevance, after), the count after the frame
+    if (rows) show(rows, words);
     renderPager(1, 1);
     progress.textContent = "正在统计符合条件的信息……";
     progress.hidden = false;
@@ -251,46 +271,46 @@
   }
 
   /* ---- Events */
-  form.addEventListener("submit", function (event) {
+  form.addEventListener("submit", function (event) { // a committed search: its own history entry
     event.preventDefault();
     var state = readForm();
-    writeUrl(state, true);
+    writeUrl(state, true, event.submitter && event.submitter.id || "dc-q");
     render(state);
   });
   form.elements.q.addEventListener("input", function () { // results first; the URL after the next frame
     var state = readForm();
     render(state, true);
     requestAnimationFrame(function () {
-      setTimeout(function () { if (current === state) writeUrl(state, false); }, 0);
+      setTimeout(function () { if (current === state) writeUrl(state, false, "dc-q"); }, 0);
     });
   });
   ["category", "year", "publisher", "validity"].forEach(function (name) {
     form.elements[name].addEventListener("change", function () {
       var state = readForm();
-      writeUrl(state, true);
+      writeUrl(state, true, form.elements[name].id);
       render(state);
     });
   });
   root.querySelector("[data-dc-reset]").addEventListener("click", function () {
-    var state = { page: 1, q: "", category: "", year: "", publisher: "", validity: "" };
+    var state = { page: 1, q: "", category: "", year: "", publisher: "", validity: "", sort: "" };
     writeForm(state);
-    writeUrl(state, true);
+    writeUrl(state, true, "dc-q");
     render(state);
     form.elements.q.focus();
   });
-  window.addEventListener("popstate", function () {
-    var state = readUrl();
+  window.addEventListener("popstate", function () { // Back and Forward: the search of that entry, and its focus
+    var state = readUrl(location.search), focus = document.getElementById(DisclosureSearchHistory.focus() || "dc-q");
     writeForm(state);
     render(state);
+    if (focus && !focus.closest("[hidden]")) focus.focus();
   });
 
-  var first = new URLSearchParams(initialSearch), firstState = { page: parseInt(first.get("page"), 10) || 1 };
-  FIELDS.forEach(function (name) { firstState[name] = first.get(name) || ""; });
+  var firstState = readUrl(initialSearch);
   form.elements.q.value = firstState.q;
   render(firstState);
   loading.then(function () {
     ready = true;
-    var state = location.search ? readUrl() : firstState;
+    var state = location.search ? readUrl(location.search) : firstState;
     writeForm(state);
     render(state);
     root.setAttribute("data-dc-ready", "");

@@ -1,4 +1,4 @@
-/* Folding shared by the catalogue search (catalogue-index.js) and the site-wide search worker
+/* Folding (and the ranking groups) shared by the catalogue search (catalogue-index.js) and the site-wide search worker
    (search-worker.js): full-width ASCII → half-width, bracket variants → [ ], upper → lower case,
    the table of disclosure/search/fold.py. Every UTF-16 unit maps to exactly one unit, so positions
    in folded text are positions in the original. Plain ES2017; works in pages and in workers. */
@@ -38,5 +38,12 @@ var DisclosureFold = (function () {
       return (seen[word] = true);
     });
   }
-  return { fold: fold, foldText: foldText, words: words };
+  /* Ranking by relevance, in both searches: each word's tier in a result (1: title, 文号 or 索引号; 2: 主题词,
+     内容概述 or 发布机构; 3: body only) → its group: the best tier, then how many words are in it (more
+     first). Results are listed by group, then newest first. */
+  function rankGroup(tiers) {
+    var best = Math.min.apply(null, tiers), n = tiers.filter(function (t) { return t === best; }).length;
+    return (best - 1) * tiers.length + tiers.length - n;
+  }
+  return { fold: fold, foldText: foldText, words: words, rankGroup: rankGroup };
 })();

@@ -2,7 +2,8 @@
    <prefix>/fulltext/ (disclosure/search/fulltext.py) bucket by bucket as queries need them, and confirms
    candidates against the display rows and, for body matches of long words, the body texts.
    Loaded by search-worker.js (importScripts, after fold.js); plain ES2017, no build step.
-   DisclosureFullText.entries(words) → Promise of {data: manifest, rows, total, exact}. */
+   DisclosureFullText.entries(words, sort) → Promise of {data: manifest, rows, total, exact}, rows ranked by
+   relevance (head: title, 文号, 索引号; then 主题词, 内容概述, 发布机构; then body only) or newest first. */
 "use strict";
 
 var DisclosureFullText = (function () {
@@ -31,11 +32,11 @@ var DisclosureFullText = (function () {
     if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
     return buckets[n];
   }
-  function postings(text, gram) { // [metadata ids, body ids] of one gram, each ascending
+  function postings(text, gram) { // [head ids, other metadata ids, body ids] of one gram, each ascending
     var key = gram + "\t", at = 0;
     if (!text.startsWith(key)) {
       at = text.indexOf("\n" + key);
-      if (at < 0) return [[], []];
+      if (at < 0) return [[], [], []];
       at += 1;
     }
     var end = text.indexOf("\n", at);
@@ -73,39 +74,61 @@ var DisclosureFullText = (function () {
   function allOf(lists) {
     return lists.slice().sort(function (a, b) { return a.length - b.length; }).reduce(intersect);
   }
-  /* Per word: {meta: ids whose metadata holds every gram, body: ids whose body does}; and the
-     candidates holding every word in one or the other, ascending (newest first). */
+  /* Per word: ids whose head (title, 文号, 索引号), metadata (head or the rest) or body holds every gram;
+     and the candidates holding every word in metadata or body, ascending (newest first). */
   function candidates(data, list) {
     return Promise.all(list.map(function (word) {
       return Promise.all(gramsOf(word).map(function (gram) {
         return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram); });
       })).then(function (found) {
-        return { word: word, meta: allOf(found.map(function (p) { return p[0]; })), body: allOf(found.map(function (p) { return p[1]; })) };
+        return { word: word, head: allOf(found.map(function (p) { return p[0]; })),
+          meta: allOf(found.map(function (p) { return union(p[0], p[1]); })), body: allOf(found.map(function (p) { return p[2]; })) };
       });
     })).then(function (perWord) {
       return { perWord: perWord, ids: allOf(perWord.map(function (w) { return union(w.meta, w.body); })) };
     });
   }
+  var groupOf = DisclosureFold.rankGroup; // groups are confirmed in order, each newest first
+  /* The confirmation order (by time: all candidates in one group): groups of ids from what the pairs allow (a word whose pairs are all in the head
+     may be in it; one of more than two characters is confirmed later, and moves down when it is not). */
+  function groups(found, sort, count) {
+    if (sort !== "relevance") return [found.ids.slice()];
+    var marks = found.perWord.map(function (w) {
+      var mark = new Uint8Array(count);
+      w.meta.forEach(function (id) { mark[id] = 2; });
+      w.head.forEach(function (id) { mark[id] = 1; });
+      return mark;
+    });
+    var out = [];
+    for (var g = 0; g < 3 * found.perWord.length; g++) out.push([]);
+    found.ids.forEach(function (id) {
+      out[groupOf(marks.map(function (mark) { return mark[id] || 3; }))].push(id);
+    });
+    return out;
+  }
   /* Whether a candidate's metadata really holds its words (a true substring, not only the pairs). Returns
-     null, or the words found only in the body: a pair or a character is exact there, longer words still
-     need the body text (bodyHolds). */
+     null, or {tiers, inBody: the words found only in the body}: a pair or a character is exact there,
+     longer words still need the body text (bodyHolds). */
   function confirm(row, id, perWord) {
-    var metadata = fold([row[0], row[1], row[3], row[4], row[5], row[6]].join("\n")), inBody = [];
+    var head = fold([row[0], row[1], row[3]].join("\n")), other = fold([row[4], row[5], row[6]].join("\n"));
+    var inBody = [], tiers = [];
     for (var i = 0; i < perWord.length; i++) {
-      if (metadata.indexOf(perWord[i].word) >= 0) continue;
-      if (!has(perWord[i].body, id)) return null;
-      inBody.push(perWord[i].word);
+      var word = perWord[i].word;
+      if (head.indexOf(word) >= 0) tiers.push(1);
+      else if (other.indexOf(word) >= 0) tiers.push(2);
+      else if (!has(perWord[i].body, id)) return null;
+      else { tiers.push(3); inBody.push(word); }
     }
-    return inBody;
+    return { tiers: tiers, inBody: inBody };
   }
   function isLong(word) { return Array.from(word).length > 2; }
   /* The body files to read, in the order results need them: those of the first candidates whose metadata
      cannot hold some long word (not all of its pairs there), at most BODY_FILES; their fetches start now. */
-  function plannedBodies(data, found) {
+  function plannedBodies(data, found, order) {
     var planned = {}, count = 0, long = found.perWord.filter(function (w) { return isLong(w.word); });
     var bodies = data.bodies || [];
-    for (var i = 0; long.length && i < found.ids.length && count < BODY_FILES; i++) {
-      var id = found.ids[i];
+    for (var i = 0; long.length && i < order.length && count < BODY_FILES; i++) {
+      var id = order[i];
       if (long.every(function (w) { return has(w.meta, id); })) continue;
       var n = bodyFileOf(bodies, id);
       if (n >= 0 && !planned[n]) { planned[n] = bodyLines(bodies, n); count++; }
@@ -141,38 +164,51 @@ var DisclosureFullText = (function () {
     if (!docChunks[n]) docChunks[n] = fetchOk(new URL(data.docs[n], INDEX), "json");
     return docChunks[n];
   }
-  /* Confirmed matches, newest first, up to ENTRY_LIMIT: {rows: [[row, words only in body]], total, exact}.
-     Words of one or two characters are exact in the index (a pair is a substring): then the total is
-     known without reading rows. Longer words are confirmed row by row (metadata, then body text) until
-     the list is full. Beyond the planned body files, the bodies checked so far decide: when most held
-     the words, a body match is taken on its pairs; when most did not, it is left out (and the count
+  /* Confirmed matches in ranking order, up to ENTRY_LIMIT: {rows: [[row, words only in body, group]], total,
+     exact}. Words of one or two characters are exact in the index (a pair is a substring): then the total
+     is known without reading rows. Longer words are confirmed row by row (metadata, then body text) until
+     the list is full; a row whose words turn out to sit lower than their pairs promised moves to its
+     group, which comes later. Beyond the planned body files, the bodies checked so far decide: when most
+     held the words, a body match is taken on its pairs; when most did not, it is left out (and the count
      is approximate either way). */
-  function confirmed(data, found) {
-    var ids = found.ids, rows = [], at = 0, planned = plannedBodies(data, found);
-    var checked = 0, held = 0, guessed = false;
+  function confirmed(data, found, sort) {
+    var queue = groups(found, sort, data.count), order = [].concat.apply([], queue), planned = plannedBodies(data, found, order);
+    var rows = [], done = 0, g = 0, at = 0, moved = {}, checked = 0, held = 0, guessed = false;
     var exact = !found.perWord.some(function (w) { return isLong(w.word); });
+    order.slice(0, ENTRY_LIMIT).forEach(function (id) { chunk(data, Math.floor(id / data.chunk)).catch(Boolean); }); // all at once
+    function place(id, row, inBody, group) { // group: the one it is in now; placed there, or moved down
+      if (group > g) {
+        var later = queue[group];
+        later.splice(lastAtMost(later, id, itself) + 1, 0, id);
+        moved[id] = [row, inBody, group];
+      } else { rows.push([row, inBody, group]); done++; }
+    }
     function next() {
-      if (at >= ids.length || rows.length >= ENTRY_LIMIT) {
-        return Promise.resolve({ rows: rows, total: exact ? ids.length : rows.length + ids.length - at,
-          exact: exact || (at >= ids.length && !guessed) });
+      while (g < queue.length && at >= queue[g].length) { g++; at = 0; }
+      if (g >= queue.length || rows.length >= ENTRY_LIMIT) {
+        return Promise.resolve({ rows: rows, total: exact ? found.ids.length : found.ids.length - done + rows.length,
+          exact: exact || (g >= queue.length && !guessed) });
       }
-      var id = ids[at++], row;
+      var id = queue[g][at++];
+      if (moved[id]) { rows.push(moved[id]); done++; return next(); }
       return chunk(data, Math.floor(id / data.chunk)).then(function (chunkRows) {
-        row = chunkRows[id % data.chunk];
-        var inBody = confirm(row, id, found.perWord), long = inBody ? inBody.filter(isLong) : [];
-        if (!long.length) return inBody && rows.push([row, inBody]);
+        var row = chunkRows[id % data.chunk], match = confirm(row, id, found.perWord);
+        if (!match) { done++; return; }
+        var group = sort === "relevance" ? groupOf(match.tiers) : 0, long = match.inBody.filter(isLong);
+        if (!long.length) return place(id, row, match.inBody, group);
         return bodyHolds(data, planned, id, long).then(function (holds) {
           if (holds !== null) { checked++; held += holds ? 1 : 0; } else guessed = true;
-          if (holds || (holds === null && held * 2 >= checked)) rows.push([row, inBody]);
+          if (holds || (holds === null && held * 2 >= checked)) place(id, row, match.inBody, group);
+          else done++;
         });
       }).then(next);
     }
     return next();
   }
 
-  function entries(list) {
+  function entries(list, sort) { // sort: "relevance" or "time"
     return loadManifest().then(function (data) {
-      return candidates(data, list).then(function (found) { return confirmed(data, found); }).then(function (found) {
+      return candidates(data, list).then(function (found) { return confirmed(data, found, sort); }).then(function (found) {
         found.data = data;
         return found;
       });

@@ -3,13 +3,20 @@
    Pages come from Material's search_index.json (sent with SETUP); the column's entries from the
    bigram index the plugin writes to <prefix>/fulltext/ (fulltext-index.js). Everything returned as
    HTML is escaped here.
-   Plain ES2017, no build step. The index folder comes in the worker URL: search-worker.js?index=… */
+   Results are ranked by relevance (title, 文号 or 索引号; then 主题词, 内容概述 or 发布机构; then body only; within
+   a tier more of the query's words, then newer) or by time (pages, then entries newest first).
+   Plain ES2017, no build step. The worker URL carries the index folder, the page's channel name and the
+   first order: search-worker.js?index=…&channel=…&sort=time|relevance; the page changes the order on
+   that channel (then the last query is answered again). */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
 var pages = []; // [{location, title, text, foldedTitle, foldedText}]
 var queue = Promise.resolve();
 var suggest = false; // Material's search.suggest feature expects a (here always empty) list
+var workerParams = new URLSearchParams(self.location.search);
+var sort = workerParams.get("sort") === "time" ? "time" : "relevance";
+var lastQuery = null;
 
 if (typeof DisclosureFullText === "undefined") importScripts("fold.js", "fulltext-index.js"); // next to this file
 var fold = DisclosureFold.fold, words = DisclosureFold.words;
@@ -63,65 +70,107 @@ function termsOf(list) { // Material lists query words a result lacks; ours hold
   list.forEach(function (word) { terms[word] = true; });
   return terms;
 }
-function pageItem(page, list, score) {
-  return { location: page.location, title: marked(page.title, list), text: marked(page.text, list, 160), score: score, terms: termsOf(list) };
+function pageItem(page, list, score, rank) {
+  return { location: page.location, title: marked(page.title, list), text: marked(page.text, list, 160), score: score,
+    terms: termsOf(list), rank: rank };
 }
+/* Pages grouped by article, the best-matching first; each group carries the rank group of its best
+   section (a word in a title: tier 1, in the text only: tier 3, as for entries). */
 function matchPages(list) {
   var groups = {}, order = [];
   pages.forEach(function (page) {
-    var inTitle = list.every(function (w) { return page.foldedTitle.indexOf(w) >= 0; });
-    var anywhere = list.every(function (w) { return page.foldedTitle.indexOf(w) >= 0 || page.foldedText.indexOf(w) >= 0; });
-    if (!anywhere) return;
-    var article = page.location.split("#")[0];
+    var tiers = list.map(function (w) {
+      return page.foldedTitle.indexOf(w) >= 0 ? 1 : page.foldedText.indexOf(w) >= 0 ? 3 : 0;
+    });
+    if (tiers.indexOf(0) >= 0) return;
+    var article = page.location.split("#")[0], inTitle = tiers.every(function (t) { return t === 1; });
     if (!groups[article]) { groups[article] = []; order.push(article); }
-    groups[article].push(pageItem(page, list, inTitle ? 2 : 1));
+    groups[article].push(pageItem(page, list, inTitle ? 2 : 1, DisclosureFold.rankGroup(tiers)));
   });
   return order.map(function (article) {
     var group = groups[article];
     if (!group.some(function (item) { return item.location === article; })) {
       var parent = pages.find(function (page) { return page.location === article; });
-      if (parent) group.unshift(pageItem(parent, list, 0));
+      if (parent) group.unshift(pageItem(parent, list, 0, Infinity));
     }
+    group.rank = Math.min.apply(null, group.map(function (item) { return item.rank; }));
     return group;
   }).sort(function (a, b) { return best(b) - best(a); });
 }
 function best(group) { return Math.max.apply(null, group.map(function (item) { return item.score; })); }
+/* By relevance: pages and entries merged by rank group (a page before an entry of the same group: pages
+   have no date); entries arrive ranked, pages keep their order within a group. */
+function merged(pageGroups, entryGroups) {
+  if (sort !== "relevance") return pageGroups.concat(entryGroups);
+  var ranked = pageGroups.slice().sort(function (a, b) { return a.rank - b.rank; }), out = [], i = 0, j = 0;
+  while (i < ranked.length || j < entryGroups.length) {
+    if (j >= entryGroups.length || (i < ranked.length && ranked[i].rank <= entryGroups[j].rank)) out.push(ranked[i++]);
+    else out.push(entryGroups[j++]);
+  }
+  return out;
+}
+/* Material's Enter opens the result with the highest score: the first one listed. */
+function scored(groupList) {
+  return groupList.map(function (group, at) {
+    return group.map(function (item) {
+      return { location: item.location, title: item.title, text: item.text, terms: item.terms,
+        score: (groupList.length - at) * 4 + (item.score || 0) };
+    });
+  });
+}
 
 /* ---- Entries: title and text as Material renders them */
-function entryItem(data, row, inBody, list) {
+function entryItem(data, row, inBody, rank, list) {
   var meta = [row[3] ? "文号：" + marked(row[3], list) : "", "索引号：" + marked(row[1], list), "日期：" + escapeHtml(row[2])];
   var text = "<p>" + meta.filter(Boolean).join("　") + "</p>" + (row[4] ? "<p>" + marked(row[4], list, 160) + "</p>" : "") +
     (inBody.length ? "<p>正文含有：" + inBody.map(function (word) { return "<mark>" + escapeHtml(word) + "</mark>"; }).join("、") + "</p>" : "");
-  return [{ location: data.entry_url.replace("{slug}", row[1].replace(/\//g, "-")), title: marked(row[0], list),
-    text: text, score: 1, terms: termsOf(list) }];
+  var group = [{ location: data.entry_url.replace("{slug}", row[1].replace(/\//g, "-")), title: marked(row[0], list),
+    text: text, score: 0, terms: termsOf(list) }];
+  group.rank = rank;
+  return group;
 }
 /* The entries not listed, as a last result linking to the catalogue search. */
 function moreItem(data, entries, query) {
   var left = entries.total - entries.rows.length, about = entries.exact ? " " : "约 ";
   return [{ location: data.home + "?q=" + encodeURIComponent(query), title: "还有" + about + left + " 条目录信息未列出",
-    text: "<p>这里列出了最新的 " + entries.rows.length + " 条。请用更具体的词语，或在信息公开目录检索中按分类、年份、发布机构筛选。</p>",
-    score: 0, terms: {} }];
+    text: "<p>这里列出了" + (sort === "time" ? "最新" : "最相关") + "的 " + entries.rows.length +
+      " 条。请用更具体的词语，或在信息公开目录检索中按分类、年份、发布机构筛选。</p>", score: 0, terms: {} }];
 }
 /* Material's summary counts listed items; site-search.js states the real number it gets from here. */
-var counts = typeof BroadcastChannel === "function" ? new BroadcastChannel("dc-site-search") : null;
+/* The page's own channel (its name comes in the worker URL): counts go out, the order comes in. */
+var channel = typeof BroadcastChannel === "function" && workerParams.get("channel") ? new BroadcastChannel(workerParams.get("channel")) : null;
 function announce(query, pageCount, entries) {
-  if (counts) counts.postMessage({ query: query, total: pageCount + entries.total, listed: entries.rows.length,
+  if (channel) channel.postMessage({ query: query, sort: sort, total: pageCount + entries.total, listed: entries.rows.length,
     shortened: entries.total > entries.rows.length, exact: entries.exact });
 }
 function search(query) {
   var list = words(query);
   if (!list.length) return Promise.resolve({ items: [] });
-  var pageItems = matchPages(list);
-  return DisclosureFullText.entries(list).then(function (entries) {
+  var pageGroups = matchPages(list);
+  return DisclosureFullText.entries(list, sort).then(function (entries) {
     var data = entries.data;
-    var items = pageItems.concat(entries.rows.map(function (pair) { return entryItem(data, pair[0], pair[1], list); }));
+    var items = scored(merged(pageGroups, entries.rows.map(function (row) { return entryItem(data, row[0], row[1], row[2], list); })));
     if (entries.total > entries.rows.length) items.push(moreItem(data, entries, query.trim()));
-    announce(query, pageItems.length, entries);
+    announce(query, pageGroups.length, entries);
     return suggest ? { items: items, suggest: [] } : { items: items };
   }).catch(function () { // no column index, offline, or a newer build: pages only
     DisclosureFullText.reset();
-    return { items: pageItems };
+    return { items: scored(merged(pageGroups, [])) };
   });
+}
+function answer(query) {
+  lastQuery = query;
+  queue = queue.then(function () { return search(query); }).then(function (result) {
+    if (query === lastQuery) postMessage({ type: RESULT, data: result });
+  });
+}
+if (channel) {
+  channel.onmessage = function (event) { // a new order: Material shows any result it is sent
+    var next = event.data && event.data.sort === "time" ? "time" : event.data && event.data.sort === "relevance" ? "relevance" : null;
+    if (!next || next === sort) return;
+    sort = next;
+    if (lastQuery !== null) answer(lastQuery);
+  };
 }
 
 addEventListener("message", function (event) {
@@ -130,8 +179,6 @@ addEventListener("message", function (event) {
     setup(message.data);
     postMessage({ type: READY });
   } else if (message.type === QUERY) {
-    queue = queue.then(function () { return search(message.data); }).then(function (result) {
-      postMessage({ type: RESULT, data: result });
-    });
+    answer(message.data);
   }
 });
