@@ -1,6 +1,9 @@
 """Real builds of a small catalogue: generated pages, URLs, escaping, failures."""
 
-from conftest import SMALL_CATALOGUE
+import yaml
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE
 
 
 def test_builds_column_home_categories_and_entry_pages(build_site):
@@ -60,3 +63,75 @@ def test_no_google_fonts_or_other_hosts(build_site):
     built = build_site()
     html = built.page("gkml/index.html")
     assert "fonts.googleapis" not in html and "fonts.gstatic" not in html
+
+
+CATALOGUE = yaml.safe_load(SMALL_CATALOGUE)
+ENTRY_PAGE = "gkml/11440100MB2C00000X-2021-00001/index.html"
+WITH_OVERRIDES = MINIMAL_MKDOCS.replace("theme: {name: material, language: zh}",
+                                        "theme: {name: material, language: zh, custom_dir: theme_overrides}")
+
+
+def with_options(**options) -> str:
+    listed = "".join(f"      {key}: {value}\n" for key, value in options.items())
+    return MINIMAL_MKDOCS.replace("plugins: [search, disclosure]", f"plugins:\n  - search\n  - disclosure:\n{listed}")
+
+
+def test_theme_overrides_take_precedence_over_the_package_templates(build_site):
+    built = build_site(mkdocs=WITH_OVERRIDES, files={
+        "theme_overrides/disclosure/entry.html": '{% extends "main.html" %}{% block dc_body %}'
+                                                 '<p id="own-entry">{{ disclosure.view.entry.title | e }}</p>{% endblock %}',
+        "theme_overrides/partials/footer.html": '<footer id="own-footer">{{ disclosure.agency.name | e }}</footer>',
+    })
+    assert built.returncode == 0, built.output
+    entry = built.page(ENTRY_PAGE)
+    assert f'<p id="own-entry">{CATALOGUE["entries"][0]["title"]}</p>' in entry
+    assert "dc-meta" not in entry  # the package's entry template was not used
+    home = built.page("gkml/index.html")
+    assert f'<footer id="own-footer">{CATALOGUE["agency"]["name"]}</footer>' in home and "dc-footer" not in home
+    assert 'class="dc-tree"' in home  # templates not overridden still come from the package
+
+
+def test_footer_states_the_agency_facts(build_site):
+    facts = {"postcode": "510000", "icp": "示ICP备00000000号-1", "police_record": "示公网安备00000000000000号",
+             "site_code": "4401000000"}
+    catalogue = SMALL_CATALOGUE.replace("  phone: 020-00000000\n", "  phone: 020-00000000\n" + "".join(
+        f'  {key}: "{value}"\n' for key, value in facts.items()))
+    agency = yaml.safe_load(catalogue)["agency"]
+    built = build_site(directory=catalogue)
+    assert built.returncode == 0, built.output
+    for page in ("index.html", "gkml/index.html", ENTRY_PAGE):
+        footer = HTMLParser(built.page(page)).css_first("footer").text()
+        for key in ("name", "address", "postcode", "phone", "icp", "police_record", "site_code"):
+            assert agency[key] in footer, (page, key)
+
+
+def test_column_title_names_the_home_and_the_first_breadcrumb_step(build_site):
+    built = build_site(mkdocs=with_options(column_title="信息公开专栏"))
+    assert built.returncode == 0, built.output
+    assert HTMLParser(built.page("gkml/index.html")).css_first("h1").text(strip=True) == "信息公开专栏"
+    crumbs = {a.text(strip=True): a.attributes["href"] for a in HTMLParser(built.page(ENTRY_PAGE)).css("nav.dc-breadcrumb a")}
+    assert crumbs["信息公开专栏"] == "../"  # the step that leads to the column home
+    assert "政府信息公开目录" not in built.page(ENTRY_PAGE)
+
+
+def test_directory_option_reads_the_catalogue_from_another_file(build_site):
+    other = SMALL_CATALOGUE.replace("示例市数据发展规划", "另一份目录中的规划")
+    built = build_site(directory=None, files={"data/catalogue.yml": other},
+                       mkdocs=with_options(directory="data/catalogue.yml"))
+    assert built.returncode == 0, built.output
+    assert "另一份目录中的规划" in built.page("gkml/11440100MB2C00000X-2020-00007/index.html")
+    missing = build_site(directory=None, mkdocs=with_options(directory="data/none.yml"))
+    assert missing.returncode != 0 and "data/none.yml" in missing.output and "Traceback" not in missing.output
+
+
+def test_expired_entry_is_marked_in_words_and_in_the_listing(build_site):
+    built = build_site(directory=SMALL_CATALOGUE.replace("validity: in_force", "validity: expired"))
+    assert built.returncode == 0, built.output
+    entry = HTMLParser(built.page(ENTRY_PAGE))
+    assert entry.css_first(".dc-void").text(strip=True).startswith("本文件已失效")
+    assert entry.css_first("h1 .dc-badge--expired").text(strip=True) == "失效"
+    row = HTMLParser(built.page("gkml/category/normative/index.html")).css_first("tr[data-index]")
+    assert row.attributes["data-index"] == CATALOGUE["entries"][0]["index"]
+    assert "dc-row--void" in row.attributes["class"] and row.css_first(".dc-badge--expired").text(strip=True) == "失效"
+    in_force = build_site(directory=SMALL_CATALOGUE)
+    assert "本文件已" not in in_force.page(ENTRY_PAGE) and "dc-row--void" not in in_force.page("gkml/category/normative/index.html")

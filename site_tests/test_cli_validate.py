@@ -60,3 +60,17 @@ def test_markdown_not_in_utf8_is_reported_by_validate_and_build(tmp_path, build_
     assert built.returncode == 1 and "Traceback" not in built.output
     assert "content/about.md:1:1: 文件: 文件不是 UTF-8 编码" in built.output
     assert "content/gkml/2021/00001.md:1:1: 文件: 文件不是 UTF-8 编码" in built.output
+
+
+def test_config_file_option_reads_a_project_elsewhere(tmp_path):
+    project = tmp_path / "site-src"
+    write_project(project, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+    command = [sys.executable, "-m", "disclosure.cli", "validate", "-f", "site-src/mkdocs.yml"]
+    clean = run(command, tmp_path)
+    assert clean.returncode == 0 and clean.stdout == "", clean.stdout + clean.stderr
+    write_project(project, {"directory.yml": SMALL_CATALOGUE.replace("category: plans", "category: plan")})
+    broken = run(command, tmp_path)
+    line = SMALL_CATALOGUE.splitlines().index("    category: plans") + 1
+    assert broken.returncode == 1
+    assert broken.stdout.startswith(f'site-src/directory.yml:{line}:15: entries[1].category: 未知分类 "plan"'), broken.stdout
+    assert run([sys.executable, "-m", "disclosure.cli", "validate"], tmp_path).returncode == 1  # no mkdocs.yml here

@@ -101,3 +101,44 @@ def test_demo_site_has_no_dead_link(demo_site):
     result = check_site(str(demo_site.site))
     assert result.broken == [], [(b.page, b.url, b.reason) for b in result.broken]
     assert result.pages == sum(1 for _ in demo_site.site.rglob("*.html"))
+
+
+def test_external_links_option_checks_other_hosts_during_the_build(build_site):
+    """`external_links: true` against a server on 127.0.0.1 (never the internet): Material's own
+    footer link is replaced through theme_overrides so that every external link is local."""
+    import functools
+    import http.server
+    import threading
+
+    class Statuses(http.server.BaseHTTPRequestHandler):
+        def do_HEAD(self) -> None:
+            self.send_response(200 if self.path == "/ok.html" else 404)
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+
+        do_GET = do_HEAD
+
+        def log_message(self, *args) -> None:
+            pass
+
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Statuses))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    host = f"http://127.0.0.1:{server.server_address[1]}"
+    mkdocs = MINIMAL_MKDOCS.replace("theme: {name: material, language: zh}",
+                                    "theme: {name: material, language: zh, custom_dir: theme_overrides}").replace(
+        "plugins: [search, disclosure]", "plugins:\n  - search\n  - disclosure:\n      external_links: true\n")
+    files = {"theme_overrides/partials/copyright.html": f'<a href="{host}/ok.html">版权</a>'}
+    try:
+        good = build_site(files=files, mkdocs=mkdocs, directory=SMALL_CATALOGUE.replace(
+            "https://www.example.gov.cn/a.html", f"{host}/ok.html"))
+        assert good.returncode == 0, good.output
+        catalogue = SMALL_CATALOGUE.replace("https://www.example.gov.cn/a.html", f"{host}/gone.html")
+        bad = build_site(files=files, mkdocs=mkdocs, directory=catalogue)
+    finally:
+        server.shutdown()
+    line = catalogue.splitlines().index(f"    link: {host}/gone.html") + 1
+    assert bad.returncode != 0 and "Traceback" not in bad.output
+    assert f"{host}/gone.html" in bad.output and "HTTP 404" in bad.output
+    assert "directory.yml:" in bad.output and f"第 {line} 行" in bad.output
+    off = build_site(files=files, mkdocs=mkdocs.replace("external_links: true", "external_links: false"), directory=catalogue)
+    assert off.returncode == 0, off.output
