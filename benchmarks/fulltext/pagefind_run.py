@@ -183,7 +183,8 @@ def main(n: int, reference: bool = True) -> None:
             results["chromium"] = browser.version
             browser.close()
     results["load_after"] = os.getloadavg()
-    Path(os.environ.get("PAGEFIND_JSON", Path(tempfile.gettempdir()) / "pagefind-fulltext.json")).write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+    output = Path(os.environ.get("PAGEFIND_JSON", Path(tempfile.gettempdir()) / "pagefind-fulltext.json"))
+    output.write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     print(json.dumps(results, ensure_ascii=False, indent=1))
 
 

@@ -33,7 +33,7 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "build"))
 sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
-from generate import AGENCY_CODE, generate_disclosure, generate_plain, make_entries  # noqa: E402
+from generate import generate_disclosure, generate_plain, make_entries  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 from results_md import write_section  # noqa: E402
 

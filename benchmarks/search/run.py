@@ -194,7 +194,7 @@ def measure_first(browser, url: str, queries: dict[str, str]) -> dict:
 def measure_keystrokes(browser, url: str) -> dict:
     result = {}
     strokes = [keystrokes(browser, url) for _ in range(RUNS)]
-    for i, ch in enumerate(KEYSTROKES):
+    for i, _ in enumerate(KEYSTROKES):
         handler = [run[i][0] for run in strokes]
         to_frame = [run[i][1] for run in strokes]
         counted = [run[i][3] for run in strokes]

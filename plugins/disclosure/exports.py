@@ -12,7 +12,6 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from openpyxl import Workbook
-from openpyxl.styles import Font
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry

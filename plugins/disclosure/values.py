@@ -10,7 +10,7 @@ import re
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
-from .problems import Pos, Problem
+from .problems import Pos
 from .yamlpos import Mapping, Sequence
 
 DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")

@@ -12,7 +12,7 @@ import os
 
 from .. import values
 from ..problems import Pos
-from ..yamlpos import Mapping, Sequence
+from ..yamlpos import Mapping
 
 INCLUDE_KEYS = ["entries"]  # the only key of an included file
 
