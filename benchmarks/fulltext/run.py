@@ -1,6 +1,7 @@
 """Site-wide full-text search at N synthetic entries (default 10,000): ours vs Material's lunr.
 
     python benchmarks/fulltext/run.py [N]
+    python benchmarks/fulltext/run.py --report     (the section again from results.json and notes.md)
 
 Generates the build benchmark's two projects (benchmarks/build/generate.py): `disclosure` (our plugin:
 entries out of lunr, found through our worker and the bigram index) and `plain` (every entry a page in
@@ -19,7 +20,6 @@ import gzip
 import importlib.util
 import json
 import os
-import platform
 import resource
 import statistics
 import subprocess
@@ -35,7 +35,7 @@ sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
 from generate import generate_disclosure, generate_plain, make_entries  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
-from results_md import write_section  # noqa: E402
+from results_md import machine, measured_commit, provenance, write_section  # noqa: E402
 
 RUNS = 5
 NO_FULLTEXT_HOOK = """\
@@ -118,7 +118,7 @@ def main(n: int) -> None:
     from playwright.sync_api import sync_playwright
 
     results: dict = {"entries": n, "date": datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-                     "machine": f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}",
+                     "command": f"python benchmarks/fulltext/run.py {n}", "commit": measured_commit(), "machine": machine(),
                      "load_before": os.getloadavg(), "jieba": importlib.util.find_spec("jieba") is not None}
     with tempfile.TemporaryDirectory() as tmp:
         entries = make_entries(n)
@@ -152,9 +152,9 @@ def mb(size: int) -> str:
 
 
 def report(r: dict) -> str:
-    lines = ["## Full-text search", "",
-             f"`python benchmarks/fulltext/run.py {r['entries']}` — {r['date']}, {r['machine']}, load average "
-             f"{' '.join(f'{x:.1f}' for x in r['load_before'])} before / {' '.join(f'{x:.1f}' for x in r['load_after'])} after; "
+    load = f"{' '.join(f'{x:.1f}' for x in r['load_before'])} before / {' '.join(f'{x:.1f}' for x in r['load_after'])} after"
+    lines = ["## Full-text search", "", *provenance({**r, "load": load}, f"python benchmarks/fulltext/run.py {r['entries']}",
+                                                    HERE / "results.json"), "",
              f"Chromium headless, 127.0.0.1 (no HTTP compression), cold cache, median of {RUNS} runs. "
              "Time from navigation start of `/?q=…` to the first result in Material's search dialog. "
              f"jieba {'installed (Material segments its index with it)' if r.get('jieba') else 'not installed'}.", "",
@@ -173,4 +173,7 @@ def report(r: dict) -> str:
 
 
 if __name__ == "__main__":
-    main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)
+    if sys.argv[1:] == ["--report"]:  # the section again from results.json (e.g. after editing notes.md)
+        write_section("## Full-text search", report(json.loads((HERE / "results.json").read_text(encoding="utf-8"))))
+    else:
+        main(int(sys.argv[1]) if len(sys.argv) > 1 else 10_000)

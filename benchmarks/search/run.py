@@ -1,6 +1,7 @@
 """Catalogue search (目录检索) timings in Chromium at 10k and 100k synthetic entries.
 
     python benchmarks/search/run.py [N ...]        (default: 10000 100000)
+    python benchmarks/search/run.py --report       (the section again from results.json and notes.md)
 
 Builds one tiny site with `mkdocs build`, then writes the search shards of a synthetic catalogue of N
 entries into it with the plugin's own shard writer (the shards are all the search reads; a full build
@@ -18,7 +19,6 @@ import datetime
 import gzip
 import json
 import os
-import platform
 import statistics
 import subprocess
 import sys
@@ -32,7 +32,7 @@ sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
 from generate import AGENCY_CODE, AGENCY_NAME, categories_tree, make_entries, paragraph  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
-from results_md import write_section  # noqa: E402
+from results_md import machine, measured_commit, now, provenance, write_section  # noqa: E402
 from disclosure.catalogue import Agency, Catalogue, Category, Entry, Pos  # noqa: E402
 from disclosure.search import write_shards  # noqa: E402
 
@@ -210,9 +210,9 @@ def kb(size: int) -> str:
 
 
 def report(results: dict) -> str:
-    lines = ["## Search", "", f"`python benchmarks/search/run.py` — {results['machine']}, Chromium headless, "
-             f"site on 127.0.0.1, cold cache, median of {RUNS} runs; load average (1 min) "
-             f"{', '.join(str(x) for x in results['load'])} during the runs.", "",
+    shown = {**results, "load": f"(1 min) {', '.join(str(x) for x in results['load'])} during the runs"}
+    lines = ["## Search", "", *provenance(shown, "python benchmarks/search/run.py", HERE / "results.json"), "",
+             f"Chromium headless, site on 127.0.0.1, cold cache, median of {RUNS} runs.", "",
              "Catalogue search (目录检索): shards written by `disclosure.search.write_shards`.", "",
              "| entries | files | manifest gzip | shard bitmaps raw / gzip | largest shard raw / gzip | all files raw / gzip |",
              "|---:|---:|---:|---:|---:|---:|"]
@@ -238,14 +238,16 @@ def report(results: dict) -> str:
         for text, t in r.items():
             lines.append(f"| {int(n):,} | {text} | {t['handler_median']} ms | {t['to_next_frame_median']} ms | "
                          f"{t['to_next_frame_max']} ms | {t['count_final_median']} ms | {t['status']} |")
-    return "\n".join(lines + results.get("notes", [])) + "\n"
+    notes = HERE / "notes.md"  # prose only: every figure in this section comes from results.json
+    return "\n".join(lines + (["", notes.read_text(encoding="utf-8").rstrip("\n")] if notes.exists() else [])) + "\n"
 
 
 def main(sizes: list[int]) -> None:
     from playwright.sync_api import sync_playwright
 
-    machine = f"{platform.machine()}, {os.cpu_count()} CPUs, Python {platform.python_version()}"
-    results: dict = {"machine": machine, "load": [], "sizes": {}, "first_row": {"plain": {}, "gzip": {}}, "keystrokes": {}}
+    results: dict = {"command": " ".join(["python benchmarks/search/run.py", *map(str, sizes)]),
+                     "commit": measured_commit(), "machine": machine(), "date": now(),
+                     "load": [], "sizes": {}, "first_row": {"plain": {}, "gzip": {}}, "keystrokes": {}}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         site = build_site(Path(tmp) / "project")
         servers = {"plain": serve(site), "gzip": serve_gzip(site)}
@@ -266,11 +268,12 @@ def main(sizes: list[int]) -> None:
             browser.close()
             for _, server in servers.values():
                 server.shutdown()
-    extra = HERE / "notes.md"
-    results["notes"] = ["", extra.read_text(encoding="utf-8").rstrip("\n")] if extra.exists() else []
     (HERE / "results.json").write_text(json.dumps(results, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     write_section("## Search", report(results))
 
 
 if __name__ == "__main__":
-    main([int(arg) for arg in sys.argv[1:]] or [10_000, 100_000])
+    if sys.argv[1:] == ["--report"]:  # the section again from results.json (e.g. after editing notes.md)
+        write_section("## Search", report(json.loads((HERE / "results.json").read_text(encoding="utf-8"))))
+    else:
+        main([int(arg) for arg in sys.argv[1:]] or [10_000, 100_000])
