@@ -39,6 +39,7 @@ def entry_record(entry: Entry, catalogue: Catalogue, urls: ColumnUrls) -> dict[s
         "attachments": [{"title": a.title, "file": a.file, "size": a.size} for a in entry.attachments],
         "published": entry.published.isoformat() if entry.published else None,
         "valid_until": entry.valid_until.isoformat() if entry.valid_until else None,
+        "interprets": entry.interprets,
         "url": urls.entry(entry),
     }
 

@@ -20,6 +20,7 @@ from .xrefs import front_matter_lines
 from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import ColumnPages, read_markdown_files, promote_column_home
+from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .urls import ColumnUrls, relative
 
@@ -113,7 +114,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None and self.column is not None
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
-            "counts": self.column.counts, "view": None,
+            "counts": self.column.counts, "view": None, "interpretations": interpretations(self.catalogue),
         }
         return env
 

@@ -37,7 +37,7 @@ ENTRY_FIELDS: tuple[EntryField, ...] = (
     EntryField("published", "上网公开日期", "date", False, None, ("公开日期", "上网日期", "发布时间")),
     EntryField("valid_until", "有效期至", "date", False, None, ("有效期", "失效日期")),
     EntryField("report", "年度报告", "report"),
-    EntryField("interprets", "解读对象", "interprets", False, None, ("解读对象索引号", "被解读文件索引号")),
+    EntryField("interprets", "解读对象", "interprets", False, "解读对象", ("解读对象索引号", "被解读文件索引号")),
 )
 
 BY_KEY: dict[str, EntryField] = {f.key: f for f in ENTRY_FIELDS}
