@@ -1,4 +1,4 @@
-"""`disclosure validate | links | report`: the command line. Each subcommand lives in its own module."""
+"""`disclosure validate | links | inspect | report`: the command line. Each subcommand lives in its own module."""
 
 from __future__ import annotations
 
@@ -27,6 +27,8 @@ def _command_modules():
         modules.append(links_cli)
     except ImportError:  # pragma: no cover - while the link checker is not installed
         pass
+    from .inspect import cli as inspect_cli
+    modules.append(inspect_cli)
     try:
         from .reports import cli as reports_cli
         modules.append(reports_cli)

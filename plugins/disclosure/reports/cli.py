@@ -1,20 +1,24 @@
 """`disclosure report [--year Y] [--format text|json|markdown]`: compliance findings over the catalogue.
 
-Exit 0 when no rule is broken, 1 when some is (or the catalogue is invalid), 2 on a usage error.
-Site settings live in mkdocs.yml under `extra: {disclosure_report: {...}}`: `mandatory_categories`,
-`normative_categories`, `miswritings`, `deadline_workdays`, `links_result`.
+Exit 0 when no rule is broken, 1 when some is (or the catalogue is invalid), 2 on a usage error, a
+wrong setting or a `--links-result` file that does not exist. The settings are those of `disclosure
+inspect` (inspect/settings.py: `extra: disclosure_inspect:` or the older `disclosure_report:`), checked
+with Chinese messages naming mkdocs.yml. `disclosure inspect` runs these rules too, under the national
+indicator ids; this command stays for CI jobs that call it.
 """
 
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import datetime
 import os
 import sys
 
-from ..catalogue import Catalogue
+from ..inspect.entries import compliance_settings
+from ..inspect.settings import load_settings
 from ..project import check_project
-from .compliance import Settings, check_compliance
+from .compliance import check_compliance
 from .compliance_format import FORMATS
 
 DEFAULT_LINKS_RESULT = ".ci/links-result.json"
@@ -32,34 +36,24 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    loaded = _load(args.config_file)
-    if isinstance(loaded, str):
-        print(loaded, file=sys.stderr)
+    project, problems = check_project(args.config_file)
+    if project is None:
+        print("\n".join(map(str, problems)) + "\n目录有错误，请先用 disclosure validate 检查并修正。", file=sys.stderr)
         return 1
-    catalogue, extra, root = loaded
-    settings = _settings(args, extra, root)
+    loaded, problems = load_settings(project.config.extra or {}, args.config_file)
+    if loaded is None:
+        print("\n".join(map(str, problems)), file=sys.stderr)
+        return 2
+    links = args.links_result or loaded.links_result
+    if links and not os.path.isfile(links if os.path.isabs(links) or args.links_result else os.path.join(project.root, links)):
+        print(f"找不到链接检查结果 {links}：请先运行 disclosure links SITE_DIR --format json > {links}，或检查路径", file=sys.stderr)
+        return 2
+    links = (links if os.path.isabs(links) or args.links_result else os.path.join(project.root, links)) if links \
+        else os.path.join(project.root, DEFAULT_LINKS_RESULT)  # the default is read when it exists
+    settings = dataclasses.replace(compliance_settings(loaded, args.today or datetime.date.today(), links), year=args.year,
+                                   mandatory=tuple(loaded.mandatory_categories) + tuple(args.mandatory))
+    catalogue = project.catalogue
     findings = check_compliance(catalogue, settings)
     entries = sum(1 for e in catalogue.entries if args.year is None or e.year == args.year)
     print(FORMATS[args.format](findings, settings, entries, catalogue.source))
     return 1 if findings else 0
-
-
-def _load(config_file: str) -> tuple[Catalogue, dict, str] | str:
-    """(catalogue, extra.disclosure_report, project root), or a message saying why not."""
-    project, problems = check_project(config_file)
-    if project is None:
-        return "\n".join(map(str, problems)) + "\n目录有错误，请先用 disclosure validate 检查并修正。"
-    extra = (project.config.extra or {}).get("disclosure_report") or {}
-    return project.catalogue, extra if isinstance(extra, dict) else {}, project.root
-
-
-def _settings(args: argparse.Namespace, extra: dict, root: str) -> Settings:
-    links = args.links_result or os.path.join(root, str(extra.get("links_result") or DEFAULT_LINKS_RESULT))
-    return Settings(
-        year=args.year, today=args.today or datetime.date.today(),
-        deadline=int(extra.get("deadline_workdays") or 20),
-        normative=tuple(str(i) for i in extra.get("normative_categories") or ()),
-        mandatory=tuple(str(i) for i in (extra.get("mandatory_categories") or [])) + tuple(args.mandatory),
-        miswritings={str(k): str(v) for k, v in (extra.get("miswritings") or {}).items()},
-        links_result=links,
-    )
