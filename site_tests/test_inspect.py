@@ -8,9 +8,8 @@ import sys
 from pathlib import Path
 
 import pytest
-from openpyxl import load_workbook
-
 from conftest import MINIMAL_MKDOCS, REPO, run, write_project
+from openpyxl import load_workbook
 
 SMALL_FILES = {"content/index.md": "# 首页\n"}
 AGENCY = """\

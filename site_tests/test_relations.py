@@ -7,10 +7,9 @@ import csv
 import io
 import json
 
+from conftest import SMALL_CATALOGUE
 from openpyxl import load_workbook
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
-from conftest import SMALL_CATALOGUE
 
 INTERPRETATION = """\
   - index: 11440100MB2C00000X/2021-00002

@@ -11,10 +11,9 @@ from pathlib import Path
 import jsonschema
 import pytest
 import yaml
-from selectolax.lexbor import LexborHTMLParser as HTMLParser
-
 from conftest import SMALL_CATALOGUE
 from disclosure.reports import schema as report_schema
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 DATA = Path(__file__).parent / "reports_data"
 GOLDEN = DATA / "golden"
@@ -51,8 +50,9 @@ def tables(html: str) -> dict[str, str]:
 
 @pytest.fixture(scope="module")
 def built(tmp_path_factory):
-    from conftest import MINIMAL_MKDOCS, run, write_project
     import sys
+
+    from conftest import MINIMAL_MKDOCS, run, write_project
     root = tmp_path_factory.mktemp("reports")
     write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "directory.yml": CATALOGUE, "content/index.md": "# 首页\n",
                          "content/gkml/2021/00001.md": "正文\n", "content/files/2021/00001-1.pdf": "%PDF-1.4\n", **FILES})

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 import json
 from collections import Counter
-from typing import Callable
+from collections.abc import Callable
 
 from ..formats import Issue, code_climate
 from .findings import BY_ID, INDICATORS, Finding, is_veto

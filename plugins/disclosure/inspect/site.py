@@ -122,8 +122,8 @@ def undated_pages(project: Project) -> list[Finding]:
                 continue
             with open(path, encoding="utf-8", errors="replace") as stream:
                 head = stream.read(4096)
-            front = re.match(r"---[ \t]*\n(.*?)\n---[ \t]*\n", head, re.S)
-            if not front or not re.search(r"^date:[ \t]*\S", front[1], re.M):
+            front = re.match(r"---[ \t]*\n(.*?)\n---[ \t]*\n", head, re.DOTALL)
+            if not front or not re.search(r"^date:[ \t]*\S", front[1], re.MULTILINE):
                 findings.append(Finding("undated", f"页面 {relative} 没有日期：请在文件开头的 front matter 中写 date: YYYY-MM-DD（更新日期）",
                                         pos=Pos(display_path(path), 1, 1)))
     return findings

@@ -8,7 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .findings import INDICATORS, Finding, is_veto
+from .findings import INDICATORS, Finding
 from .formats import summary
 
 HEADER = ("指标", "考察点", "结果", "问题明细", "是否单项否决")

@@ -17,9 +17,9 @@ from ..catalogue.model import Catalogue, Entry
 from ..problems import ProblemsError
 from .chart import chart_svg, chart_text, chart_title
 from .field import report_display
+from .legacy import tables_for
 from .load import load_report
 from .model import AnnualReport
-from .legacy import tables_for
 from .series import previous_report
 from .views import comparison_rows
 from .xlsx import report_workbook

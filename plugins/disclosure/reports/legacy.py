@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from typing import Union
 
-from ..yamlpos import Mapping
 from ..problems import Problem
+from ..yamlpos import Mapping
 from .model import AnnualReport
 from .views import Row, Table, all_tables
 

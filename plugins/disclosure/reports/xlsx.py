@@ -8,8 +8,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 from openpyxl.utils import get_column_letter
 
-from .model import AnnualReport
 from .legacy import tables_for
+from .model import AnnualReport
 from .views import Row, Table
 
 SHEET_NAMES = {"applications": "依申请公开", "appeals": "复议和诉讼", "legacy": "统计表"}
