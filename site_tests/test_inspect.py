@@ -82,6 +82,7 @@ def test_as_of_a_day_later_entries_do_not_exist_and_the_home_page_goes_stale(tmp
     result = inspect(tmp_path, "--as-of", "2025-01-20", "--format", "json", "--links-result", "links.json", directory=directory)
     home = [f for f in findings(result) if f["indicator"] == "homepage_not_updated"]
     assert result.returncode == 1 and home[0]["veto"] is True and "最新一条信息是 2025-01-02" in home[0]["message"]
+    assert home[0]["where"] == "index.html"
 
 
 def test_dead_links_home_page_and_other_pages_apart(tmp_path):
@@ -93,6 +94,9 @@ def test_dead_links_home_page_and_other_pages_apart(tmp_path):
     dead = [f for f in findings(result) if f["indicator"] == "dead_link"]
     assert [(f["where"], f["message"].split(" ")[0], f["veto"]) for f in dead] == [
         ("content/index.md:3", "首页", False), ("gkml/a/index.html", "其他页面", False)]
+    markdown = inspect(tmp_path, "--as-of", "2025-03-15", "--format", "markdown", "--links-result", "links.json",
+                       directory=catalogue([("a", None)], [("00001", "a", "2025-03-10")]), links=links).stdout
+    assert "| 可用性：不可用链接 | 首页和其他页面的不可用链接（分开计数） | 首页 1 个，其他页面 1 个 | 否 |" in markdown
 
 
 def test_settings_are_checked_with_chinese_messages_naming_mkdocs_yml(tmp_path):

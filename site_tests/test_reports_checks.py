@@ -116,3 +116,11 @@ def test_older_layout_loads_and_checks_its_totals(tmp_path):
     answers = found["applications.answers.total"]  # its part 4 is now 3, so 12 ≠ 13
     assert answers.message.startswith("总计应为 13，实为 12")
     assert found["applications.concluded.total"].message.startswith("总计应为 13，实为 12")
+
+
+def test_numbers_as_printed_full_width_and_thousands(tmp_path):
+    text = GOOD.replace("licensing: 136 ", "licensing: \"1,136\"").replace("penalty: 12 ", "penalty: １２")
+    report, problems = check(tmp_path, text)
+    assert problems == [] and report.get("active.licensing") == 1136 and report.get("active.penalty") == 12
+    _, problems = check(tmp_path, GOOD.replace("licensing: 136 ", "licensing: \"1,13\""))
+    assert [p.path for p in problems] == ["active.licensing"]

@@ -67,7 +67,7 @@ def inspect(project: Project, settings: InspectSettings, as_of: datetime.date, a
     catalogue = project.catalogue
     present = freshness.existing(catalogue, as_of)
     newest = freshness.newest_by_category(catalogue, present)
-    findings = freshness.homepage(present, as_of, settings, catalogue.source)
+    findings = freshness.homepage(present, as_of, settings)
     findings += freshness.columns(catalogue, newest, as_of, settings)
     findings += freshness.blank_columns(catalogue, newest, settings)
     years = {index: report.year for index, report in load_reports(catalogue, project.docs_dir).items()}

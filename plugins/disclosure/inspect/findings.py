@@ -21,7 +21,8 @@ INDICATORS: tuple[Indicator, ...] = (
               "应更新而长期未更新的栏目 10 个及以上（按分类的 update_within 判断）", True),
     Indicator("blank_column", "空白栏目", "没有任何信息的栏目 5 个及以上", True),
     Indicator("dead_link", "可用性：不可用链接", "首页和其他页面的不可用链接（分开计数）"),
-    Indicator("footer", "网站标识：页脚", "主办单位、网站标识码、ICP 备案编号（链接到工业和信息化部备案系统）、公安机关备案号（链接到全国互联网安全管理服务平台）"),
+    Indicator("footer", "网站标识：页脚", "主办单位、网站标识码、ICP 备案编号（链接到工业和信息化部备案系统）、"
+              "公安机关备案号（链接到全国互联网安全管理服务平台）"),
     Indicator("undated", "信息发布：发布日期", "页面或信息缺少日期"),
     Indicator("validity_missing", "规范性文件：文号和有效性", "规范性文件缺少文号或有效性"),
     Indicator("interpretation_missing", "政策解读", "需要解读的文件没有对应的解读（interprets）"),
@@ -51,3 +52,15 @@ class Finding:
 
 def is_veto(findings: list[Finding]) -> bool:
     return any(f.veto for f in findings)
+
+
+def result_text(indicator: Indicator, group: list[Finding]) -> str:
+    """The 结果 cell of the 自查表; dead links count the home page and the other pages apart."""
+    if any(f.veto for f in group):
+        return "不合格（单项否决）"
+    if not group:
+        return "通过"
+    if indicator.id == "dead_link":
+        home = sum(1 for f in group if f.message.startswith("首页"))
+        return f"首页 {home} 个，其他页面 {len(group) - home} 个"
+    return f"发现 {len(group)} 个问题"

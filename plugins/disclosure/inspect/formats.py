@@ -8,7 +8,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from ..formats import Issue, code_climate
-from .findings import BY_ID, INDICATORS, Finding, is_veto
+from .findings import BY_ID, INDICATORS, Finding, is_veto, result_text
 
 Formatter = Callable[[list[Finding], datetime.date], str]
 
@@ -38,11 +38,9 @@ def _cell(text: str) -> str:
 
 
 def format_markdown(findings: list[Finding], as_of: datetime.date) -> str:
-    counts = Counter(f.indicator for f in findings)
-    vetoed = {f.indicator for f in findings if f.veto}
     lines = [f"# 政府网站自查（截至 {as_of}）", "", summary(findings, as_of), "",
              "| 指标 | 考察点 | 结果 | 单项否决 |", "| --- | --- | --- | --- |"]
-    lines += [f"| {i.name} | {_cell(i.point)} | {'未通过' if i.id in vetoed else f'{counts[i.id]} 个问题' if counts[i.id] else '通过'} "
+    lines += [f"| {i.name} | {_cell(i.point)} | {result_text(i, [f for f in findings if f.indicator == i.id])} "
               f"| {'是' if i.can_veto else '否'} |" for i in INDICATORS]
     for indicator in INDICATORS:
         group = [f for f in findings if f.indicator == indicator.id]

@@ -32,14 +32,14 @@ def newest_by_category(catalogue: Catalogue, entries: list[Entry]) -> dict[str, 
     return newest
 
 
-def homepage(entries: list[Entry], as_of: datetime.date, settings: InspectSettings, source: str) -> list[Finding]:
+def homepage(entries: list[Entry], as_of: datetime.date, settings: InspectSettings) -> list[Finding]:
     """The column home lists the newest entries: nothing new for `home_update_days` is a veto."""
     days = settings.home_update_days
     newest = max((online(e) for e in entries), default=None)
     if newest is not None and (as_of - newest).days <= days:
         return []
     said = f"最新一条信息是 {newest}，距 {as_of} 已 {(as_of - newest).days} 天" if newest else "目录中还没有任何信息"
-    return [Finding("homepage_not_updated", f"首页超过 {days} 天没有新信息：{said}", True, place=source)]
+    return [Finding("homepage_not_updated", f"首页超过 {days} 天没有新信息：{said}", True, place="index.html")]
 
 
 def columns(catalogue: Catalogue, newest: dict[str, datetime.date], as_of: datetime.date,

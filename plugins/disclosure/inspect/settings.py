@@ -50,7 +50,10 @@ def load_settings(extra: dict, config_file: str) -> tuple[InspectSettings | None
     key = next((k for k in KEYS if k in extra), KEYS[0])
     raw = extra.get(key)
     positions = _positions(config_file, key)
-    where = lambda name: positions.get(name) or positions.get("") or Pos(display_path(config_file), 1, 1)
+
+    def where(name: str) -> Pos:
+        return positions.get(name) or positions.get("") or Pos(display_path(config_file), 1, 1)
+
     if raw is None:
         raw = {}
     if not isinstance(raw, dict):

@@ -8,7 +8,7 @@ import io
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
 
-from .findings import INDICATORS, Finding
+from .findings import INDICATORS, Finding, result_text
 from .formats import summary
 
 HEADER = ("指标", "考察点", "结果", "问题明细", "是否单项否决")
@@ -26,8 +26,7 @@ def inspection_workbook(findings: list[Finding], as_of: datetime.date, site_name
         cell.font = Font(bold=True)
     for indicator in INDICATORS:
         group = [f for f in findings if f.indicator == indicator.id]
-        vetoed = any(f.veto for f in group)
-        result = "不合格（单项否决）" if vetoed else f"发现 {len(group)} 个问题" if group else "通过"
+        result = result_text(indicator, group)
         details = "\n".join(f"{f.where or '—'}：{f.message}" for f in group)
         sheet.append([indicator.name, indicator.point, result, _text(details), "是" if indicator.can_veto else "否"])
     for row in sheet.iter_rows(min_row=4):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import os
 import re
+import unicodedata
 from decimal import Decimal
 
 from .. import values as fields
@@ -21,6 +22,7 @@ from .model import AnnualReport, Number
 TOP_KEYS = ["year", "layout", "agency", "active", "applications", "appeals"]
 PATTERNS = {"int": re.compile(r"^\d+$"), "signed": re.compile(r"^[-+－−]?\d+$"), "amount": re.compile(r"^\d+(\.\d{1,4})?$")}
 KIND_NAMES = {"int": "非负整数", "signed": "整数（减少写负数，如 -8）", "amount": "非负数（金额，单位：万元）"}
+THOUSANDS = re.compile(r"^[-+]?\d{1,3}(,\d{3})+(\.\d+)?$")
 BLANKS = {"", "-", "－", "—", "——", "–", "/", "／"}
 
 
@@ -45,6 +47,12 @@ def load_report(docs_dir: str, content_path: str, display: str) -> tuple[AnnualR
 
 def is_blank(value: object) -> bool:
     return value is None or (isinstance(value, str) and value.strip() in BLANKS)
+
+
+def _number_text(value: str) -> str:
+    """A number as printed: full-width digits, a minus sign and thousands separators (1,234) allowed."""
+    text = unicodedata.normalize("NFKC", value).strip().replace("−", "-")
+    return text.replace(",", "") if THOUSANDS.match(text) else text
 
 
 class _Reader:
@@ -116,7 +124,7 @@ class _Reader:
             else:
                 self.values[path] = 0
             return
-        text = value.strip().replace("－", "-").replace("−", "-") if isinstance(value, str) else None
+        text = _number_text(value) if isinstance(value, str) else None
         if text is None or not PATTERNS[kind].match(text):
             shown = f"\"{value}\"" if isinstance(value, str) else "列表或键值对"
             self.say(where, path, f"应为{KIND_NAMES[kind]}，实为 {shown}；没有的可留空或填 0")
