@@ -29,6 +29,7 @@ class Project:
     catalogue: Catalogue
     files: tuple[str, ...]  # directory.yml and every included file (absolute paths)
     folders: tuple[str, ...]  # folders whose new files `include:` would pick up
+    include: tuple[str, ...] = ()  # the patterns under `include:` in directory.yml
 
     @property
     def root(self) -> str:
@@ -66,7 +67,7 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
         problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
     if problems or loaded.catalogue is None:
         raise ProblemsError(problems)
-    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders))
+    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include))
 
 
 def catalogue_path(config: MkDocsConfig, options: DisclosureConfig) -> str:

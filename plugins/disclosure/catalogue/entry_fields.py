@@ -34,7 +34,7 @@ ENTRY_FIELDS: tuple[EntryField, ...] = (
     EntryField("body", "正文", "body", False, None, ("正文内容", "内容", "文章内容", "全文")),
     EntryField("link", "原文链接", "url", False, None, ("链接", "网址", "原文地址", "链接地址", "URL")),
     EntryField("attachments", "附件", "attachments"),
-    EntryField("published", "上网公开日期", "date", False, None, ("公开日期", "上网日期", "发布时间")),
+    EntryField("published", "上网公开日期", "date", False, None, ("公开日期", "上网日期", "发布时间", "发布日期")),
     EntryField("valid_until", "有效期至", "date", False, None, ("有效期", "失效日期")),
     EntryField("report", "年度报告", "report"),
     EntryField("interprets", "解读对象", "interprets", False, "解读对象", ("解读对象索引号", "被解读文件索引号")),
