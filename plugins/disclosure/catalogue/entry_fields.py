@@ -51,3 +51,11 @@ CHINESE_KEYS: dict[str, str] = {
     **{name: f.key for f in ENTRY_FIELDS for name in (f.label, *f.synonyms) if not name.isascii()},
     "文件": "file", "编号": "id", "子分类": "children", "更新周期": "update_within",
 }
+
+
+def text_of(entry, key: str) -> str:
+    """A field of an `Entry` as searchable text: "" when absent, keywords joined by spaces."""
+    value = getattr(entry, key)
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return "" if value is None else str(value)
