@@ -8,7 +8,6 @@ that is not a readable table or lacks a required column.
 from __future__ import annotations
 
 import argparse
-import os
 import sys
 
 from ..problems import display_path
