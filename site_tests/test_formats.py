@@ -19,7 +19,7 @@ def test_gitlab_code_quality_report():
     same = [formats.from_problem(problem), formats.from_problem(problem)]
     report = json.loads(formats.gitlab(same))
     assert report[0] == {
-        "description": 'entries[0].category: 未知分类 "normativ"', "check_name": "catalogue",
+        "type": "issue", "description": 'entries[0].category: 未知分类 "normativ"', "check_name": "catalogue",
         "fingerprint": report[0]["fingerprint"], "severity": "major",
         "location": {"path": "catalogue/2021.yml", "lines": {"begin": 4}},
     }

@@ -101,7 +101,11 @@ def _write(project: Project, drafts: list[Draft], args: argparse.Namespace) -> i
     if args.dry_run:
         print(f"检查通过：可以导入 {len(drafts)} 条（--dry-run，没有写入任何文件）。", file=sys.stderr)
         return 0
-    problems = write(project, result, args.config_file)
+    try:
+        problems = write(project, result, args.config_file)
+    except OSError as error:  # nothing stays written: write() put every file back
+        print(f"无法写入 {error.filename}：{error.strerror}，没有写入任何内容。", file=sys.stderr)
+        return 2
     if problems:
         for problem in problems:
             print(problem)
