@@ -15,6 +15,7 @@ from openpyxl import Workbook
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .stable_xlsx import workbook_bytes
 from .urls import ColumnUrls
 
 COLUMNS = EXPORT_COLUMNS  # (key, Chinese header), from the registry of entry fields
@@ -60,7 +61,7 @@ def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed
     outputs = {
         "catalogue.json": json_bytes(catalogue, records),
         "catalogue.csv": csv_bytes(rows),
-        "catalogue.xlsx": xlsx_bytes(rows, catalogue.agency.name),
+        "catalogue.xlsx": xlsx_bytes(rows, catalogue.agency.name, max((e.date for e in catalogue.entries), default=datetime.date(2000, 1, 1))),
         "feed.xml": feed_bytes(catalogue, urls, config, feed_size),
     }
     for name, data in outputs.items():
@@ -84,7 +85,7 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
-def xlsx_bytes(rows: list[list[str]], agency_name: str) -> bytes:
+def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("主动公开基本目录")
     sheet.append([f"{agency_name} 主动公开基本目录"])
@@ -92,9 +93,7 @@ def xlsx_bytes(rows: list[list[str]], agency_name: str) -> bytes:
     sheet.append(header)
     for row in rows:
         sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return buffer.getvalue()
+    return workbook_bytes(workbook, newest)
 
 
 def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, size: int) -> bytes:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import io
+import datetime
 
 from openpyxl import Workbook
 from openpyxl.styles import Alignment, Font
@@ -11,6 +11,7 @@ from openpyxl.utils import get_column_letter
 from .legacy import tables_for
 from .model import AnnualReport
 from .views import Row, Table
+from ..stable_xlsx import workbook_bytes
 
 SHEET_NAMES = {"applications": "依申请公开", "appeals": "复议和诉讼", "legacy": "统计表"}
 
@@ -24,9 +25,7 @@ def report_workbook(report: AnnualReport, agency: str, comparison: list[Row] | N
         table = Table("comparison", "与上年对比", (f"{report.year - 1}年", f"{report.year}年", "增减"), tuple(comparison), "指标")
         _sheet(workbook, "与上年对比", f"{agency}{report.year}年与上年对比", table)
     workbook.properties.title = f"{agency}{report.year}年政府信息公开工作年度报告统计表"
-    stream = io.BytesIO()
-    workbook.save(stream)
-    return stream.getvalue()
+    return workbook_bytes(workbook, datetime.date(report.year, 12, 31))  # same report, same bytes
 
 
 def _sheet(workbook: Workbook, name: str, title: str, table: Table) -> None:
