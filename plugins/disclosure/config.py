@@ -15,3 +15,4 @@ class DisclosureConfig(base.Config):
     check_links = c.Type(bool, default=True)  # fail the build on a dead link (links/)
     check_links_scope = c.Choice(("column", "site"), default="column")  # which pages are checked
     external_links = c.Type(bool, default=False)  # also check links to other hosts (needs network)
+    shared_chrome = c.Type(bool, default=True)  # render entry/listing chrome once (chrome.py); false: every page in full

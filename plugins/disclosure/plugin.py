@@ -5,21 +5,22 @@ from __future__ import annotations
 import os
 import shutil
 
-from markupsafe import escape
+from markupsafe import Markup, escape
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from . import exports, project, xrefs
+from .chrome import SharedChrome
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
 from .xrefs import front_matter_lines
 from .catalogue import Catalogue
 from .config import DisclosureConfig
-from .pages import ColumnPages, read_markdown_files, promote_column_home
+from .pages import TEMPLATES, ColumnPages, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .urls import ColumnUrls, relative
@@ -29,6 +30,7 @@ PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
 CSS = "assets/disclosure/disclosure.css"
 SCRIPTS = ("assets/disclosure/search-history.js", "assets/disclosure/site-search.js")  # every page, in this order
+PRERENDERED = "disclosure/prerendered.html"
 
 
 class DisclosurePlugin(BasePlugin[DisclosureConfig]):
@@ -85,8 +87,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         view = self.column.views.get(page.file.src_uri)
         source = page.file.abs_src_path
         if view is not None:
-            # Material prints meta title/description unescaped: hand it escaped text.
-            page.meta.update(template=f"disclosure/{view.kind}.html", title=str(escape(view.title)))
+            # Material prints meta title/description unescaped: hand it escaped text. The page's HTML
+            # comes from on_page_context (shared chrome); MkDocs' own render only prints it.
+            page.meta.update(template=PRERENDERED, title=str(escape(view.title)))
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
                 page.meta["search"] = {"exclude": True}  # entries are found by the catalogue search
@@ -112,17 +115,27 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
         assert self.catalogue is not None and self.column is not None
+        self.chrome = SharedChrome(env) if self.config.shared_chrome else None
+        self.env = env
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
             "counts": self.column.counts, "view": None, "interpretations": interpretations(self.catalogue),
         }
         return env
 
+    @event_priority(-100)  # last: the page renders here, from the context every other plugin has seen
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
         assert self.column is not None
         view = self.column.views.get(page.file.src_uri)
         if view is not None:
             context["disclosure"] = {**self.shared, "view": view}
+            template = TEMPLATES[view.kind]
+            if self.chrome is not None and view.kind != "home":
+                identity = (page.url, view.entry.index if view.entry else "")
+                html = self.chrome.render(template, context, page, identity)
+            else:
+                html = self.env.get_template(template).render(context)
+            context["disclosure_html"] = Markup(html)
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -1,0 +1,92 @@
+"""Shared chrome (chrome.py): every page equals, byte for byte, the page rendered in full."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+
+from conftest import SMALL_CATALOGUE, SMALL_FILES, write_project
+
+TRICKY = SMALL_CATALOGUE + """\
+  - index: 11440100MB2C00000X/2021-00002
+    title: "A & B <b>粗</b> \\"引号\\" 'x'"
+    category: normative
+    publisher: 办公室
+    date: 2021-03-02
+    summary: "概述 & <i>斜</i>"
+    body: gkml/2021/00002.md
+  - index: 11440100MB2C00000X/2021-00003
+    title: "两个  空格的标题"
+    category: normative
+    publisher: 办公室
+    date: 2021-03-03
+    summary: " 前后有空格 "
+    body: gkml/2021/00003.md
+  - index: 11440100MB2C00000X/2021-00004
+    title: 正文有小标题
+    category: plans
+    publisher: 办公室
+    date: 2021-03-04
+    body: gkml/2021/00004.md
+""" + "".join(f"""\
+  - index: 11440100MB2C00000X/2019-{n:05d}
+    title: 第{n}号普通文件
+    category: plans
+    publisher: 规划科
+    date: 2019-{1 + n // 20:02d}-{1 + n % 20:02d}
+    keywords: [规划]
+    body: gkml/2019/{n:05d}.md
+""" for n in range(1, 41))
+FILES = {
+    **SMALL_FILES,
+    "content/gkml/2021/00002.md": "正文 <script>alert(1)</script> & 更多。\n",
+    "content/gkml/2021/00003.md": "---\nhide: [toc]\n---\n正文带前言。\n",
+    "content/gkml/2021/00004.md": "## 第一章\n\n内容。\n\n## 第二章\n\n内容。\n",
+    **{f"content/gkml/2019/{n:05d}.md": f"第{n}号正文。\n" for n in range(1, 41)},
+}
+CONFIGS = {
+    "plain": "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh}\nplugins: [search, disclosure]\n",
+    "site_url": ("site_name: 示例\nsite_url: https://example.gov.cn/sub/\ndocs_dir: content\nuse_directory_urls: false\n"
+                 "theme: {name: material, language: zh, features: [navigation.path, content.action.edit]}\n"
+                 "repo_url: https://example.gov.cn/repo\nplugins: [search, disclosure]\n"),
+}
+
+
+def build_into(root: Path, mkdocs: str, site: str, shared: bool) -> Path:
+    text = mkdocs.replace("disclosure]", "{disclosure: {shared_chrome: " + ("true" if shared else "false") + "}}]")
+    (root / "mkdocs.yml").write_text(text, encoding="utf-8")
+    build(load_config(str(root / "mkdocs.yml"), site_dir=str(root / site)))
+    return root / site
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(path.relative_to(site)): path.read_bytes() for path in site.rglob("*") if path.is_file()}
+
+
+@pytest.mark.parametrize("name", sorted(CONFIGS))
+def test_shared_chrome_equals_full_render(tmp_path, name):
+    write_project(tmp_path, {**FILES, "directory.yml": SMALL_CATALOGUE.split("entries:")[0] + "entries:" + TRICKY.split("entries:", 1)[1]})
+    fast = tree(build_into(tmp_path, CONFIGS[name], "fast", True))
+    full = tree(build_into(tmp_path, CONFIGS[name], "full", False))
+    assert fast.keys() == full.keys()
+    differing = [path for path in fast if fast[path] != full[path]]
+    assert differing == []
+    entry_pages = [path for path in fast if path.startswith("gkml/11440100MB2C00000X-2019-")]
+    assert len(entry_pages) == 40  # the shared path did run on ordinary pages
+
+
+def test_frame_is_used_and_tricky_pages_fall_back(tmp_path, monkeypatch):
+    from disclosure import chrome
+    filled = []
+    original = chrome.Frame.fill
+    monkeypatch.setattr(chrome.Frame, "fill", lambda self, values: filled.append(values) or original(self, values))
+    write_project(tmp_path, {**FILES, "directory.yml": SMALL_CATALOGUE.split("entries:")[0] + "entries:" + TRICKY.split("entries:", 1)[1]})
+    build_into(tmp_path, CONFIGS["plain"], "fast", True)
+    titles = {values[chrome.MARKS["title"]] for values in filled}
+    assert "第7号普通文件" in titles
+    assert "正文有小标题" not in titles  # a table of contents: full render
+    assert not any("  " in title for title in titles)  # whitespace runs: full render
