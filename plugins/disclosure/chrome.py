@@ -85,7 +85,7 @@ def _plain(text: Any) -> bool:
 
 
 class SharedChrome:
-    """Renders entry pages through one frame per template; everything else through Jinja as usual."""
+    """Renders generated pages through one frame per template and depth; others through Jinja as usual."""
 
     def __init__(self, env: Environment) -> None:
         self.env = env
@@ -97,9 +97,10 @@ class SharedChrome:
         template = self.env.get_template(template_name)
         if not self._eligible(page):
             return template.render(context)
-        if template_name not in self.frames:
-            self.frames[template_name] = self._frame(template, context, page, identity)
-        frame = self.frames[template_name]
+        key = f"{template_name}@{page.url.count('/')}"  # listing pages 2, 3 … sit one level deeper
+        if key not in self.frames:
+            self.frames[key] = self._frame(template, context, page, identity)
+        frame = self.frames[key]
         if frame is None or not frame.fits(context, page):
             return template.render(context)
         return frame.fill({
