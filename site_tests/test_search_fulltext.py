@@ -48,8 +48,8 @@ def test_metadata_and_body_lists_newest_first(tmp_path: Path):
                                 entry(2021, 2, title="关于开展检查的通知", date=datetime.date(2021, 3, 1)), entry(2020, 7)])
     index = FullTextIndex(catalogue.entries)
     newest, middle, oldest = catalogue.entries
+    index.add(middle, "改动前的正文")  # the preview renders an edited body again: the last text counts
     index.add(middle, html_text("<p>企业<b>开办</b>登记</p><script>var 隐藏 = 1</script>"))
-    index.add(middle, "重复渲染不会重复收录")  # `mkdocs serve` renders pages again
     write_fulltext(index, str(tmp_path), "gkml/", "gkml/{slug}/")
     manifest = json.loads((tmp_path / "manifest.json").read_text("utf-8"))
     assert manifest["count"] == 3 and manifest["home"] == "gkml/" and manifest["entry_url"] == "gkml/{slug}/"
@@ -57,7 +57,7 @@ def test_metadata_and_body_lists_newest_first(tmp_path: Path):
     assert [row[1] for row in rows] == [newest.index, middle.index, oldest.index]
     assert rows[1][:4] == [middle.title, middle.index, middle.date.isoformat(), ""]
     assert postings(tmp_path, "开办") == [[], [], [1]] and postings(tmp_path, "办登") == [[], [], [1]]
-    assert postings(tmp_path, "隐藏") == [[], [], []] and postings(tmp_path, "重复") == [[], [], []]
+    assert postings(tmp_path, "隐藏") == [[], [], []] and postings(tmp_path, "改动") == [[], [], []]
     assert postings(tmp_path, "[2") == [[0], [], []]  # 〔 folded, in the 文号
     assert postings(tmp_path, "通知")[0] == [0, 1, 2]  # every title, entries not rendered included
     assert manifest["bodies"] == [[1, manifest["bodies"][0][1]]]  # from the first entry with a body

@@ -16,7 +16,8 @@ byte-equality with the normal render on every page.
 
 from __future__ import annotations
 
-from typing import Any, Iterator
+from collections.abc import Iterator
+from typing import Any
 
 from jinja2 import Environment, Template
 from markupsafe import Markup, escape

@@ -21,14 +21,15 @@ Written to `<prefix>/fulltext/`:
                     [[title, index, date, 文号, summary, keywords, publisher], …]
   b<n>-<hash>.txt   the folded body text of consecutive entries from a first doc id, one line each
                     (whitespace runs as one space; empty when the entry has no body), ≈BODY_BYTES a file
-Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results.
+Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results;
+they are given when the index is laid out, texts are collected by index number.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict
-from operator import sub
+from collections import defaultdict, deque
+from operator import methodcaller, sub
 from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
@@ -97,81 +98,92 @@ def entry_text(entry: Entry) -> tuple[str, str]:
 
 
 class FullTextIndex:
-    """Collects each entry's text while pages render; `write` lays the index out for the browser."""
+    """Each entry's folded body text, keyed by index number, collected while pages render; `files` lays
+    the index out for the browser, numbering documents by catalogue position only then (an inserted
+    entry renumbers nothing that was collected, so the preview can carry texts over)."""
 
     def __init__(self, entries: Iterable[Entry]) -> None:
         self.entries = list(entries)
-        self.doc_ids = {entry.index: i for i, entry in enumerate(self.entries)}
-        self.head: defaultdict[str, array] = defaultdict(_ids)
-        self.metadata: defaultdict[str, array] = defaultdict(_ids)  # the rest, for entries whose head lacks the gram
-        self.body: defaultdict[str, array] = defaultdict(_ids)
-        self.bodies: dict[int, str] = {}  # doc id: folded body text, whitespace runs as one space
-        self.indexed: set[int] = set()
+        self.texts: dict[str, str] = {}  # index number: folded body text, whitespace runs as one space
 
     def add(self, entry: Entry, body_text: str = "") -> None:
-        doc_id = self.doc_ids[entry.index]
-        if doc_id in self.indexed:  # `mkdocs serve` may render a page again
-            return
-        self.indexed.add(doc_id)
-        head, other = entry_text(entry)
-        head_grams = grams(head)
-        for gram in head_grams:
-            self.head[gram].append(doc_id)
-        for gram in grams(other) - head_grams:
-            self.metadata[gram].append(doc_id)
-        body_runs = fold(body_text).split()
-        for gram in _grams_of(body_runs):
-            self.body[gram].append(doc_id)
-        if body_runs:
-            self.bodies[doc_id] = " ".join(body_runs)
+        self.texts[entry.index] = " ".join(fold(body_text).split())
+
+    def for_entries(self, entries: Iterable[Entry], changed: set[str]) -> FullTextIndex:
+        """A new index for `entries` that keeps the collected texts of every entry not in `changed`."""
+        index = FullTextIndex(entries)
+        wanted = {entry.index for entry in index.entries} - changed
+        index.texts = {key: text for key, text in self.texts.items() if key in wanted}
+        return index
+
+    def _postings(self) -> tuple[tuple[dict[str, array], ...], dict[int, str]]:
+        """((head, other metadata, body): gram → doc ids, doc id → body text); doc id = catalogue position.
+        The other metadata lists only entries whose head lacks the gram."""
+        head: defaultdict[str, array] = defaultdict(_ids)
+        metadata: defaultdict[str, array] = defaultdict(_ids)
+        body: defaultdict[str, array] = defaultdict(_ids)
+        bodies: dict[int, str] = {}
+        for doc_id, entry in enumerate(self.entries):
+            head_text, other = entry_text(entry)
+            head_grams = grams(head_text)
+            _post(head, head_grams, doc_id)
+            _post(metadata, grams(other) - head_grams, doc_id)
+            if text := self.texts.get(entry.index, ""):
+                _post(body, _grams_of(text.split(" ")), doc_id)
+                bodies[doc_id] = text
+        return (head, metadata, body), bodies
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
-        for entry in self.entries:  # entries without a rendered page (none today) still have metadata
-            self.add(entry)
-        buckets = self._bucket_count()
+        lists, bodies = self._postings()
+        buckets = _bucket_count(sum(len(ids) for postings in lists for ids in postings.values()))
         lines: list[list[str]] = [[] for _ in range(buckets)]
         empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
-        for gram in sorted(self.head.keys() | self.metadata.keys() | self.body.keys()):
-            lists = [_encode(postings.get(gram, empty), digits) for postings in (self.head, self.metadata, self.body)]
-            lines[bucket_of(gram, buckets)].append(gram + "\t" + "\t".join(lists) + "\n")
+        for gram in sorted(set().union(*lists)):
+            encoded = [_encode(postings.get(gram, empty), digits) for postings in lists]
+            lines[bucket_of(gram, buckets)].append(gram + "\t" + "\t".join(encoded) + "\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
                      for n in range(0, len(self.entries), CHUNK)]
-        body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(self._body_texts())]
+        body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(_body_texts(bodies))]
         manifest = {"format": FORMAT, "count": len(self.entries), "chunk": CHUNK, "home": home, "entry_url": entry_url,
                     "buckets": bucket_names, "docs": doc_names, "bodies": body_files}
         files["manifest.json"] = dump_json(manifest)
         return files
 
-    def _body_texts(self) -> Iterable[tuple[int, bytes]]:
-        """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
-        if not self.bodies:
-            return
-        first, lines, size = min(self.bodies), [], 0
-        for doc_id in range(first, max(self.bodies) + 1):
-            line = self.bodies.get(doc_id, "").encode("utf-8")
-            lines.append(line)
-            size += len(line) + 1
-            if size >= BODY_BYTES:
-                yield first, b"\n".join(lines)
-                first, lines, size = doc_id + 1, [], 0
-        if lines:
+def _body_texts(bodies: dict[int, str]) -> Iterable[tuple[int, bytes]]:
+    """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
+    if not bodies:
+        return
+    first, lines, size = min(bodies), [], 0
+    for doc_id in range(first, max(bodies) + 1):
+        line = bodies.get(doc_id, "").encode("utf-8")
+        lines.append(line)
+        size += len(line) + 1
+        if size >= BODY_BYTES:
             yield first, b"\n".join(lines)
+            first, lines, size = doc_id + 1, [], 0
+    if lines:
+        yield first, b"\n".join(lines)
 
-    def _bucket_count(self) -> int:
-        total = sum(len(ids) for postings in (self.head, self.metadata, self.body) for ids in postings.values())
-        buckets = 1
-        while buckets < MAX_BUCKETS and buckets * POSTINGS_PER_BUCKET < total:
-            buckets *= 2
-        return buckets
+
+def _bucket_count(total: int) -> int:
+    buckets = 1
+    while buckets < MAX_BUCKETS and buckets * POSTINGS_PER_BUCKET < total:
+        buckets *= 2
+    return buckets
 
 
 def _encode(ids: array, digits: list[str]) -> str:
     """Ascending ids as base-36 gaps from the previous id ("0,1,1,3"); `digits[n]` is n in base 36."""
     ordered = sorted(ids)
     return ",".join(map(digits.__getitem__, map(sub, ordered, [0, *ordered[:-1]])))
+
+
+def _post(lists: defaultdict[str, array], gram_set: set[str], doc_id: int) -> None:
+    """Append `doc_id` to the list of every gram, without a Python-level loop (millions of postings)."""
+    deque(map(methodcaller("append", doc_id), map(lists.__getitem__, gram_set)), maxlen=0)
 
 
 def _ids() -> array:
