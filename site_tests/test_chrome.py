@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 
 import pytest
+from conftest import SMALL_CATALOGUE, SMALL_FILES, write_project
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
-
-from conftest import SMALL_CATALOGUE, SMALL_FILES, write_project
 
 TRICKY = SMALL_CATALOGUE + """\
   - index: 11440100MB2C00000X/2021-00002

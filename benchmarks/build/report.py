@@ -15,7 +15,7 @@ import subprocess
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-from results_md import replace_section  # noqa: E402
+from results_md import replace_section
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 RESULTS_MD = os.path.join(os.path.dirname(HERE), "RESULTS.md")
@@ -41,7 +41,7 @@ def mark(ok: bool) -> str:
 def section(all_results: list[tuple[str, dict]], notes: str) -> str:
     out = ["## Build", ""]
     out.append(f"- Machine: {machine()}.")
-    out.append(f"- Date: {datetime.datetime.now(datetime.timezone.utc):%Y-%m-%d %H:%M} UTC.")
+    out.append(f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC.")
     out.append("- Rerun: `python benchmarks/build/run.py --sizes 1000,3000,10000 --rounds 1 --profile 3000` "
                "(add `--plugin-src DIR` to measure a frozen copy of the plugin), then `python benchmarks/build/report.py "
                "--notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "

@@ -132,7 +132,7 @@ def main() -> None:
                 samples[kind].append(sample)
                 print(f"  {kind:10s} round {r + 1}: {sample['wall_s']:7.1f}s wall, {sample['cpu_s']:7.1f}s cpu, "
                       f"{sample['peak_rss_mb']:7.0f} MB, load {sample['load_1min']:.1f}", flush=True)
-        row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.timezone.utc).isoformat(timespec="seconds"),
+        row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
                "plugin": state}
         for kind in KINDS:
             row[kind] = {

@@ -6,6 +6,7 @@ import argparse
 import sys
 
 from . import validate_cmd
+from .preview import serve
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -21,7 +22,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _command_modules():
-    modules = [validate_cmd]
+    modules = [validate_cmd, serve]
     try:
         from .links import cli as links_cli
         modules.append(links_cli)

@@ -12,10 +12,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
 from mkdocs.structure.pages import Page
 
-from .yamlpos import LoadError, decode_utf8
 from .catalogue.model import Catalogue, Category, Entry
 from .problems import Problem, display_path
 from .urls import ColumnUrls
+from .yamlpos import LoadError, decode_utf8
 
 TEMPLATES = {"home": "disclosure/home.html", "category": "disclosure/category.html", "entry": "disclosure/entry.html"}
 
@@ -71,21 +71,32 @@ class ColumnPages:
     def add_to(self, files: Files, config: MkDocsConfig, bodies: dict[str, str]) -> None:
         """Add generated Files; an editor's `<prefix>/index.md` becomes the column home's intro."""
         intro = files.get_file_from_path(self.urls.home_src())
-        intro_markdown = ""
         if intro is not None:
-            intro_markdown = intro.content_string
             files.remove(intro)
-        self._add(files, config, self.urls.home_src(), View("home", self.column_title, [Crumb(self.column_title, None)],
-                                                           markdown=intro_markdown), InclusionLevel.INCLUDED)
+        self.plan(intro.content_string if intro is not None else "", bodies)
+        for src_uri in self.views:
+            existing = files.get_file_from_path(src_uri)
+            if existing is not None:
+                files.remove(existing)
+            files.append(self.file(config, src_uri))
+
+    def file(self, config: MkDocsConfig, src_uri: str) -> File:
+        """The generated File of a planned page."""
+        inclusion = InclusionLevel.INCLUDED if self.views[src_uri].kind == "home" else InclusionLevel.NOT_IN_NAV
+        return File.generated(config, src_uri, content=self.views[src_uri].markdown, inclusion=inclusion)
+
+    def plan(self, intro_markdown: str, bodies: dict[str, str]) -> None:
+        """Every generated page's View, by src_uri (home, listings, entries), without touching Files."""
+        self.views = {self.urls.home_src(): View("home", self.column_title, [Crumb(self.column_title, None)],
+                                                 markdown=intro_markdown)}
         for category in self.catalogue.walk_categories():
-            self._add_listing(files, config, category)
+            self._add_listing(category)
         for entry in self.catalogue.entries:
             crumbs = self.category_crumbs(entry.category) + [Crumb(entry.title, None)]
             markdown = bodies.get(entry.body, "") if entry.body else ""
-            self._add(files, config, self.urls.entry_src(entry),
-                      View("entry", entry.title, crumbs, entry=entry, markdown=markdown))
+            self.views[self.urls.entry_src(entry)] = View("entry", entry.title, crumbs, entry=entry, markdown=markdown)
 
-    def _add_listing(self, files: Files, config: MkDocsConfig, category: Category) -> None:
+    def _add_listing(self, category: Category) -> None:
         subtree = self.catalogue.subtree_ids(category.id)
         entries = [entry for entry in self.catalogue.entries if entry.category in subtree]
         pages = max(1, math.ceil(len(entries) / self.page_size))
@@ -94,16 +105,8 @@ class ColumnPages:
         for page in range(1, pages + 1):
             chunk = entries[(page - 1) * self.page_size: page * self.page_size]
             title = category.title if page == 1 else f"{category.title}（第 {page} 页）"
-            self._add(files, config, self.urls.category_src(category.id, page),
-                      View("category", title, crumbs, category=category, entries=chunk, page=page, pages=pages))
-
-    def _add(self, files: Files, config: MkDocsConfig, src_uri: str, view: View,
-             inclusion: InclusionLevel = InclusionLevel.NOT_IN_NAV) -> None:
-        existing = files.get_file_from_path(src_uri)
-        if existing is not None:
-            files.remove(existing)
-        files.append(File.generated(config, src_uri, content=view.markdown, inclusion=inclusion))
-        self.views[src_uri] = view
+            self.views[self.urls.category_src(category.id, page)] = View(
+                "category", title, crumbs, category=category, entries=chunk, page=page, pages=pages)
 
 
 def read_markdown_files(paths: list[str], docs_dir: str, problems: list[Problem]) -> dict[str, str]:

@@ -23,6 +23,7 @@ from .config import DisclosureConfig
 from .pages import TEMPLATES, ColumnPages, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
+from .state import BuildState
 from .urls import ColumnUrls, relative
 
 log = get_plugin_logger(__name__)
@@ -74,12 +75,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
         self.column.add_to(files, config, bodies)
+        self.state = BuildState(files, bodies)
         self.fulltext = FullTextIndex(self.catalogue.entries)
         self.reports = report_hooks.ReportPages(self.catalogue, config)
         return files
 
     def on_nav(self, nav, *, config: MkDocsConfig, files: Files):
         promote_column_home(nav, self.urls.home_src())
+        self.state.nav = nav
         return nav
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -90,9 +93,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # Material prints meta title/description unescaped: hand it escaped text. The page's HTML
             # comes from on_page_context (shared chrome); MkDocs' own render only prints it.
             page.meta.update(template=PRERENDERED, title=str(escape(view.title)))
+            if view.kind != "home":  # entries and listings are found by the catalogue search
+                page.meta["search"] = {"exclude": True}
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
-                page.meta["search"] = {"exclude": True}  # entries are found by the catalogue search
                 source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
         if source is None:
             return markdown
@@ -116,7 +120,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         env.filters["dc_filesize"] = exports.human_size
         assert self.catalogue is not None and self.column is not None
         self.chrome = SharedChrome(env) if self.config.shared_chrome else None
-        self.env = env
+        self.env = self.state.env = env
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
             "counts": self.column.counts, "view": None, "interpretations": interpretations(self.catalogue),
@@ -139,13 +143,17 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.write_artifacts(config)
+        check_built_site(config, self.config, self.catalogue, self.serving, log)
+
+    def write_artifacts(self, config: MkDocsConfig) -> None:
+        """Exports and search data of the column (also after a preview update)."""
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
         entry_pattern = self.urls.entry_pattern(config.use_directory_urls)
         write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"),
                      relative(self.urls.home(), entry_pattern))
         write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(), entry_pattern)
-        check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished."""

@@ -1,0 +1,148 @@
+"""`disclosure serve [-a HOST:PORT] [-f mkdocs.yml]`: MkDocs' live-reload server, updating only what a save reaches.
+
+The first build is a full `mkdocs build` into a temporary folder; the server keeps its MkDocs
+state (files, nav, Jinja environment, the plugin's catalogue and pages). On every save the watched
+files are compared with the last good snapshot (mtime and size): entry bodies, the catalogue and
+attachments go through `update.update`; anything else is built in full, into a new folder that
+replaces the served one only when the build succeeded. A save that does not validate prints the
+same `file:line:col` messages as `disclosure validate` and the last good site stays served.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import shutil
+import tempfile
+import time
+
+from mkdocs.commands.build import build
+from mkdocs.config import load_config
+from mkdocs.exceptions import Abort, ConfigurationError
+from mkdocs.livereload import LiveReloadServer
+
+from ..problems import ProblemsError
+from .update import update
+
+log = logging.getLogger("mkdocs.disclosure.serve")
+
+
+def add_parser(commands) -> None:
+    parser = commands.add_parser("serve", help="本地预览网站：保存后只重新生成受影响的页面")
+    parser.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="地址和端口（默认 127.0.0.1:8000）")
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="mkdocs.yml 的路径")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    host, _, port = args.dev_addr.rpartition(":")
+    work_dir = tempfile.mkdtemp(prefix="disclosure-serve-")
+    preview = Preview(args.config_file, work_dir)
+    try:
+        if not preview.full_build():
+            return 1
+        server = preview.server = LiveReloadServer(builder=preview.rebuild, host=host or "127.0.0.1", port=int(port),
+                                                   root=preview.site_dir)
+        for path in preview.watched():
+            server.watch(path)
+        try:
+            server.serve()
+        except KeyboardInterrupt:
+            log.info("预览已停止")
+        finally:
+            server.shutdown()
+        return 0
+    finally:
+        shutil.rmtree(work_dir, ignore_errors=True)
+
+
+class Preview:
+    """The served site and the build state it came from."""
+
+    def __init__(self, config_file: str, work_dir: str) -> None:
+        self.config_file = os.path.abspath(config_file)
+        self.work_dir = work_dir
+        self.builds = 0
+        self.site_dir = ""
+        self.config = None
+        self.server = None
+        self.snapshot: dict[str, tuple[int, int]] = {}
+
+    @property
+    def plugin(self):
+        return self.config.plugins["disclosure"]
+
+    def watched(self) -> list[str]:
+        """mkdocs.yml, the docs folder, theme overrides and the catalogue with what it includes."""
+        paths = [self.config_file, self.config.docs_dir]
+        if self.config.theme.custom_dir:
+            paths.append(self.config.theme.custom_dir)
+        paths += [*self.plugin.project.files, *self.plugin.project.folders]
+        return sorted({os.path.abspath(path) for path in paths if os.path.exists(path)})
+
+    def full_build(self) -> bool:
+        """Build everything into a fresh folder; it becomes the served one only when the build worked."""
+        started = time.monotonic()
+        self.builds += 1
+        next_dir = os.path.join(self.work_dir, f"site-{self.builds}")
+        try:
+            config = load_config(self.config_file, site_dir=next_dir)
+            config.plugins.on_startup(command="serve", dirty=False)
+            snapshot = self._snapshot(config, catalogue=False)  # before the build: no save is missed
+            build(config)
+        except (Abort, ConfigurationError) as error:
+            log.error(str(error))
+            shutil.rmtree(next_dir, ignore_errors=True)
+            return False
+        snapshot.update(self._snapshot(config, site=False))  # the catalogue files the build read
+        old_dir, self.site_dir = self.site_dir, next_dir
+        if self.server is not None:
+            self.server.root = next_dir
+        if old_dir:
+            shutil.rmtree(old_dir, ignore_errors=True)
+        self.config, self.snapshot = config, snapshot
+        log.info(f"整站已生成（{time.monotonic() - started:.1f} 秒）")
+        return True
+
+    def rebuild(self) -> None:
+        """The live-reload server's builder: apply what changed since the last good build."""
+        snapshot = self._snapshot(self.config)
+        changed = {path for path in snapshot.keys() | self.snapshot.keys() if snapshot.get(path) != self.snapshot.get(path)}
+        if not changed:
+            return
+        started = time.monotonic()
+        try:
+            updated = update(self.config, self.plugin, changed)
+        except ProblemsError as error:
+            log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
+            return
+        if updated:
+            self.snapshot = snapshot
+            log.info(f"已更新 {len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒）")
+        else:
+            self.full_build()
+
+    def _snapshot(self, config, catalogue: bool = True, site: bool = True) -> dict[str, tuple[int, int]]:
+        """(mtime, size) of every watched file: mkdocs.yml, docs, theme overrides (`site`) and the
+        catalogue files of the last build (`catalogue`)."""
+        found: dict[str, tuple[int, int]] = {}
+        tops = [self.config_file, config.docs_dir, config.theme.custom_dir or ""] if site else []
+        if catalogue:
+            tops += [*config.plugins["disclosure"].project.files, *config.plugins["disclosure"].project.folders]
+        for top in tops:
+            if os.path.isfile(top):
+                _stat_into(found, top)
+            for folder, dirs, names in os.walk(top) if os.path.isdir(top) else ():
+                dirs[:] = [name for name in dirs if not name.startswith(".")]
+                for name in names:
+                    _stat_into(found, os.path.join(folder, name))
+        return found
+
+
+def _stat_into(found: dict[str, tuple[int, int]], path: str) -> None:
+    try:
+        stat = os.stat(path)
+    except OSError:
+        return
+    found[os.path.abspath(path)] = (stat.st_mtime_ns, stat.st_size)

@@ -1,0 +1,16 @@
+"""What one build gathered that the preview (preview/update.py) needs to update the site later."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from mkdocs.structure.files import Files
+
+
+@dataclass
+class BuildState:
+    files: Files  # MkDocs' files after on_files (generated pages included)
+    bodies: dict[str, str]  # entry body path (docs-relative) → its Markdown text
+    nav: Any = None  # MkDocs Navigation, after on_nav
+    env: Any = None  # the theme's Jinja Environment, after on_env

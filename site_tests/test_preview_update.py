@@ -1,0 +1,130 @@
+"""The preview's incremental update (preview/update.py via preview/serve.Preview): after each save,
+the served folder equals a fresh `mkdocs build` byte for byte, and a bad save changes nothing."""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import pytest
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, run, write_project
+from disclosure.preview import update as update_module
+from disclosure.preview.serve import Preview
+
+MORE = "".join(f"""\
+  - index: 11440100MB2C00000X/2019-{n:05d}
+    title: 第{n}号规划文件
+    category: plans
+    publisher: 规划科
+    date: 2019-03-{n:02d}
+    body: gkml/2019/{n:05d}.md
+""" for n in range(1, 8))
+CATALOGUE = SMALL_CATALOGUE + MORE
+FILES = {**SMALL_FILES, "mkdocs.yml": MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {page_size: 3}}]"),
+         "directory.yml": CATALOGUE,
+         **{f"content/gkml/2019/{n:05d}.md": f"第{n}号正文，见[示例](index:11440100MB2C00000X/2019-00001)。\n"
+            for n in range(1, 8)}}
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def fresh(root: Path) -> dict[str, bytes]:
+    """A fresh `mkdocs build` in its own process (MkDocs reuses plugin instances within one)."""
+    result = run([sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(root.parent / "fresh")], root)
+    assert result.returncode == 0, result.stderr
+    return tree(root.parent / "fresh")
+
+
+def save(root: Path, relative: str, text: str | bytes) -> None:
+    path = root / relative
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_bytes(text if isinstance(text, bytes) else text.encode("utf-8"))
+    stat = path.stat()
+    os.utime(path, ns=(stat.st_atime_ns, stat.st_mtime_ns + 10_000_000))
+
+
+@pytest.fixture
+def preview(tmp_path, monkeypatch):
+    root = tmp_path / "project"
+    write_project(root, FILES)
+    monkeypatch.chdir(root)
+    session = Preview(str(root / "mkdocs.yml"), str(tmp_path / "work"))
+    os.makedirs(session.work_dir)
+    assert session.full_build()
+    calls = []
+    original = update_module.update
+    monkeypatch.setattr("disclosure.preview.serve.update", lambda *a: calls.append(original(*a)) or calls[-1])
+    session.calls = calls
+    return root, session
+
+
+def check(root: Path, session: Preview, incremental: bool = True) -> None:
+    session.rebuild()
+    assert session.calls[-1] is incremental
+    served = tree(Path(session.site_dir))
+    expected = fresh(root)
+    assert sorted(served) == sorted(expected)
+    assert [path for path in expected if served[path] != expected[path]] == []
+
+
+def test_body_title_category_and_attachment_saves_equal_a_full_build(preview):
+    root, session = preview
+    save(root, "content/gkml/2019/00003.md", "改过的正文，提到了数据开放。\n")
+    check(root, session)
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题"))
+    check(root, session)
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题").replace(
+        "第5号规划文件\n    category: plans", "第5号规划文件\n    category: normative"))
+    check(root, session)
+    save(root, "content/files/2021/00001-1.pdf", b"%PDF-1.4\n" + b"x" * 5000)
+    check(root, session)
+
+
+def test_entries_added_and_removed_follow_with_links_and_listings(preview):
+    root, session = preview
+    added = """\
+  - index: 11440100MB2C00000X/2022-00001
+    title: 新增的文件
+    category: plans
+    publisher: 规划科
+    date: 2022-01-01
+    body: gkml/2022/00001.md
+    attachments:
+      - {title: 新附件, file: files/2022/new.pdf}
+"""
+    save(root, "content/gkml/2022/00001.md", "新增正文。\n")
+    save(root, "content/files/2022/new.pdf", b"%PDF-1.4\n%%EOF\n")
+    save(root, "directory.yml", CATALOGUE + added)
+    check(root, session)
+    without_first = CATALOGUE.replace(MORE.split("  - index: 11440100MB2C00000X/2019-00002")[0], "")
+    linked = {f"content/gkml/2019/{n:05d}.md": f"第{n}号正文。\n" for n in range(2, 8)}
+    for relative, text in linked.items():
+        save(root, relative, text)
+    (root / "content/gkml/2019/00001.md").unlink()
+    save(root, "directory.yml", without_first + added)
+    check(root, session)
+
+
+def test_bad_save_keeps_the_last_good_site_and_reports_where(preview, caplog):
+    root, session = preview
+    before = tree(Path(session.site_dir))
+    save(root, "directory.yml", CATALOGUE.replace("date: 2019-03-04", "date: 2019-02-30"))
+    session.rebuild()
+    assert "directory.yml:" in caplog.text and "2019-02-30" in caplog.text
+    assert tree(Path(session.site_dir)) == before
+    save(root, "directory.yml", CATALOGUE)
+    save(root, "content/gkml/2019/00004.md", "见[不存在](index:11440100MB2C00000X/2000-00009)。\n")
+    session.rebuild()
+    assert "content/gkml/2019/00004.md:1:" in caplog.text and "2000-00009" in caplog.text
+    assert tree(Path(session.site_dir)) == before
+    save(root, "content/gkml/2019/00004.md", "恢复的正文。\n")
+    check(root, session)
+
+
+def test_config_change_builds_everything(preview):
+    root, session = preview
+    save(root, "mkdocs.yml", FILES["mkdocs.yml"].replace("site_name: 示例", "site_name: 改名"))
+    check(root, session, incremental=False)
