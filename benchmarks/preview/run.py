@@ -1,0 +1,162 @@
+"""Preview loop benchmark: `disclosure serve` on a generated catalogue, time from a save to the served page showing it.
+
+    python benchmarks/preview/run.py [--size 10000] [--work /tmp/disclosure-preview] [--rounds 3]
+
+Generates the project with benchmarks/build/generate.py, starts `disclosure serve -a 127.0.0.1:PORT`
+(the README's serve command), waits for the first page, then per round: edits an entry body, edits
+an entry title in directory.yml, adds an entry (new body file + catalogue lines), changes an
+attachment; for each it polls the served page (every 50 ms) until it shows the change and records
+the seconds since the save, with the 1-minute load average. Writes "## Preview" in RESULTS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import time
+import urllib.request
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, os.path.dirname(HERE))
+from results_md import write_section
+
+REPO = os.path.dirname(os.path.dirname(HERE))
+CODE = "11440100MB2C00000X"
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return response.read().decode("utf-8", "replace")
+    except OSError:
+        return ""
+
+
+def wait_for(url: str, text: str, limit: float) -> float | None:
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if text in fetch(url):
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
+def save(path: str, data: str | bytes) -> None:
+    os.makedirs(os.path.dirname(path), exist_ok=True)
+    with open(path, "wb") as stream:
+        stream.write(data if isinstance(data, bytes) else data.encode("utf-8"))
+
+
+def first_entry(directory: str) -> tuple[str, str, str]:
+    """(index, title line, body path) of the first entry in directory.yml."""
+    with open(directory, encoding="utf-8") as stream:
+        lines = stream.read().split("\n")
+    at = lines.index("entries:") + 1
+    index = lines[at].split("index: ")[1]
+    title = lines[at + 1]
+    body = next(line.split("body: ")[1] for line in lines[at:at + 12] if "body: " in line)
+    return index, title, body
+
+
+def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str, object]]:
+    """(name, url, text to wait for, action) per edit."""
+    directory = os.path.join(project, "directory.yml")
+    index, title_line, body = first_entry(directory)
+    entry_url = f"{base}gkml/{index.replace('/', '-')}/"
+    marker = f"预览基准{round_no}号"
+    new_index = f"{CODE}/2027-{round_no:05d}"
+
+    def edit_body():
+        with open(os.path.join(project, "content", body), encoding="utf-8") as stream:
+            text = stream.read()
+        save(os.path.join(project, "content", body), f"{marker}正文。\n\n" + text)
+
+    def edit_title():
+        with open(directory, encoding="utf-8") as stream:
+            text = stream.read()
+        save(directory, text.replace(title_line, f'    title: "{marker}标题"', 1))
+
+    def add_entry():
+        save(os.path.join(project, "content", f"gkml/2027/{round_no:05d}.md"), f"{marker}新增正文。\n")
+        with open(directory, encoding="utf-8") as stream:
+            text = stream.read()
+        lines = [f"  - index: {new_index}", f'    title: "{marker}新增条目"', "    category: rules-1",
+                 "    publisher: 办公室", "    date: 2026-12-01", f"    body: gkml/2027/{round_no:05d}.md"]
+        save(directory, text.replace("entries:\n", "entries:\n" + "\n".join(lines) + "\n", 1))
+
+    return [("body edited", entry_url, f"{marker}正文", edit_body),
+            ("title edited (directory.yml)", entry_url, f"{marker}标题", edit_title),
+            ("entry added", f"{base}gkml/{new_index.replace('/', '-')}/", f"{marker}新增正文", add_entry)]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--size", type=int, default=10000)
+    parser.add_argument("--work", default="/tmp/disclosure-preview")
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--limit", type=float, default=300)
+    args = parser.parse_args()
+    subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "build", "generate.py"), str(args.size), args.work],
+                   check=True, stdout=subprocess.DEVNULL)
+    project = os.path.join(args.work, "disclosure")
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    started = time.monotonic()
+    load_start = os.getloadavg()[0]
+    log = open(os.path.join(args.work, "serve.log"), "w")  # noqa: SIM115 — lives as long as the server
+    server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
+    rows = []
+    try:
+        first = wait_for(f"{base}gkml/", "政府信息公开目录", args.limit * 3)
+        rows.append(("first page served", None if first is None else time.monotonic() - started, load_start))
+        print(f"first page: {rows[-1][1]}", flush=True)
+        for round_no in range(1, args.rounds + 1):
+            for name, url, text, action in edits(project, base, round_no):
+                time.sleep(1.5)  # let the watcher settle
+                load = os.getloadavg()[0]
+                action()
+                seconds = wait_for(url, text, args.limit)
+                rows.append((name, seconds, load))
+                print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+        log.close()
+    write_section("## Preview", report(args, rows))
+
+
+def report(args, rows) -> str:
+    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
+    out = ["## Preview", "",
+           f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}` — commit {head}, "
+           f"{os.cpu_count()} CPUs (shared with other builds and tests), "
+           f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC. `disclosure serve` on a generated "
+           f"catalogue of {args.size} entries; seconds from the save to the served page (polled every 50 ms) showing it; "
+           "target ≤ 3 s after the first build.", "",
+           "| what | seconds (each round) | median | load (1 min) |", "|---|---|---:|---|"]
+    names = list(dict.fromkeys(name for name, _, _ in rows))
+    for name in names:
+        values = [s for n, s, _ in rows if n == name]
+        loads = [f"{load:.1f}" for n, _, load in rows if n == name]
+        shown = ["timeout" if s is None else f"{s:.1f}" for s in values]
+        done = [s for s in values if s is not None]
+        median = f"{statistics.median(done):.1f}" if done else "—"
+        out.append(f"| {name} | {', '.join(shown)} | {median} | {', '.join(loads)} |")
+    return "\n".join(out) + "\n"
+
+
+if __name__ == "__main__":
+    main()
