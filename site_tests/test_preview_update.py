@@ -54,15 +54,24 @@ def preview(tmp_path, monkeypatch):
     session = Preview(str(root / "mkdocs.yml"), str(tmp_path / "work"))
     os.makedirs(session.work_dir)
     assert session.full_build()
-    calls = []
-    original = update_module.update
-    monkeypatch.setattr("disclosure.preview.serve.update", lambda *a: calls.append(original(*a)) or calls[-1])
-    session.calls = calls
+    calls, rendered = [], []
+    original, original_apply = update_module.update, update_module.apply
+
+    def recording(*args):
+        job = original(*args)
+        calls.append(job is not None)
+        return job
+
+    monkeypatch.setattr("disclosure.preview.serve.update", recording)
+    monkeypatch.setattr(update_module, "apply", lambda config, plugin, plan: rendered.append(list(plan.render))
+                        or original_apply(config, plugin, plan))
+    session.calls, session.rendered = calls, rendered
     return root, session
 
 
 def check(root: Path, session: Preview, incremental: bool = True) -> None:
     session.rebuild()
+    session.settle()
     assert session.calls[-1] is incremental
     served = tree(Path(session.site_dir))
     expected = fresh(root)
@@ -97,14 +106,16 @@ def test_entries_added_and_removed_follow_with_links_and_listings(preview):
 """
     save(root, "content/gkml/2022/00001.md", "新增正文。\n")
     save(root, "content/files/2022/new.pdf", b"%PDF-1.4\n%%EOF\n")
-    save(root, "directory.yml", CATALOGUE + added)
+    save(root, "directory.yml", CATALOGUE.replace("entries:\n", "entries:\n" + added))  # every line below moves
     check(root, session)
+    entries_rendered = [uri for uri in session.rendered[-1] if "/category/" not in uri and uri != "gkml/index.md"]
+    assert entries_rendered == ["gkml/11440100MB2C00000X-2022-00001/index.md"]  # moved entries are not changed
     without_first = CATALOGUE.replace(MORE.split("  - index: 11440100MB2C00000X/2019-00002")[0], "")
     linked = {f"content/gkml/2019/{n:05d}.md": f"第{n}号正文。\n" for n in range(2, 8)}
     for relative, text in linked.items():
         save(root, relative, text)
     (root / "content/gkml/2019/00001.md").unlink()
-    save(root, "directory.yml", without_first + added)
+    save(root, "directory.yml", without_first.replace("entries:\n", "entries:\n" + added))
     check(root, session)
 
 

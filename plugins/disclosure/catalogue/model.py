@@ -29,7 +29,7 @@ class Category:
     title: str
     parent: str | None
     children: tuple[Category, ...]
-    pos: Pos
+    pos: Pos = field(compare=False)  # equality ignores positions (the preview diffs catalogues)
     update_within: int | None = None  # days its newest entry may be old (self-inspection), None: not judged
 
     def walk(self) -> Iterator[Category]:
@@ -43,7 +43,7 @@ class Attachment:
     title: str
     file: str  # path relative to docs_dir, "/"-separated
     size: int  # bytes
-    pos: Pos  # where `file:` was written
+    pos: Pos = field(compare=False)  # where `file:` was written
 
     @property
     def kind(self) -> str:
@@ -59,7 +59,7 @@ class Entry:
     category: str
     publisher: str
     date: datetime.date
-    pos: Pos  # the start of the entry's mapping
+    pos: Pos = field(compare=False)  # the start of the entry's mapping
     doc_number: str | None = None
     validity: str | None = None
     keywords: tuple[str, ...] = ()

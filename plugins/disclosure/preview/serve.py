@@ -3,7 +3,8 @@
 The first build is a full `mkdocs build` into a temporary folder; the server keeps its MkDocs
 state (files, nav, Jinja environment, the plugin's catalogue and pages). On every save the watched
 files are compared with the last good snapshot (mtime and size): entry bodies, the catalogue and
-attachments go through `update.update`; anything else is built in full, into a new folder that
+attachments go through `update.update` (the pages first; exports and search data are laid out again
+in a thread right after, so the page shows without waiting for them); anything else is built in full, into a new folder that
 replaces the served one only when the build succeeded. A save that does not validate prints the
 same `file:line:col` messages as `disclosure validate` and the last good site stays served.
 """
@@ -14,12 +15,14 @@ import logging
 import os
 import shutil
 import tempfile
+import threading
 import time
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
+from watchdog.observers import Observer
 
 from ..problems import ProblemsError
 from .update import update
@@ -44,6 +47,7 @@ def run(args) -> int:
             return 1
         server = preview.server = LiveReloadServer(builder=preview.rebuild, host=host or "127.0.0.1", port=int(port),
                                                    root=preview.site_dir)
+        server.observer = Observer()  # inotify where there is one: MkDocs polls, stat-ing every file twice a second
         for path in preview.watched():
             server.watch(path)
         try:
@@ -68,6 +72,7 @@ class Preview:
         self.config = None
         self.server = None
         self.snapshot: dict[str, tuple[int, int]] = {}
+        self.pending: threading.Thread | None = None  # exports and search data of the last update
 
     @property
     def plugin(self):
@@ -83,6 +88,7 @@ class Preview:
 
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
+        self.settle()
         started = time.monotonic()
         self.builds += 1
         next_dir = os.path.join(self.work_dir, f"site-{self.builds}")
@@ -107,21 +113,35 @@ class Preview:
 
     def rebuild(self) -> None:
         """The live-reload server's builder: apply what changed since the last good build."""
+        self.settle()
         snapshot = self._snapshot(self.config)
         changed = {path for path in snapshot.keys() | self.snapshot.keys() if snapshot.get(path) != self.snapshot.get(path)}
         if not changed:
             return
-        started = time.monotonic()
+        started, cpu = time.monotonic(), time.process_time()
         try:
-            updated = update(self.config, self.plugin, changed)
+            artifacts = update(self.config, self.plugin, changed)
         except ProblemsError as error:
             log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
             return
-        if updated:
-            self.snapshot = snapshot
-            log.info(f"已更新 {len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒）")
-        else:
+        if artifacts is None:
             self.full_build()
+            return
+        self.snapshot = snapshot
+        log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
+        self.pending = threading.Thread(target=self._artifacts, args=(artifacts,), daemon=True)
+        self.pending.start()
+
+    def _artifacts(self, job) -> None:
+        started, cpu = time.monotonic(), time.thread_time()
+        job()
+        log.info(f"导出文件和检索数据已更新（{time.monotonic() - started:.1f} 秒，CPU {time.thread_time() - cpu:.1f} 秒）")
+
+    def settle(self) -> None:
+        """Wait until the exports and search data of the last update are written."""
+        if self.pending is not None:
+            self.pending.join()
+            self.pending = None
 
     def _snapshot(self, config, catalogue: bool = True, site: bool = True) -> dict[str, tuple[int, int]]:
         """(mtime, size) of every watched file: mkdocs.yml, docs, theme overrides (`site`) and the

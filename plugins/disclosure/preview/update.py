@@ -12,6 +12,7 @@ pages, a changed agency or category tree) returns False: the caller builds every
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from mkdocs.commands.build import _build_page, _populate_page
@@ -40,14 +41,20 @@ class Plan:
     attachments: list[str] = field(default_factory=list)  # docs-relative paths to copy again
 
 
-def update(config: MkDocsConfig, plugin, changed: set[str]) -> bool:
-    """Apply `changed` (absolute paths) to the site; False when a full build is needed.
-    Raises ProblemsError (nothing written) when the new state does not validate."""
+def update(config: MkDocsConfig, plugin, changed: set[str]) -> Callable[[], None] | None:
+    """Render the pages `changed` (absolute paths) reaches; returns the job that lays out exports and
+    search data again (the caller may run it after the pages are served), or None when a full build
+    is needed. Raises ProblemsError (nothing written) when the new state does not validate."""
     plan = make_plan(config, plugin, changed)
     if plan is None:
-        return False
-    apply(config, plugin, plan)
-    return True
+        return None
+    search = apply(config, plugin, plan)
+
+    def artifacts() -> None:
+        plugin.write_artifacts(config)
+        search.write(config)
+
+    return artifacts
 
 
 def make_plan(config: MkDocsConfig, plugin, changed: set[str]) -> Plan | None:
@@ -141,7 +148,7 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
                               lambda index: relative(src_uri, plugin.urls.entry_src(catalogue.by_index[index])), problems)
 
 
-def apply(config: MkDocsConfig, plugin, plan: Plan) -> None:
+def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
     state = plugin.state
     files = state.files
     for uri in plan.removed:
@@ -171,8 +178,7 @@ def apply(config: MkDocsConfig, plugin, plan: Plan) -> None:
     for page in pages:
         with search.replacing(page):
             _build_page(page, config, doc_files, state.nav, state.env)
-    plugin.write_artifacts(config)
-    search.write(config)
+    return search
 
 
 def _replace_file(config: MkDocsConfig, plan: Plan, files, uri: str) -> None:
