@@ -1,0 +1,32 @@
+"""`disclosure serve`: the served site follows a body save and a catalogue save, a bad save keeps it."""
+
+import os
+import subprocess
+import sys
+
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, write_project
+from test_serve import fetch, free_port, wait_for
+
+
+def test_disclosure_serve_follows_saves(tmp_path):
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        base = f"http://127.0.0.1:{port}/gkml/"
+        entry = base + "11440100MB2C00000X-2021-00001/"
+        assert wait_for(base, "示例市数据发展规划", seconds=300)
+        (tmp_path / "content/gkml/2021/00001.md").write_text("第一条 改过的正文。\n", encoding="utf-8")
+        assert wait_for(entry, "改过的正文")
+        (tmp_path / "directory.yml").write_text(SMALL_CATALOGUE.replace("date: 2020-05-06", "date: 2020-02-30"), encoding="utf-8")
+        (tmp_path / "content/gkml/2021/00001.md").write_text("第一条 坏保存之后的正文。\n", encoding="utf-8")
+        assert not wait_for(entry, "坏保存之后", seconds=8)  # the catalogue does not validate: nothing changes
+        assert "改过的正文" in fetch(entry)
+        (tmp_path / "directory.yml").write_text(SMALL_CATALOGUE.replace("示例市数据发展规划", "改过的规划标题"), encoding="utf-8")
+        assert wait_for(base, "改过的规划标题") and wait_for(entry, "坏保存之后")
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert "directory.yml:" in output and "2020-02-30" in output  # the bad save's message, with its place
