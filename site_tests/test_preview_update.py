@@ -19,7 +19,7 @@ MORE = "".join(f"""\
     publisher: 规划科
     date: 2019-03-{n:02d}
     body: gkml/2019/{n:05d}.md
-""" for n in range(1, 8))
+""" + ("    interprets: 11440100MB2C00000X/2021-00001\n" if n == 2 else "") for n in range(1, 8))
 CATALOGUE = SMALL_CATALOGUE + MORE
 FILES = {**SMALL_FILES, "mkdocs.yml": MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {page_size: 3}}]"),
          "directory.yml": CATALOGUE,
@@ -80,6 +80,7 @@ def check(root: Path, session: Preview, incremental: bool = True) -> None:
 
 
 def test_body_title_category_and_attachment_saves_equal_a_full_build(preview):
+    """Entry 2019-00002 interprets 2021-00001: its new title shows on that page too (相关解读)."""
     root, session = preview
     save(root, "content/gkml/2019/00003.md", "改过的正文，提到了数据开放。\n")
     check(root, session)

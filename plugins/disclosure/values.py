@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime
 import difflib
+import functools
 import os
 import re
 from typing import Any, Callable
@@ -112,6 +113,12 @@ def url(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
     return value
 
 
+@functools.lru_cache(maxsize=8)
+def _real_folder(folder: str) -> str:
+    """realpath of docs_dir, once per load instead of once per file (lstat of every component)."""
+    return os.path.realpath(folder)
+
+
 def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: Report) -> tuple[str, int] | None:
     """A file under docs_dir: returns its "/"-separated path relative to docs_dir and its size."""
     value = text(mapping, key, path, report)
@@ -125,7 +132,7 @@ def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: R
     if value.startswith("/") or re.match(r"^[A-Za-z]:", value) or "://" in value:
         report(where, field_path, f"路径 \"{value}\" 应是 content/ 下的相对路径，如 files/2021/a.pdf")
         return None
-    root = os.path.realpath(docs_dir)
+    root = _real_folder(docs_dir)
     full = os.path.realpath(os.path.join(root, value))
     if os.path.commonpath([root, full]) != root:
         report(where, field_path, f"路径 \"{value}\" 超出了 content/ 目录：文件必须放在 content/ 里")

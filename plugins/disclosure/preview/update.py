@@ -22,6 +22,7 @@ from mkdocs.structure.pages import Page
 
 from .. import project, xrefs
 from ..pages import ColumnPages, read_markdown_files
+from ..relations import interpretations
 from ..problems import Problem, ProblemsError, display_path
 from ..reports import hooks as report_hooks
 from ..urls import relative
@@ -108,13 +109,25 @@ def _diff_views(old: ColumnPages, new: ColumnPages, plan: Plan, catalogue_change
     and annual reports (each compares with the year before) whenever the catalogue changed."""
     plan.removed = sorted(old.views.keys() - new.views.keys())
     reports = catalogue_changed and any(view.entry is not None and view.entry.report for view in new.views.values())
+    related = _relations_changed(old, new) if catalogue_changed else set()
     for uri, view in new.views.items():
         before = old.views.get(uri)
         if (before != view or (view.kind == "home" and catalogue_changed) or (reports and view.entry and view.entry.report)
+                or (view.entry is not None and view.entry.index in related)
                 or (view.category is not None and old.counts[view.category.id] != new.counts[view.category.id])):
             plan.render.append(uri)
             if view.entry is not None:
                 plan.changed_entries.add(view.entry.index)
+
+
+def _relations_changed(old: ColumnPages, new: ColumnPages) -> set[str]:
+    """Entries whose 相关解读 list or 解读对象 (title, 文号) reads differently now."""
+    before, after = interpretations(old.catalogue), interpretations(new.catalogue)
+    changed = {index for index in before.keys() | after.keys() if before.get(index) != after.get(index)}
+    for entry in new.catalogue.entries:
+        if entry.interprets and old.catalogue.by_index.get(entry.interprets) != new.catalogue.by_index.get(entry.interprets):
+            changed.add(entry.index)
+    return changed
 
 
 def _link_dependants(plugin, plan: Plan, old, new) -> None:
