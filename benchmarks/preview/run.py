@@ -23,7 +23,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from results_md import write_section
+from results_md import write_section  # noqa: E402 — benchmarks/ is not a package
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 CODE = "11440100MB2C00000X"
@@ -106,16 +106,18 @@ def main() -> None:
     parser.add_argument("--work", default="/tmp/disclosure-preview")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=float, default=300)
+    parser.add_argument("--reuse", type=int, default=0, help="keep the project of an earlier run; rounds start after this one")
     args = parser.parse_args()
-    subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "build", "generate.py"), str(args.size), args.work],
-                   check=True, stdout=subprocess.DEVNULL)
+    if not args.reuse:
+        subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "build", "generate.py"), str(args.size), args.work],
+                       check=True, stdout=subprocess.DEVNULL)
     project = os.path.join(args.work, "disclosure")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.monotonic()
     load_start = os.getloadavg()[0]
-    log = open(os.path.join(args.work, "serve.log"), "w")  # noqa: SIM115 — lives as long as the server
+    log = open(os.path.join(args.work, "serve.log"), "a")  # noqa: SIM115 — lives as long as the server
     server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     rows = []
@@ -123,7 +125,7 @@ def main() -> None:
         first = wait_for(f"{base}gkml/", "政府信息公开目录", args.limit * 3)
         rows.append(("first page served", None if first is None else time.monotonic() - started, load_start))
         print(f"first page: {rows[-1][1]}", flush=True)
-        for round_no in range(1, args.rounds + 1):
+        for round_no in range(args.reuse + 1, args.reuse + args.rounds + 1):
             for name, url, text, action in edits(project, base, round_no):
                 time.sleep(1.5)  # let the watcher settle
                 load = os.getloadavg()[0]
@@ -135,10 +137,12 @@ def main() -> None:
         server.terminate()
         server.wait(timeout=30)
         log.close()
-    write_section("## Preview", report(args, rows))
+    with open(os.path.join(args.work, "serve.log"), encoding="utf-8") as stream:
+        server_lines = [line.split("-  ", 1)[-1].strip() for line in stream if "已更新" in line or "已生成" in line]
+    write_section("## Preview", report(args, rows, server_lines))
 
 
-def report(args, rows) -> str:
+def report(args, rows, server_lines: list[str]) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
     out = ["## Preview", "",
            f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}` — commit {head}, "
@@ -155,6 +159,8 @@ def report(args, rows) -> str:
         done = [s for s in values if s is not None]
         median = f"{statistics.median(done):.1f}" if done else "—"
         out.append(f"| {name} | {', '.join(shown)} | {median} | {', '.join(loads)} |")
+    out += ["", "The server's own log of the same run (wall and CPU seconds of each update: pages first, then "
+            "exports and search data in a thread):", "", "```", *server_lines, "```"]
     return "\n".join(out) + "\n"
 
 

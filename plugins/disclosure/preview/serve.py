@@ -113,11 +113,11 @@ class Preview:
 
     def rebuild(self) -> None:
         """The live-reload server's builder: apply what changed since the last good build."""
-        self.settle()
         snapshot = self._snapshot(self.config)
         changed = {path for path in snapshot.keys() | self.snapshot.keys() if snapshot.get(path) != self.snapshot.get(path)}
-        if not changed:
+        if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
+        self.settle()
         started, cpu = time.monotonic(), time.process_time()
         try:
             artifacts = update(self.config, self.plugin, changed)
