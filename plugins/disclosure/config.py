@@ -2,13 +2,33 @@
 
 from __future__ import annotations
 
+import re
+
 from mkdocs.config import base
 from mkdocs.config import config_options as c
+
+FOLDER = re.compile(r"[a-z0-9-]+(?:/[a-z0-9-]+)*")
+
+
+class UrlFolder(c.Type[str]):
+    """A plain relative folder of the site (`gkml`, `xxgk/gkml`): no "..", no leading "/", nothing to escape.
+
+    Checked at config time so that no build ever writes outside the site folder."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        if not isinstance(value, str) or not FOLDER.fullmatch(value):
+            raise base.ValidationError(
+                f"{value!r} 不能用作网址文件夹：请只用小写字母 a-z、数字和连字符 -，多级用 / 分隔，"
+                "不以 / 开头或结尾，不含 . 或 ..（例如 gkml 或 xxgk/gkml）")
+        return value
 
 
 class DisclosureConfig(base.Config):
     directory = c.Type(str, default="directory.yml")  # the catalogue, relative to mkdocs.yml
-    prefix = c.Type(str, default="gkml")  # URL folder of the column
+    prefix = UrlFolder(default="gkml")  # URL folder of the column
     column_title = c.Type(str, default="政府信息公开目录")
     page_size = c.Type(int, default=30)  # entries per category listing page
     feed_size = c.Type(int, default=50)  # entries in the Atom feed
