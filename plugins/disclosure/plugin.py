@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 from markupsafe import escape
 
@@ -12,7 +11,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
-from . import exports, project, xrefs
+from . import exports, project, site_cleanup, xrefs
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
@@ -40,6 +39,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.problems: list[Problem] = []
         self.serving = False
         self.fulltext = FullTextIndex(())
+        self.build_started: float | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -57,7 +57,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.extra_javascript.extend(script for script in SCRIPTS if script not in config.extra_javascript)
         report_hooks.configure(config)
         self.problems = []
+        self.build_started = None
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
@@ -135,10 +139,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build must not leave a site that looks finished."""
-        site_dir = self.mkdocs_config.site_dir if hasattr(self, "mkdocs_config") else None
-        if not self.serving and site_dir and os.path.isdir(site_dir):
-            shutil.rmtree(site_dir, ignore_errors=True)
+        """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
+        if not self.serving and self.build_started is not None:
+            site_cleanup.remove_written(self.mkdocs_config.site_dir, self.build_started)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes
