@@ -35,3 +35,4 @@ class DisclosureConfig(base.Config):
     check_links = c.Type(bool, default=True)  # fail the build on a dead link (links/)
     check_links_scope = c.Choice(("column", "site"), default="column")  # which pages are checked
     external_links = c.Type(bool, default=False)  # also check links to other hosts (needs network)
+    sanitize_html = c.Type(bool, default=True)  # clean the HTML of bodies and pages (sanitize.py)

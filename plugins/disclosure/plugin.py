@@ -10,12 +10,12 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import exports, project, site_cleanup, xrefs
+from . import exports, project, sanitize, site_cleanup, xrefs
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
-from .xrefs import front_matter_lines
 from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import ColumnPages, read_markdown_files, promote_column_home
@@ -87,24 +87,36 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.catalogue is not None and self.column is not None
         view = self.column.views.get(page.file.src_uri)
-        source = page.file.abs_src_path
         if view is not None:
             # Material prints meta title/description unescaped: hand it escaped text.
             page.meta.update(template=f"disclosure/{view.kind}.html", title=str(escape(view.title)))
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
                 page.meta["search"] = {"exclude": True}  # entries are found by the catalogue search
-                source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
-        if source is None:
-            return markdown
-        return xrefs.resolve_index_links(
-            markdown, display_path(source), self.catalogue,
-            lambda index: relative(page.file.src_uri, self.urls.entry_src(self.catalogue.by_index[index])), self.problems,
-            front_matter_lines(page.file.content_string, markdown) if view is None else 0,
-        )
+        if (source := self._source_of(page)) is not None:
+            self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
+        return markdown
+
+    def _source_of(self, page: Page) -> str | None:
+        """The Markdown file editors wrote for a page (an entry's body, the column intro), if any."""
+        view = self.column.views.get(page.file.src_uri) if self.column else None
+        if view is None:
+            return page.file.abs_src_path
+        if view.entry is not None:
+            return os.path.join(self.mkdocs_config.docs_dir, view.entry.body) if view.entry.body else None
+        return os.path.join(self.mkdocs_config.docs_dir, page.file.src_uri) if view.kind == "home" and view.markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        view = self.column.views.get(page.file.src_uri) if self.column else None
+        assert self.catalogue is not None and self.column is not None
+        catalogue, source = self.catalogue, self._source_of(page)
+        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, lambda index: get_relative_url(
+            files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index])).url, page.file.url))
+        if unresolved and source is not None:
+            self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
+                                                       catalogue, self.problems)
+        if self.config.sanitize_html:
+            html = sanitize.clean(html)
+        view = self.column.views.get(page.file.src_uri)
         if view is not None and view.entry is not None and view.entry.report:
             html = self.reports.render(html, view.entry, page)  # annual report tables
         if view is not None and view.entry is not None:

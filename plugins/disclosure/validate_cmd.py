@@ -40,5 +40,5 @@ def validate_project(config_file: str) -> list[Problem]:
     ]
     texts = read_markdown_files(markdown_paths, config.docs_dir, problems)
     for relative_path, text in texts.items():
-        problems += xrefs.check_index_links(text, display_path(os.path.join(config.docs_dir, relative_path)), catalogue)
+        problems += xrefs.check_links(text, display_path(os.path.join(config.docs_dir, relative_path)), catalogue)
     return sorted(problems)
