@@ -45,7 +45,7 @@ def test_nothing_in_code_comments_or_front_matter_is_a_link(markdown, catalogue)
 @pytest.mark.parametrize("markdown, expected", [
     ("见 [x](INDEX:A/2099-1)\n", "a.md:1:7: INDEX:A/2099-1: 未知索引号"),
     ("第一行\n见 [x](index:)\n", "a.md:2:7: index:: index: 后缺少索引号"),
-    ("见 [x](<index: >)\n", "a.md:1:8: index: : index: 后缺少索引号"),
+    ("见 [x](<index: >)\n", "a.md:1:8: index:: index: 后缺少索引号"),
     ("见 [x](index:abc)\n", 'a.md:1:7: index:abc: 索引号 "abc" 格式不对'),
     ("见 [x](index:A/２０２１-1)\n", "格式不对"),
     ('见 <a title="t" href="index:A/2099-1">x</a>\n', "a.md:1:22: index:A/2099-1: 未知索引号"),
