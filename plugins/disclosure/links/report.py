@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from ..problems import one_line
 from .check import Broken, CheckResult
 
 UNKNOWN_SOURCE = "（来源未知）"
@@ -23,6 +24,7 @@ def format_json(result: CheckResult) -> str:
         "pages": result.pages,
         "links": result.links,
         "broken": [{"page": b.page, "url": b.url, "reason": b.reason, "source": b.source} for b in result.broken],
+        "files": [{"path": path, "reason": reason} for path, reason in result.files],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -44,7 +46,10 @@ def format_text(result: CheckResult) -> str:
         for (source, url, reason), rows in groupby(group, key=lambda b: (b.source, b.url, b.reason)):
             pages = [b.page for b in rows]
             where = f"第 {source.rpartition(':')[2]} 行" if source else "位置未知"
-            lines.append(f"  {where}：{url} —— {reason}（{_pages_label(pages)}）")
+            lines.append(one_line(f"  {where}：{url} —— {reason}（{_pages_label(pages)}）"))
+    if result.files:
+        lines.append("无法检查的文件：")
+        lines += [one_line(f"  {path} —— {reason}") for path, reason in result.files]
     lines.append(summary(result))
     return "\n".join(lines)
 
@@ -55,17 +60,19 @@ def _pages_label(pages: list[str]) -> str:
 
 
 def summary(result: CheckResult) -> str:
+    files = f"另有 {len(result.files)} 个文件无法检查。" if result.files else ""
     if not result.broken:
-        return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。"
-    return f"检查了 {result.pages} 个页面、{result.links} 个链接，发现 {len(result.broken)} 个失效链接。"
+        return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。{files}"
+    return f"检查了 {result.pages} 个页面、{result.links} 个链接，发现 {len(result.broken)} 个失效链接。{files}"
 
 
 def _escape_property(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A").replace(":", "%3A").replace(",", "%2C")
+    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
 
 
 def _escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's data, then any other control character shown as an escape."""
+    return one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def format_github(result: CheckResult) -> str:
@@ -77,5 +84,6 @@ def format_github(result: CheckResult) -> str:
             lines.append(f"::error file={_escape_property(file)},line={line}::{message}")
         else:
             lines.append(f"::error::{message}")
+    lines += [f"::error::{_escape_data(f'无法检查的文件 {path}：{reason}')}" for path, reason in result.files]
     lines.append(summary(result))
     return "\n".join(lines)
