@@ -41,7 +41,7 @@ def test_dangling_symlink_loop_and_fifo_are_findings(tmp_path):
     os.symlink("/dev/zero", site / "gkml/zero.html")
     code, data = links_json(site)
     assert code == 1
-    reasons = {item["path"]: item["reason"] for item in data["files"]}
+    reasons = {item["page"]: item["reason"] for item in data["broken"] if item["url"] == ""}
     assert "符号链接指向不存在的文件" in reasons["gkml/dangling.html"]
     assert "符号链接循环" in reasons["gkml/loop-a.html"] and "符号链接循环" in reasons["gkml/loop-b.html"]
     assert "命名管道" in reasons["gkml/pipe.html"] and "设备文件" in reasons["gkml/zero.html"]
@@ -52,7 +52,7 @@ def test_links_to_special_files_are_broken_not_followed(tmp_path):
     os.mkfifo(site / "gkml/pipe.html")
     (site / "gkml/index.html").write_text('<a href="pipe.html#x">p</a>', encoding="utf-8")
     code, data = links_json(site)
-    assert code == 1 and data["broken"][0]["url"] == "pipe.html#x"
+    assert code == 1 and {b["url"] for b in data["broken"]} == {"pipe.html#x", ""}
 
 
 def test_unreadable_page_is_a_finding(tmp_path, monkeypatch, capsys):
@@ -66,19 +66,19 @@ def test_unreadable_page_is_a_finding(tmp_path, monkeypatch, capsys):
 
     monkeypatch.setattr(os, "open", refuse)
     result = check_site(str(site))
-    assert ("gkml/ok.html", "没有读取权限") in result.files
+    assert [(b.page, b.url, b.reason) for b in result.broken] == [("gkml/ok.html", "", "没有读取权限")]
     monkeypatch.chdir(tmp_path)
     assert main(["links", str(site)]) == 1
     out = capsys.readouterr().out
-    assert "无法检查的文件" in out and "gkml/ok.html —— 没有读取权限" in out
+    assert "（文件本身） —— 没有读取权限（页面 gkml/ok.html）" in out and "1 个文件无法检查" in out
 
 
 def test_non_utf8_page_is_a_finding_and_still_checked(tmp_path):
     site = site_with(tmp_path)
     (site / "gkml/gbk.html").write_bytes('<p>中文</p><a href="gone.html">x</a>'.encode("gbk"))
     result = check_site(str(site))
-    assert any(path == "gkml/gbk.html" and "UTF-8" in reason for path, reason in result.files)
-    assert [b.url for b in result.broken] == ["gone.html"]
+    assert sorted((b.page, b.url) for b in result.broken) == [("gkml/gbk.html", ""), ("gkml/gbk.html", "gone.html")]
+    assert any("UTF-8" in b.reason for b in result.broken)
 
 
 def test_oversize_page_is_a_finding_and_not_read(tmp_path, monkeypatch):
@@ -86,7 +86,7 @@ def test_oversize_page_is_a_finding_and_not_read(tmp_path, monkeypatch):
     with open(site / "gkml/huge.html", "wb") as stream:
         stream.truncate(extract.MAX_PAGE_BYTES + 1)  # sparse: no disk used
     result = check_site(str(site))
-    assert any(path == "gkml/huge.html" and "文件过大" in reason for path, reason in result.files)
+    assert any(b.page == "gkml/huge.html" and not b.url and "文件过大" in b.reason for b in result.broken)
 
 
 @pytest.mark.parametrize("url", ["http://[x/", "http://[待补充]/a.html", "https://host:99999/", "//[::1"])

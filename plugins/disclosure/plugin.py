@@ -38,11 +38,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.column: ColumnPages | None = None
         self.problems: list[Problem] = []
         self.serving = False
+        self.dirty = False
         self.fulltext = FullTextIndex(())
         self.build_started: float | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.mkdocs_config = config
@@ -152,8 +154,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
-        if not self.serving and self.build_started is not None:
-            site_cleanup.remove_written(self.mkdocs_config.site_dir, self.build_started)
+        if not self.serving and hasattr(self, "mkdocs_config"):
+            site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes

@@ -1,19 +1,30 @@
-"""After a failed build: remove what this build wrote to the site folder, keep everything else.
+"""After a failed build: leave no site that looks finished, and keep the site folder's dotfiles.
 
-MkDocs itself never writes or cleans dotfiles (`.git/` of a gh-pages worktree, `.nojekyll`), and before
-it starts writing it has already cleaned the folder. So: every non-dot file modified since the build
-started was written by it; folders left empty by the removal go too."""
+MkDocs itself never writes or cleans dotfiles (`.git/` of a gh-pages worktree, `.nojekyll`). A normal
+build cleans everything else before writing, so after a failure we clean the same way (MkDocs'
+own `clean_directory`): what this build wrote, or the earlier site it was about to replace. A
+`--dirty` build keeps earlier files on purpose, so there only the files modified since the build
+started are removed, with the folders that removal leaves empty."""
 
 from __future__ import annotations
 
 import os
 import time
 
+from mkdocs.utils import clean_directory
+
 CLOCK_SLACK = 0.1  # seconds: file times come from a coarser clock than time.time()
 
 
 def build_started() -> float:
     return time.time() - CLOCK_SLACK
+
+
+def remove_after_failure(site_dir: str, dirty: bool, since: float | None) -> None:
+    if not dirty:
+        clean_directory(site_dir)
+    elif since is not None:
+        remove_written(site_dir, since)
 
 
 def remove_written(site_dir: str, since: float) -> None:
@@ -31,14 +42,9 @@ def remove_written(site_dir: str, since: float) -> None:
 
 def _remove_tree(folder: str, since: float) -> None:
     for root, dirs, names in os.walk(folder, topdown=False):
-        for name in names:
+        for name in names + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
             if _written(path := os.path.join(root, name), since):
                 os.unlink(path)
-        for name in dirs:
-            path = os.path.join(root, name)
-            if os.path.islink(path) and _written(path, since):
-                os.unlink(path)
-    for root, dirs, names in os.walk(folder, topdown=False):
         if not os.listdir(root):
             os.rmdir(root)
 

@@ -32,8 +32,8 @@ def check_built_site(config, options, catalogue, serving: bool, log: logging.Log
     if options.external_links:
         from .external import ExternalChecker, ExternalOptions
         ExternalChecker(ExternalOptions()).check_into(result, SourceLocator(project))
-    if (result.broken or result.files) and not serving:
+    if result.broken and not serving:
         raise DeadLinksError(result)
-    for line in format_text(result).splitlines()[:-1] if result.broken or result.files else []:
+    for line in format_text(result).splitlines()[:-1] if result.broken else []:
         log.warning(line)
     return result

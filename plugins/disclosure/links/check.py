@@ -28,7 +28,6 @@ class CheckResult:
     links: int = 0
     broken: list[Broken] = field(default_factory=list)
     external: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # url → [(page, as written)]
-    files: list[tuple[str, str]] = field(default_factory=list)  # (path, Chinese reason): files that cannot be checked
 
 
 def list_files(site_dir: str, problems: list[tuple[str, str]] | None = None) -> set[str]:
@@ -91,7 +90,8 @@ def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str]
                external: bool = False, locator: "SourceLocator | None" = None) -> CheckResult:
     """Internal links of every HTML page in scope; external ones are collected for external.py."""
     result = CheckResult()
-    files = list_files(site_dir, result.files)
+    unreadable: list[tuple[str, str]] = []
+    files = list_files(site_dir, unreadable)
     index = SiteIndex(files, site_url)
     cache = PageCache(site_dir)
     verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
@@ -113,6 +113,6 @@ def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str]
             elif target.kind == "invalid":
                 source = locator.locate(path, link.url, None) if locator else None
                 result.broken.append(Broken(path, link.url, target.reason, source))
-    result.files += [(page.path, page.problem) for page in cache.pages.values() if page.problem]
-    result.files.sort()
+    unreadable += [(page.path, page.problem) for page in cache.pages.values() if page.problem]
+    result.broken += [Broken(path, "", reason) for path, reason in sorted(unreadable)]  # url "": the file itself
     return result

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if args.external:
         _check_external(result, args, locator)
     print(format_result(result, args.format))
-    return 1 if result.broken or result.files else 0
+    return 1 if result.broken else 0
 
 
 def _is_regex(pattern: str) -> bool:

@@ -24,7 +24,6 @@ def format_json(result: CheckResult) -> str:
         "pages": result.pages,
         "links": result.links,
         "broken": [{"page": b.page, "url": b.url, "reason": b.reason, "source": b.source} for b in result.broken],
-        "files": [{"path": path, "reason": reason} for path, reason in result.files],
     }
     return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -42,14 +41,11 @@ def format_text(result: CheckResult) -> str:
     """Grouped by source file; one row per (line, URL, reason), naming the pages it appears on."""
     lines: list[str] = []
     for file, group in groupby(sorted(result.broken, key=_sort_key), key=_source_file):
-        lines.append(f"{file}:")
+        lines.append(one_line(f"{file}:"))
         for (source, url, reason), rows in groupby(group, key=lambda b: (b.source, b.url, b.reason)):
             pages = [b.page for b in rows]
             where = f"第 {source.rpartition(':')[2]} 行" if source else "位置未知"
-            lines.append(one_line(f"  {where}：{url} —— {reason}（{_pages_label(pages)}）"))
-    if result.files:
-        lines.append("无法检查的文件：")
-        lines += [one_line(f"  {path} —— {reason}") for path, reason in result.files]
+            lines.append(one_line(f"  {where}：{url or '（文件本身）'} —— {reason}（{_pages_label(pages)}）"))
     lines.append(summary(result))
     return "\n".join(lines)
 
@@ -60,10 +56,11 @@ def _pages_label(pages: list[str]) -> str:
 
 
 def summary(result: CheckResult) -> str:
-    files = f"另有 {len(result.files)} 个文件无法检查。" if result.files else ""
     if not result.broken:
-        return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。{files}"
-    return f"检查了 {result.pages} 个页面、{result.links} 个链接，发现 {len(result.broken)} 个失效链接。{files}"
+        return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。"
+    files = sum(1 for b in result.broken if not b.url)
+    found = f"发现 {len(result.broken) - files} 个失效链接" + (f"，{files} 个文件无法检查" if files else "")
+    return f"检查了 {result.pages} 个页面、{result.links} 个链接，{found}。"
 
 
 def _escape_property(value: str) -> str:
@@ -78,12 +75,12 @@ def _escape_data(value: str) -> str:
 def format_github(result: CheckResult) -> str:
     lines = []
     for broken in sorted(result.broken, key=_sort_key):
-        message = _escape_data(f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）")
+        message = _escape_data(f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）" if broken.url
+                               else f"无法检查的文件 {broken.page}：{broken.reason}")
         if broken.source:
             file, _, line = broken.source.rpartition(":")
             lines.append(f"::error file={_escape_property(file)},line={line}::{message}")
         else:
             lines.append(f"::error::{message}")
-    lines += [f"::error::{_escape_data(f'无法检查的文件 {path}：{reason}')}" for path, reason in result.files]
     lines.append(summary(result))
     return "\n".join(lines)
