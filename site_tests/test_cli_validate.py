@@ -74,3 +74,11 @@ def test_config_file_option_reads_a_project_elsewhere(tmp_path):
     assert broken.returncode == 1
     assert broken.stdout.startswith(f'site-src/directory.yml:{line}:15: entries[1].category: 未知分类 "plan"'), broken.stdout
     assert run([sys.executable, "-m", "disclosure.cli", "validate"], tmp_path).returncode == 1  # no mkdocs.yml here
+
+
+def test_a_key_cannot_inject_workflow_commands(tmp_path):
+    hostile = SMALL_CATALOGUE.replace("    title: 示例市数据发展规划\n",
+                                      '    title: 示例市数据发展规划\n    "x\\n::warning file=a.md,line=1::injected": 1\n')
+    result = validate(tmp_path, hostile)
+    assert result.returncode == 1 and "injected" in result.stdout, result.stdout
+    assert not any(line.startswith("::") for line in (result.stdout + result.stderr).splitlines())
