@@ -21,7 +21,7 @@ from .config import DisclosureConfig
 from .pages import ColumnPages, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
-from .urls import ColumnUrls, relative
+from .urls import ColumnUrls, href, relative
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -51,6 +51,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.urls = ColumnUrls(self.config.prefix)
         self.project = project.from_config(config, self.config)
         self.catalogue = self.project.catalogue
+        for warning in self.project.warnings:
+            log.warning(str(warning))
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, TEMPLATES_DIR)
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
@@ -129,6 +131,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.problems:
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
+        env.filters["dc_url"] = href
         assert self.catalogue is not None and self.column is not None
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,

@@ -19,20 +19,25 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = validate_project(args.config_file)
-    for problem in problems:
+    warnings: list[Problem] = []
+    problems = validate_project(args.config_file, warnings)
+    for problem in problems + warnings:
         print(problem)
     if problems:
         print(f"共发现 {len(problems)} 个问题。", file=sys.stderr)
         return 1
-    print("检查通过，没有发现问题。", file=sys.stderr)
+    noted = f"，有 {len(warnings)} 个警告（以“警告：”标出，不影响发布，请核对）" if warnings else "，没有发现问题"
+    print(f"检查通过{noted}。", file=sys.stderr)
     return 0
 
 
-def validate_project(config_file: str) -> list[Problem]:
+def validate_project(config_file: str, warnings: list[Problem] | None = None) -> list[Problem]:
+    """Every problem of the project; its warnings are appended to `warnings` when given."""
     project, problems = check_project(config_file)
     if project is None:
         return sorted(problems)
+    if warnings is not None:
+        warnings += project.warnings
     config, catalogue = project.config, project.catalogue
     markdown_paths = [
         os.path.relpath(os.path.join(root, name), config.docs_dir)
