@@ -1,4 +1,5 @@
-"""Attributes of HTML start tags with their exact offsets, from the standard library's HTML tokenizer.
+"""Attributes of HTML start tags with their exact offsets (attributes split by the standard library's
+own HTML tokenizer pattern).
 
 Used on raw HTML in Markdown sources (positions for problems), on rendered pages (rewriting `index:`
 links in place) and on templates (where a link was written). Entities in values are decoded."""
@@ -7,8 +8,9 @@ from __future__ import annotations
 
 import bisect
 import html
+import re
 from dataclasses import dataclass
-from html.parser import HTMLParser, attrfind_tolerant, tagfind_tolerant  # the tokenizer's own patterns
+from html.parser import attrfind_tolerant  # the standard tokenizer's own attribute pattern
 
 # Attributes whose value is a URL (srcset holds several and is handled by the link checker).
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "cite",
@@ -25,38 +27,28 @@ class Attribute:
     quoted: bool
 
 
-class _Collector(HTMLParser):
-    def __init__(self, text: str, names: frozenset[str]) -> None:
-        super().__init__(convert_charrefs=True)
-        self.text = text
-        self.names = names
-        self.line_starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
-        self.found: list[Attribute] = []
+# A start tag: its name, then anything but "<" and ">" outside quotes. Stopping at "<" keeps hostile
+# input ("<a href=x" a million times, never closed) linear; a quoted value holding "<" is not a URL anyway.
+START_TAG = re.compile(r"<([A-Za-z][^\t\n\r\f />\x00<]*)((?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>")
 
-    def handle_starttag(self, tag: str, attrs) -> None:
-        raw = self.get_starttag_text() or ""
-        line, col = self.getpos()
-        base = self.line_starts[line - 1] + col
-        name_match = tagfind_tolerant.match(raw, 1)
-        position = name_match.end() if name_match else len(raw)
-        while (match := attrfind_tolerant.match(raw, position)) is not None and match.end() > position:
-            name, rest, value = match.group(1, 2, 3)
-            position = match.end()
-            if name.lower() not in self.names or not rest:
-                continue
-            quoted = value[:1] in ("'", '"')
-            start, end = match.start(3) + quoted, match.end(3) - quoted
-            self.found.append(Attribute(tag, name.lower(), html.unescape(raw[start:end]), base + start, base + end, quoted))
-
-    handle_startendtag = handle_starttag
+SEPARATOR = re.compile(r"[\s/]*")
 
 
 def url_attributes(text: str, names: frozenset[str] = URL_ATTRIBUTES) -> list[Attribute]:
     """Every attribute named in `names` of every start tag in `text`, in document order."""
-    collector = _Collector(text, names)
-    collector.feed(text)
-    collector.close()
-    return collector.found
+    found = []
+    for tag in START_TAG.finditer(text):
+        raw, base = tag[0], tag.start()
+        position = SEPARATOR.match(raw, len(tag[1]) + 1).end()  # type: ignore[union-attr]
+        while (match := attrfind_tolerant.match(raw, position)) is not None and match.end() > position:
+            name, rest, value = match.group(1, 2, 3)
+            position = match.end()
+            if name.lower() not in names or not rest:
+                continue
+            quoted = value[:1] in ("'", '"')
+            start, end = match.start(3) + quoted, match.end(3) - quoted
+            found.append(Attribute(tag[1].lower(), name.lower(), html.unescape(raw[start:end]), base + start, base + end, quoted))
+    return found
 
 
 def line_col(text: str, offset: int, line_starts: list[int] | None = None) -> tuple[int, int]:

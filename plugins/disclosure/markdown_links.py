@@ -8,6 +8,7 @@ HTML (xrefs.resolve_index_hrefs)."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -19,6 +20,8 @@ INLINE = re.compile(r"\]\([ \t]*(?:\n[ \t]*)?(?:<(?P<angle>[^>\n]*)>|(?P<bare>(?
 DEFINITION = re.compile(r"^[ ]{0,3}\[[^\]\n]+\]:[ \t]*(?:\n[ \t]*)?(?:<(?P<angle>[^>\n]*)>|(?P<bare>\S+))", re.MULTILINE)
 COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
 BACKTICKS = re.compile(r"(?<!\\)`+")
+URL_ATTRIBUTE_HINT = re.compile(r"\b(?:href|src|action|data|poster|background|cite|longdesc|manifest|codebase|ping)\s*=",
+                                re.IGNORECASE)  # most bodies hold no raw HTML link: skip the (pure Python) tokenizer
 
 
 @dataclass(frozen=True)
@@ -37,7 +40,8 @@ def source_links(markdown: str) -> list[SourceLink]:
         for match in pattern.finditer(text):
             group = "angle" if match["angle"] is not None else "bare"
             found.append((match.start(group), match[group], False))
-    found += [(a.start, a.value, True) for a in url_attributes(text) if a.tag not in ("script", "style")]
+    if URL_ATTRIBUTE_HINT.search(text):
+        found += [(a.start, a.value, True) for a in url_attributes(text) if a.tag not in ("script", "style")]
     return [SourceLink(target, *line_col(text, offset, starts), html=raw) for offset, target, raw in sorted(found)]
 
 
@@ -95,18 +99,32 @@ def _blank_code_blocks(lines: list[str]) -> None:
 
 
 def _blank_code_spans(text: str) -> str:
-    chars = list(text)
-    runs = list(BACKTICKS.finditer(text))
-    index = 0
-    while index < len(runs):
-        opening = runs[index]
-        closing = next((later for later in runs[index + 1:] if len(later[0]) == len(opening[0])
-                        and "\n\n" not in text[opening.end():later.start()]), None)
-        if closing is None:
-            index += 1
+    """A run of n backticks opens a code span closed by the next run of exactly n backticks in the same
+    paragraph (per-length lists and bisect: hostile input with many runs stays fast)."""
+    runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(text)]
+    if len(runs) < 2:
+        return text
+    by_length: dict[int, list[int]] = {}
+    for number, (start, end) in enumerate(runs):
+        by_length.setdefault(end - start, []).append(number)
+    breaks = [match.start() for match in re.finditer(r"\n[ \t]*\n", text)]
+    chars, number = list(text), 0
+    while number < len(runs):
+        start, end = runs[number]
+        same = by_length[end - start]
+        later = bisect.bisect_right(same, number)
+        closing = same[later] if later < len(same) else None
+        if closing is None or _break_between(breaks, end, runs[closing][0]):
+            number += 1
             continue
-        for position in range(opening.start(), closing.end()):
+        for position in range(start, runs[closing][1]):
             if chars[position] != "\n":
                 chars[position] = " "
-        index = runs.index(closing) + 1
+        number = closing + 1
     return "".join(chars)
+
+
+def _break_between(breaks: list[int], start: int, end: int) -> bool:
+    """Whether a blank line lies between two offsets."""
+    found = bisect.bisect_left(breaks, start)
+    return found < len(breaks) and breaks[found] < end

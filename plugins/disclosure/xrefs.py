@@ -9,12 +9,12 @@ import re
 from typing import Callable
 from urllib.parse import unquote
 
+from .catalogue.entries import INDEX
 from .catalogue.model import Catalogue
 from .html_attrs import replace_values, url_attributes
 from .markdown_links import SourceLink, source_links
 from .problems import Problem
 
-INDEX_SHAPE = re.compile(r"[0-9A-Za-z]+/[0-9]{4}-[0-9]+")  # <agency code>/<year>-<sequence>, ASCII only
 REFUSED_SCHEMES = {
     "javascript": "网页中不允许 javascript: 链接（会执行脚本），请改为普通网址",
     "vbscript": "网页中不允许 vbscript: 链接（会执行脚本），请改为普通网址",
@@ -51,7 +51,7 @@ def _index_problem(target: str, catalogue: Catalogue) -> str | None:
     number = target.partition("#")[0]
     if not number:
         return "index: 后缺少索引号，应写成 [标题](index:机构代码/年份-顺序号)"
-    if not INDEX_SHAPE.fullmatch(number):
+    if not INDEX.fullmatch(number):
         return f"索引号 \"{number}\" 格式不对：应为 机构代码/年份-顺序号（半角字母和数字），如 11440100MB2C00000X/2021-00001"
     if number not in catalogue.by_index:
         return f"未知索引号 \"{number}\"：目录中没有这个条目，请核对 directory.yml 中的 index"
