@@ -34,3 +34,20 @@ def test_bad_prefix_fails_the_build_and_writes_nothing(build_site):
     assert built.returncode != 0 and "Traceback" not in built.output
     assert "prefix" in built.output
     assert not (built.root / "outside").exists() and not built.site.exists()
+
+
+@pytest.mark.parametrize("directory", ['"/etc/passwd"', '"../secret.yml"', '"data/../../x.yml"', '"/dev/zero"', '""',
+                                       '"C:/x.yml"', '"~/x.yml"', '"data\\\\..\\\\..\\\\x.yml"'])
+def test_catalogue_must_be_a_file_of_the_project(tmp_path, directory, caplog):
+    mkdocs = MINIMAL_MKDOCS.replace("plugins: [search, disclosure]",
+                                    "plugins:\n  - search\n  - disclosure:\n      directory: " + directory)
+    write_project(tmp_path, {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
+    with pytest.raises(Abort):
+        load_config(str(tmp_path / "mkdocs.yml"))
+    assert "mkdocs.yml 所在文件夹里的文件" in caplog.text and "root:" not in caplog.text
+
+
+def test_catalogue_in_a_subfolder_is_fine(tmp_path):
+    mkdocs = MINIMAL_MKDOCS.replace("plugins: [search, disclosure]", "plugins:\n  - search\n  - disclosure:\n      directory: data/directory.yml")
+    write_project(tmp_path, {"mkdocs.yml": mkdocs, "data/directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
+    assert load_config(str(tmp_path / "mkdocs.yml")).plugins["disclosure"].config.directory == "data/directory.yml"

@@ -26,8 +26,23 @@ class UrlFolder(c.Type[str]):
         return value
 
 
+class ProjectFile(c.Type[str]):
+    """A file of the project, relative to mkdocs.yml and inside its folder: the catalogue's messages
+    quote its lines, so it must never be a file from elsewhere on the build machine."""
+
+    def __init__(self, default: str) -> None:
+        super().__init__(str, default=default)
+
+    def run_validation(self, value: object) -> str:
+        parts = value.replace("\\", "/").split("/") if isinstance(value, str) else []
+        if not parts or value.startswith(("/", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts or "" in parts:
+            raise base.ValidationError(
+                f"{value!r} 应是 mkdocs.yml 所在文件夹里的文件，写相对路径，用 / 分隔，不能以 / 开头，不能含 ..（例如 directory.yml）")
+        return value
+
+
 class DisclosureConfig(base.Config):
-    directory = c.Type(str, default="directory.yml")  # the catalogue, relative to mkdocs.yml
+    directory = ProjectFile(default="directory.yml")  # the catalogue, relative to mkdocs.yml
     prefix = UrlFolder(default="gkml")  # URL folder of the column
     column_title = c.Type(str, default="政府信息公开目录")
     page_size = c.Type(int, default=30)  # entries per category listing page
