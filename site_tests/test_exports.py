@@ -14,18 +14,12 @@ from openpyxl import load_workbook
 
 from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE
 from disclosure import exports
-from disclosure.catalogue import load_catalogue
 from disclosure.urls import ColumnUrls
 
 
-@pytest.fixture(scope="module")
-def catalogue(tmp_path_factory):
-    root = tmp_path_factory.mktemp("exports")
-    for relative in ("content/gkml/2021/00001.md", "content/files/2021/00001-1.pdf"):
-        (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text("x", encoding="utf-8")
-    (root / "directory.yml").write_text(SMALL_CATALOGUE, encoding="utf-8")
-    return load_catalogue(str(root / "directory.yml"), "directory.yml", str(root / "content"))
+@pytest.fixture
+def catalogue(small_catalogue):
+    return small_catalogue
 
 
 def test_exports(build_site):

@@ -2,26 +2,17 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
-from conftest import SMALL_CATALOGUE
 from disclosure import xrefs
-from disclosure.catalogue import load_catalogue
 
 KNOWN = "11440100MB2C00000X/2020-00007"
 KNOWN_URL = 'href="../11440100MB2C00000X-2020-00007/"'
 
 
-@pytest.fixture(scope="module")
-def catalogue(tmp_path_factory):
-    root = tmp_path_factory.mktemp("xrefs")
-    for relative in ("content/gkml/2021/00001.md", "content/files/2021/00001-1.pdf"):
-        (root / relative).parent.mkdir(parents=True, exist_ok=True)
-        (root / relative).write_text("x", encoding="utf-8")
-    (root / "directory.yml").write_text(SMALL_CATALOGUE, encoding="utf-8")
-    return load_catalogue(str(root / "directory.yml"), "directory.yml", str(root / "content"))
+@pytest.fixture
+def catalogue(small_catalogue):
+    return small_catalogue
 
 
 def problems(markdown: str, catalogue) -> list[str]:
