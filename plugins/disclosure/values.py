@@ -120,7 +120,7 @@ def url(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
         return None
     try:
         parts = urlsplit(value)
-        parts.port  # raises on "http://host:99999/"
+        _ = parts.port  # raises on "http://host:99999/"
     except ValueError:  # "http://[待补充]/a.html": brackets are for IPv6 addresses only
         report(mapping.value_pos[key], f"{path}.{key}", f"链接 \"{value}\" 无效：网址格式不对（方括号只能用于 IPv6 地址，"
                "端口必须是 0–65535）；还没有网址时请先删除 link，不要写占位符")
