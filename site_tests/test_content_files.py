@@ -83,3 +83,14 @@ def test_a_body_cannot_take_a_page_away_from_the_site(tmp_path, body):
                    SMALL_CATALOGUE.replace("body: gkml/2021/00001.md", f"body: {body}"), mkdocs)
     out = validate(root).stdout
     assert f'.body: 正文不能用 "{body}"' in out, out
+
+
+def test_theme_overrides_cannot_publish_a_file_from_elsewhere(tmp_path):
+    mkdocs = MINIMAL_MKDOCS.replace("theme: {name: material, language: zh}",
+                                    "theme: {name: material, language: zh, custom_dir: theme_overrides}")
+    root = project(tmp_path, {"theme_overrides/main.html": '{% extends "base.html" %}\n'}, mkdocs=mkdocs)
+    (root / "theme_overrides/assets").mkdir()
+    os.symlink("/etc/passwd", root / "theme_overrides/assets/passwd.txt")
+    out = validate(root).stdout
+    assert "theme_overrides/assets/passwd.txt:1:1: 文件: 符号链接指向 theme_overrides/ 之外" in out, out
+    assert build(root).returncode != 0

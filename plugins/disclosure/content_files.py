@@ -23,10 +23,12 @@ from .problems import FILE_LEVEL, Problem, display_path
 
 
 def content_problems(docs_dir: str) -> list[Problem]:
+    """Problems of every entry under `docs_dir` (or a theme's `custom_dir`, which MkDocs copies too)."""
     root = os.path.realpath(docs_dir)
+    folder = display_path(docs_dir).rstrip("/") + "/"
     problems = []
     for path, entry in _walk(docs_dir):
-        message = _link_problem(path, root) if entry.is_symlink() else _special_problem(entry)
+        message = _link_problem(path, root, folder) if entry.is_symlink() else _special_problem(entry)
         if message:
             problems.append(Problem(display_path(path), 1, 1, FILE_LEVEL, message))
     return problems
@@ -44,7 +46,7 @@ def _walk(folder: str) -> Iterator[tuple[str, os.DirEntry]]:
             yield from _walk(entry.path)
 
 
-def _link_problem(path: str, root: str) -> str | None:
+def _link_problem(path: str, root: str, folder: str) -> str | None:
     target = os.path.realpath(path)
     written = os.readlink(path)
     try:
@@ -52,10 +54,10 @@ def _link_problem(path: str, root: str) -> str | None:
     except OSError as error:
         if error.errno == errno.ELOOP:
             return f"符号链接循环（{written}），链接最终指回自己：请删除这个链接"
-        return f"符号链接指向不存在的文件（{written}）：请删除这个链接，或把文件本身放进 content/"
+        return f"符号链接指向不存在的文件（{written}）：请删除这个链接，或把文件本身放进 {folder}"
     if os.path.commonpath([root, target]) != root:
-        return (f"符号链接指向 content/ 之外（{written}）：content/ 以外的文件不能发布到网站上，"
-                "请把需要发布的文件复制到 content/ 里，并删除这个链接")
+        return (f"符号链接指向 {folder} 之外（{written}）：{folder} 以外的文件不能发布到网站上，"
+                f"请把需要发布的文件复制到 {folder} 里，并删除这个链接")
     if stat.S_ISDIR(info.st_mode) and os.path.commonpath([target, os.path.realpath(os.path.dirname(path))]) == target:
         return f"符号链接指向它所在的上级文件夹（{written}），会形成无限循环：请删除这个链接"
     return None if stat.S_ISDIR(info.st_mode) or stat.S_ISREG(info.st_mode) else _special_message(info.st_mode)

@@ -64,6 +64,8 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
     path = catalogue_path(config, options)
     loaded = read_catalogue(path, display_path(path), config.docs_dir)
     problems = list(loaded.problems) + content_problems(config.docs_dir)
+    if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
+        problems += content_problems(config.theme.custom_dir)
     if loaded.catalogue is not None:
         problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
         problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
