@@ -1,19 +1,30 @@
-# The two commands of the README. Both run as root on a fresh Debian with Python 3.11.
+# The two commands of the README. Both install into a project-local virtual environment (.venv), so
+# they also work where pip refuses the system Python (Debian 12, Ubuntu 24.04: "externally managed");
+# as root on a fresh Debian with Python 3.11 the venv module is installed when missing.
 .PHONY: serve test install test-deps
 
-install:
-	python3 -m pip install -q -e .
+VENV := .venv
+PYTHON := $(VENV)/bin/python
+export PATH := $(CURDIR)/$(VENV)/bin:$(PATH)
+
+$(PYTHON):
+	python3 -m venv $(VENV) 2>/dev/null || { rm -rf $(VENV); \
+	  command -v apt-get >/dev/null && apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq python3-venv >/dev/null; \
+	  python3 -m venv $(VENV); }
+
+install: $(PYTHON)
+	$(PYTHON) -m pip install -q -e .
 
 # Build and serve the demo site on http://127.0.0.1:8000/
 serve: install
-	NO_MKDOCS_2_WARNING=1 python3 -m mkdocs serve -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve -a 127.0.0.1:8000
 
 # Everything the tests need (Python extras, Debian's chromium, axe-core from npm), then the whole suite.
-test-deps:
+test-deps: $(PYTHON)
 	command -v chromium >/dev/null 2>&1 || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; }
-	python3 -m pip install -q -e ".[test]"
+	$(PYTHON) -m pip install -q -e ".[test]"
 	[ -f node_modules/axe-core/axe.min.js ] || npm install --no-save --no-audit --no-fund axe-core@4 >/dev/null
 
 test: test-deps
-	NO_MKDOCS_2_WARNING=1 python3 -m pytest -n 2 site_tests; status=$$?; \
+	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m pytest -n 2 site_tests; status=$$?; \
 	if [ $$status -eq 5 ]; then echo "pytest collected no tests" >&2; exit 1; fi; exit $$status

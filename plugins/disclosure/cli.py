@@ -1,4 +1,4 @@
-"""`disclosure validate | links | inspect | report`: the command line. Each subcommand lives in its own module."""
+"""`disclosure validate | links | inspect | report | import`: the command line. Each subcommand lives in its own module."""
 
 from __future__ import annotations
 
@@ -34,6 +34,8 @@ def _command_modules():
         modules.append(reports_cli)
     except ImportError:  # pragma: no cover
         pass
+    from .importer import cli as import_cli
+    modules.append(import_cli)
     return modules
 
 

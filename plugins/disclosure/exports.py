@@ -47,15 +47,19 @@ def entry_record(entry: Entry, catalogue: Catalogue, urls: ColumnUrls) -> dict[s
     }
 
 
-def table_row(record: dict[str, Any], catalogue: Catalogue) -> list[str]:
-    display = dict(record, category=record["category_title"], keywords="、".join(record["keywords"]),
-                   validity=VALIDITY_LABELS.get(record["validity"], ""))
+def table_row(record: dict[str, Any], category_labels: dict[str, str], site_url: str) -> list[str]:
+    """A row of catalogue.csv / .xlsx as `disclosure import` reads it back: the category by its title
+    (its path when titles repeat), 网址 absolute when the site has a `site_url`."""
+    display = dict(record, category=category_labels[record["category"]], keywords="、".join(record["keywords"]),
+                   validity=VALIDITY_LABELS.get(record["validity"], ""), url=site_url + record["url"])
     return [display[key] or "" for key, _ in COLUMNS]
 
 
 def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> None:
     records = [entry_record(entry, catalogue, urls) for entry in catalogue.entries]
-    rows = [table_row(record, catalogue) for record in records]
+    labels = catalogue.category_labels()
+    site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
+    rows = [table_row(record, labels, site_url) for record in records]
     outputs = {
         "catalogue.json": json_bytes(catalogue, records),
         "catalogue.csv": csv_bytes(rows),

@@ -30,6 +30,7 @@ class Project:
     catalogue: Catalogue
     files: tuple[str, ...]  # directory.yml and every included file (absolute paths)
     folders: tuple[str, ...]  # folders whose new files `include:` would pick up
+    include: tuple[str, ...] = ()  # the patterns under `include:` in directory.yml
     warnings: tuple[Problem, ...] = ()  # worth a look, not wrong (validate prints them, the build logs them)
 
     @property
@@ -71,7 +72,7 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
         problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
     if problems or loaded.catalogue is None:
         raise ProblemsError(problems)
-    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders),
+    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include),
                    tuple(sorted(warning_line(w) for w in loaded.warnings)))
 
 

@@ -6,7 +6,7 @@ import argparse
 import os
 import sys
 
-from . import xrefs
+from . import formats, xrefs
 from .pages import read_markdown_files
 from .problems import Problem, display_path
 from .project import check_project
@@ -15,14 +15,22 @@ from .project import check_project
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("validate", help="检查 directory.yml 和 Markdown，不生成网站")
     parser.add_argument("-f", "--config-file", default="mkdocs.yml", help="mkdocs.yml 的路径")
+    parser.add_argument("--format", choices=("text", "github", "gitlab"), default="text",
+                        help="输出格式：text（默认）、github（工作流注释）、gitlab（代码质量报告 JSON）")
     parser.set_defaults(run=run)
 
 
 def run(args: argparse.Namespace) -> int:
     warnings: list[Problem] = []
     problems = validate_project(args.config_file, warnings)
-    for problem in problems + warnings:
-        print(problem)
+    if args.format == "text":
+        for problem in problems + warnings:
+            print(problem)
+    else:
+        findings = [formats.from_problem(p) for p in problems]
+        output = formats.github(findings) if args.format == "github" else formats.gitlab(findings)
+        if output:
+            print(output)
     if problems:
         print(f"共发现 {len(problems)} 个问题。", file=sys.stderr)
         return 1

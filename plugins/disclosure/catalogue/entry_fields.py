@@ -34,7 +34,7 @@ ENTRY_FIELDS: tuple[EntryField, ...] = (
     EntryField("body", "正文", "body", False, None, ("正文内容", "内容", "文章内容", "全文")),
     EntryField("link", "原文链接", "url", False, None, ("链接", "网址", "原文地址", "链接地址", "URL")),
     EntryField("attachments", "附件", "attachments"),
-    EntryField("published", "上网公开日期", "date", False, None, ("公开日期", "上网日期", "发布时间")),
+    EntryField("published", "上网公开日期", "date", False, None, ("公开日期", "上网日期", "发布时间", "发布日期")),
     EntryField("valid_until", "有效期至", "date", False, None, ("有效期", "失效日期")),
     EntryField("report", "年度报告", "report"),
     EntryField("interprets", "解读对象", "interprets", False, "解读对象", ("解读对象索引号", "被解读文件索引号")),
@@ -51,3 +51,11 @@ CHINESE_KEYS: dict[str, str] = {
     **{name: f.key for f in ENTRY_FIELDS for name in (f.label, *f.synonyms) if not name.isascii()},
     "文件": "file", "编号": "id", "子分类": "children", "更新周期": "update_within",
 }
+
+
+def text_of(entry, key: str) -> str:
+    """A field of an `Entry` as searchable text: "" when absent, keywords joined by spaces."""
+    value = getattr(entry, key)
+    if isinstance(value, tuple):
+        return " ".join(value)
+    return "" if value is None else str(value)

@@ -112,5 +112,12 @@ class Catalogue:
             current = category.parent
         return chain[::-1]
 
+    def category_labels(self) -> dict[str, str]:
+        """How each category is named in an export: its title, or "父分类/子分类" when the title repeats
+        (so that `disclosure import` finds it again)."""
+        titles = [c.title for c in self.walk_categories()]
+        return {c.id: c.title if titles.count(c.title) == 1 else "/".join(p.title for p in self.category_path(c.id))
+                for c in self.walk_categories()}
+
     def subtree_ids(self, category_id: str) -> set[str]:
         return {c.id for c in self.by_category[category_id].walk()}

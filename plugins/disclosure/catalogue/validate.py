@@ -33,6 +33,7 @@ class Loaded:
     files: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # printed, but the catalogue is still valid
+    include: list[str] = field(default_factory=list)  # the patterns under `include:`, as written
 
 
 def load_catalogue(path: str, display: str, docs_dir: str) -> Catalogue:
@@ -67,6 +68,7 @@ def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
         entries += _included_entries(included, reader, loaded.problems)
     reader.check_relations()
     loaded.folders = watched_folders(patterns, path)
+    loaded.include = [pattern for pattern, _ in patterns]
     if agency is not None:
         entries.sort(key=lambda e: (e.date, e.index), reverse=True)
         loaded.catalogue = Catalogue(

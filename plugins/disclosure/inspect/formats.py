@@ -7,7 +7,7 @@ import json
 from collections import Counter
 from collections.abc import Callable
 
-from ..formats import Issue, code_climate
+from .. import formats
 from .findings import BY_ID, INDICATORS, Finding, is_veto, result_text
 
 Formatter = Callable[[list[Finding], datetime.date], str]
@@ -51,9 +51,10 @@ def format_markdown(findings: list[Finding], as_of: datetime.date) -> str:
 
 
 def format_gitlab(findings: list[Finding], as_of: datetime.date) -> str:
-    return code_climate([Issue(f"disclosure-inspect/{f.indicator}", f"[{BY_ID[f.indicator].name}] {f.message}",
-                               f.pos.file if f.pos else "", f.pos.line if f.pos else 1, "blocker" if f.veto else "minor")
-                         for f in findings])
+    return formats.gitlab([formats.Finding(f"disclosure-inspect/{f.indicator}", f"[{BY_ID[f.indicator].name}] {f.message}",
+                                           f.pos.file if f.pos else None, f.pos.line if f.pos else None,
+                                           severity="blocker" if f.veto else "minor")
+                           for f in findings])
 
 
 FORMATS: dict[str, Formatter] = {"text": format_text, "json": format_json, "markdown": format_markdown, "gitlab": format_gitlab}

@@ -9,14 +9,15 @@ import sys
 
 from .check import CheckResult, check_site
 from .project import find_config, load_project
-from .report import format_result
+from .report import format_result, summary
 from .sources import SourceLocator
 
 
 def add_parser(commands: argparse._SubParsersAction) -> None:
     parser = commands.add_parser("links", help="检查已生成网站中的失效链接")
     parser.add_argument("site_dir", metavar="SITE_DIR", help="已生成网站的文件夹，例如 site")
-    parser.add_argument("--format", choices=("text", "json", "github"), default="text", help="输出格式")
+    parser.add_argument("--format", choices=("text", "json", "github", "gitlab"), default="text",
+                        help="输出格式：text、json、github（工作流注释）、gitlab（代码质量报告 JSON）")
     parser.add_argument("--external", action="store_true", help="同时检查指向其他网站的链接（需要联网）")
     parser.add_argument("-f", "--config-file", default=None, help="mkdocs.yml 的路径（用于定位出错的源文件）")
     parser.add_argument("--site-url", default=None, help="网站地址（默认取 mkdocs.yml 的 site_url）")
@@ -46,6 +47,8 @@ def run(args: argparse.Namespace) -> int:
     if args.external:
         _check_external(result, args, locator)
     print(format_result(result, args.format))
+    if args.format == "gitlab":
+        print(summary(result), file=sys.stderr)
     return 1 if result.broken else 0
 
 

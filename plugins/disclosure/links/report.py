@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from itertools import groupby
 
+from .. import formats
 from ..problems import one_line
 from .check import Broken, CheckResult
 
@@ -16,6 +17,8 @@ def format_result(result: CheckResult, fmt: str) -> str:
         return format_json(result)
     if fmt == "github":
         return format_github(result)
+    if fmt == "gitlab":
+        return formats.gitlab(findings(result))
     return format_text(result)
 
 
@@ -63,24 +66,16 @@ def summary(result: CheckResult) -> str:
     return f"检查了 {result.pages} 个页面、{result.links} 个链接，{found}。"
 
 
-def _escape_property(value: str) -> str:
-    return _escape_data(value).replace(":", "%3A").replace(",", "%2C")
-
-
-def _escape_data(value: str) -> str:
-    """GitHub's escaping of a command's data, then any other control character shown as an escape."""
-    return one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
+def findings(result: CheckResult) -> list[formats.Finding]:
+    """Each broken link at the file and line an editor wrote it (unknown source: no place)."""
+    result_findings = []
+    for broken in sorted(result.broken, key=_sort_key):
+        message = (f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）" if broken.url
+                   else f"无法检查的文件 {broken.page}：{broken.reason}")
+        file, _, line = broken.source.rpartition(":") if broken.source else (None, "", "")
+        result_findings.append(formats.Finding("dead_link", message, file, int(line) if line else None))
+    return result_findings
 
 
 def format_github(result: CheckResult) -> str:
-    lines = []
-    for broken in sorted(result.broken, key=_sort_key):
-        message = _escape_data(f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）" if broken.url
-                               else f"无法检查的文件 {broken.page}：{broken.reason}")
-        if broken.source:
-            file, _, line = broken.source.rpartition(":")
-            lines.append(f"::error file={_escape_property(file)},line={line}::{message}")
-        else:
-            lines.append(f"::error::{message}")
-    lines.append(summary(result))
-    return "\n".join(lines)
+    return "\n".join(filter(None, [formats.github(findings(result)), summary(result)]))

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from typing import Any, Iterable
 
+from ..catalogue.entry_fields import text_of
 from ..catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 from .files import dump_json, hashed_name, write_folder
 from .shard_filter import bitmap
@@ -22,7 +23,8 @@ FIRST_CHUNK = 1000  # entries in the newest shard: it comes first, and fills the
 CHUNK = 8000  # entries per shard at most: fewer requests...
 CHUNK_BYTES = 2_000_000  # ...and at most this much text, so no file grows past ~1 MB gzip whatever the entries
 VALIDITIES = tuple(VALIDITY_LABELS)  # shard value = position in this tuple, -1 when not given
-FIELDS = ("index", "title", "doc", "kw", "summary")  # the tab-separated fields of a line, in order
+SEARCHED = ("index", "title", "doc_number", "keywords", "summary")  # entry fields (catalogue/entry_fields.py) of a line
+FIELDS = ("index", "title", "doc", "kw", "summary")  # their names in the manifest, in the same order
 _BREAKS = str.maketrans({"\t": " ", "\n": " ", "\r": " "})  # one character for one: lengths stay
 
 
@@ -36,7 +38,7 @@ def _publishers(entries: Iterable[Entry]) -> list[str]:
 
 def line(entry: Entry) -> str:
     """One entry's searchable fields as one line (tabs and line breaks inside a field become spaces)."""
-    fields = (entry.index, entry.title, entry.doc_number or "", " ".join(entry.keywords), entry.summary or "")
+    fields = (text_of(entry, key) for key in SEARCHED)
     return "\t".join(field.translate(_BREAKS) for field in fields)
 
 

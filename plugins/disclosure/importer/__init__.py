@@ -1,0 +1,1 @@
+"""`disclosure import`: a catalogue exported by another system (xlsx/csv) → included catalogue files + bodies."""
