@@ -149,6 +149,16 @@ def build_site(tmp_path: Path):
 
 
 @pytest.fixture(scope="session")
+def small_catalogue(tmp_path_factory):
+    """SMALL_CATALOGUE loaded and validated (with the files it names), as the plugin holds it."""
+    from disclosure.catalogue import load_catalogue
+
+    root = tmp_path_factory.mktemp("catalogue")
+    write_project(root, {"directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
+    return load_catalogue(str(root / "directory.yml"), "directory.yml", str(root / "content"))
+
+
+@pytest.fixture(scope="session")
 def demo_site(tmp_path_factory) -> Built:
     """The repository's own demo site, built once per test session."""
     root = tmp_path_factory.mktemp("demo")

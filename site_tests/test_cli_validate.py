@@ -74,3 +74,21 @@ def test_config_file_option_reads_a_project_elsewhere(tmp_path):
     assert broken.returncode == 1
     assert broken.stdout.startswith(f'site-src/directory.yml:{line}:15: entries[1].category: 未知分类 "plan"'), broken.stdout
     assert run([sys.executable, "-m", "disclosure.cli", "validate"], tmp_path).returncode == 1  # no mkdocs.yml here
+
+
+def test_a_key_cannot_inject_workflow_commands(tmp_path):
+    hostile = SMALL_CATALOGUE.replace("    title: 示例市数据发展规划\n",
+                                      '    title: 示例市数据发展规划\n    "x\\n::warning file=a.md,line=1::injected": 1\n')
+    result = validate(tmp_path, hostile)
+    assert result.returncode == 1 and "injected" in result.stdout, result.stdout
+    assert not any(line.startswith("::") for line in (result.stdout + result.stderr).splitlines())
+
+
+def test_a_placeholder_link_is_a_message_in_validate_build_and_report(tmp_path):
+    placeholder = SMALL_CATALOGUE.replace("https://www.example.gov.cn/a.html", "http://[待补充]/a.html")
+    expected = 'directory.yml:32:11: entries[1].link: 链接 "http://[待补充]/a.html" 无效'
+    for command in (["-m", "disclosure.cli", "validate"], ["-m", "mkdocs", "build"], ["-m", "disclosure.cli", "report"]):
+        write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": placeholder})
+        result = run([sys.executable, *command], tmp_path)
+        output = result.stdout + result.stderr
+        assert result.returncode != 0 and expected in output and "Traceback" not in output, (command, output)

@@ -1,14 +1,25 @@
 """Exports read back from a real build: JSON, CSV with BOM, XLSX, Atom feed."""
 
 import csv
+import dataclasses
 import io
 import json
 import xml.etree.ElementTree as ET
+import zipfile
+from types import SimpleNamespace
 
+import pytest
 import yaml
 from openpyxl import load_workbook
 
 from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE
+from disclosure import exports
+from disclosure.urls import ColumnUrls
+
+
+@pytest.fixture
+def catalogue(small_catalogue):
+    return small_catalogue
 
 
 def test_exports(build_site):
@@ -57,3 +68,49 @@ def test_feed_size_keeps_the_newest_entries(build_site):
     ns = {"a": "http://www.w3.org/2005/Atom"}
     assert [e.findtext("a:title", namespaces=ns) for e in feed.findall("a:entry", ns)] == newest
     assert len(entries) == 5 and newest == ["第3份通知", "第2份通知", "第1份通知"]
+
+
+def hostile_catalogue():
+    return (SMALL_CATALOGUE.replace("title: 示例市数据发展规划", "title: \"=HYPERLINK(\\\"http://evil.example\\\")\"")
+            .replace("publisher: 规划科", "publisher: \"-2+3\"").replace("doc_number: 示例〔2021〕1号", "doc_number: \"+SUM(1)\"")
+            .replace("summary: 一句话内容概述", "summary: \"@A1\""))
+
+
+def test_formulas_are_text_in_xlsx_and_neutralised_in_csv(build_site):
+    built = build_site(directory=hostile_catalogue())
+    assert built.returncode == 0, built.output
+    column = built.site / "gkml"
+    rows = list(csv.reader(io.StringIO((column / "catalogue.csv").read_text(encoding="utf-8-sig"))))
+    cells = {cell for row in rows[1:] for cell in row}
+    assert {"'=HYPERLINK(\"http://evil.example\")", "'-2+3", "'+SUM(1)", "'@A1"} <= cells
+    assert not any(cell.startswith(("=", "+", "-", "@")) for cell in cells)
+    with zipfile.ZipFile(column / "catalogue.xlsx") as archive:
+        sheet_xml = archive.read("xl/worksheets/sheet1.xml").decode("utf-8")
+    assert "<f>" not in sheet_xml and "<f " not in sheet_xml
+    sheet = load_workbook(column / "catalogue.xlsx").active
+    values = {cell.value: cell.data_type for row in sheet.iter_rows() for cell in row if cell.value}
+    for formula in ("=HYPERLINK(\"http://evil.example\")", "-2+3", "+SUM(1)", "@A1"):
+        assert values[formula] == "s", formula
+
+
+@pytest.mark.parametrize("bad", ["\x01", "\x00", "\x0b", "\ufffe", "\uffff", "\ud800", "\x1f"])
+def test_characters_xml_cannot_carry_never_reach_the_files(bad, catalogue):
+    row = [f"标{bad}题"] + [""] * (len(exports.COLUMNS) - 1)
+    assert exports.csv_bytes([row]).decode("utf-8-sig").splitlines()[1].startswith("标题")
+    sheet = load_workbook(io.BytesIO(exports.xlsx_bytes([row], f"机{bad}构"))).active
+    assert sheet["A3"].value == "标题" and sheet["A1"].value == "机构 主动公开基本目录"
+    for name in ("catalogue.json", "feed.xml"):
+        assert bad.encode("utf-8", "surrogatepass") not in exported(name, bad, catalogue)
+
+
+def exported(name: str, bad: str, base) -> bytes:
+    entry = dataclasses.replace(base.entries[0], title=f"标{bad}题", summary=f"概{bad}述")
+    catalogue = dataclasses.replace(base, entries=(entry,), agency=dataclasses.replace(base.agency, name=f"机{bad}构"))
+    urls = ColumnUrls("gkml")
+    if name == "feed.xml":
+        data = exports.feed_bytes(catalogue, urls, SimpleNamespace(site_url="https://x.example/"), 10)
+        assert ET.fromstring(data).find("{http://www.w3.org/2005/Atom}title").text == "机构 政府信息公开"
+        return data
+    data = exports.json_bytes(catalogue, [exports.entry_record(entry, catalogue, urls)])
+    assert json.loads(data)["entries"][0]["title"] == "标题"
+    return data

@@ -52,3 +52,11 @@ def test_text_folds_one_link_on_many_pages_into_one_row():
     lines = format_result(many, "text").splitlines()
     assert lines[0] == "theme_overrides/main.html:"
     assert len(lines) == 3 and "等 5 个" in lines[1] and "gkml/0/index.html" in lines[1]
+
+
+def test_nothing_printed_can_start_a_workflow_command():
+    hostile = "x\n::warning file=a.md,line=1::injected\r::error::y\u2028::notice::z"
+    result = CheckResult(pages=1, links=1, broken=[Broken(f"p{hostile}.html", f"u{hostile}", f"r{hostile}", f"f{hostile}.md:3")])
+    for fmt, count in (("text", 3), ("github", 2)):
+        lines = format_result(result, fmt).splitlines()
+        assert len(lines) == count and not any(line.startswith(("::warning", "::notice")) for line in lines), lines

@@ -69,3 +69,22 @@ def test_markdown_candidates():
 def test_url_forms_include_markdown_and_decoded_forms():
     forms = url_forms("../%E8%81%94%E7%B3%BB/#x")
     assert "../%E8%81%94%E7%B3%BB/#x" in forms and "../联系/#x" in forms and "联系.md#x" in forms
+
+
+def test_short_urls_point_at_the_link_not_at_an_earlier_mention(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    write_project(tmp_path, {"content/about.md": "# x 和 a\n\nx 出现在正文里，`![](x)` 在代码里。\n\n![图](x)\n\n<img alt=\"a\" src=\"a\">\n"})
+    locator = SourceLocator(Project("content", "gkml", None, []))
+    assert locator.locate("about/index.html", "../x", "x") == "content/about.md:5"
+    assert locator.locate("about/index.html", "../a", "a") == "content/about.md:7"
+
+
+def test_unreadable_sources_do_not_stop_the_search(tmp_path, monkeypatch):
+    import os
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "content").mkdir()
+    os.mkfifo(tmp_path / "content/about.md")
+    os.symlink("loop.md", tmp_path / "content/loop.md")
+    locator = SourceLocator(Project("content", "gkml", None, []))
+    assert locator.locate("about/index.html", "../x", "x") is None
+    assert locator.locate("loop/index.html", "../x", "x") is None

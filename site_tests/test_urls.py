@@ -1,4 +1,5 @@
-"""urls.py: every URL of the column, and relative links between them (checked against posixpath)."""
+"""urls.py: every URL of the column, relative links between them (checked against posixpath), and the
+`dc_url` filter the templates write every URL with (percent-encoded, attribute-escaped)."""
 
 from __future__ import annotations
 
@@ -9,9 +10,11 @@ import pytest
 
 from disclosure.catalogue.model import Entry
 from disclosure.problems import Pos
-from disclosure.urls import ColumnUrls, relative
+from conftest import SMALL_CATALOGUE
+from disclosure.urls import ColumnUrls, href, relative
 
 HERE = Pos("directory.yml", 1, 1)
+ENTRY = "gkml/11440100MB2C00000X-2021-00001/index.html"
 
 
 def entry(index: str, title: str = "通知", category: str = "rules") -> Entry:
@@ -64,3 +67,24 @@ def test_relative_links_agree_with_posixpath(from_url, to_url):
     link = relative(from_url, to_url)
     assert link == expected
     assert posixpath.normpath(posixpath.join(folder, link)) == posixpath.normpath(to_url)
+
+
+@pytest.mark.parametrize("value, expected", [
+    ('files/p" onmouseover="alert(1)" x=".pdf', "files/p%22%20onmouseover%3D%22alert%281%29%22%20x%3D%22.pdf"),
+    ("files/a#b?c.pdf", "files/a%23b%3Fc.pdf"),
+    ("files/附件 1.pdf", "files/%E9%99%84%E4%BB%B6%201.pdf"),
+    ("files/it's<b>.pdf", "files/it%27s%3Cb%3E.pdf"),
+    ("https://www.example.gov.cn/a b.html?x=1&y=\"2\"#p", "https://www.example.gov.cn/a%20b.html?x=1&amp;y=%222%22#p"),
+    ("http://[x/", "http%3A//%5Bx/"),
+])
+def test_every_character_that_could_leave_the_attribute_is_encoded(value, expected):
+    assert str(href({"page": None, "base_url": ""}, value)) == expected
+
+
+def test_attachment_names_with_spaces_brackets_and_chinese_work_as_links(build_site):
+    name = "files/2021/附件 (1)&说明.pdf"
+    built = build_site(files={f"content/{name}": "%PDF-1.4\n"},
+                       directory=SMALL_CATALOGUE.replace("files/2021/00001-1.pdf", name))
+    assert built.returncode == 0, built.output  # the link check found the file behind the encoded URL
+    page = built.page(ENTRY)
+    assert 'href="../../files/2021/%E9%99%84%E4%BB%B6%20%281%29%26%E8%AF%B4%E6%98%8E.pdf"' in page

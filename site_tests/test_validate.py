@@ -1,6 +1,7 @@
 """directory.yml rules: every problem collected, each at its file:line:col with a field path."""
 
 import json
+import os
 from pathlib import Path
 
 import jsonschema
@@ -110,3 +111,74 @@ def test_schema_and_validator_know_the_same_keys():
     assert entry["properties"]["validity"]["enum"] == list(VALIDITY_LABELS)
     included = json.loads((Path(rules.__file__).parent / "include.schema.json").read_text(encoding="utf-8"))
     assert list(included["properties"]) == include.INCLUDE_KEYS
+
+
+HOSTILE = [  # (replace this, with that, expected problem lines) — what a careless paste or a hostile pull request brings
+    ("title: 示例市数据发展规划", "title: 示例市\x01数据发展规划",
+     ["directory.yml:27:15: 文件: 这里有一个看不见的控制字符 U+0001（常见于从网页或 Word 复制的文字）：请删除它"]),
+    ("title: 示例市数据发展规划", "title: \"示例市\\0规划\"",
+     ["directory.yml:27:12: entries[1].title: 这里有一个看不见的控制字符 U+0000（由引号中的转义写出）：请删除它"]),
+    ("title: 示例市数据发展规划", "title: \"示例\\uFFFF规划\"",
+     ["directory.yml:27:12: entries[1].title: 这里有一个看不见的控制字符 U+FFFF（由引号中的转义写出）：请删除它"]),
+    ("title: 示例市数据发展规划", "title: 示例市\u2028数据发展规划",
+     ["directory.yml:27:15: 文件: 这里有一个看不见的换行符 U+2028（常见于从网页或 Word 复制的文字）：请删除它，需要换行时直接按回车"]),
+    ("date: 2021-03-01", "date: ２０２１-０３-０１",
+     ['directory.yml:18:11: entries[0].date: 日期 "２０２１-０３-０１" 格式不对：用了全角字符，请用半角数字和字母，写作 "2021-03-01"']),
+    ("index: 11440100MB2C00000X/2020-00007", "index: 11440100MB2C00000X/２０２０-00007",
+     ['directory.yml:26:12: entries[1].index: 索引号 "11440100MB2C00000X/２０２０-00007" 格式不对：用了全角字符，请用半角数字和字母，写作 "11440100MB2C00000X/2020-00007"']),
+    ("index: 11440100MB2C00000X/2020-00007", "index: 11440100MB2C00000X/٢٠٢٠-00007",
+     ['directory.yml:26:12: entries[1].index: 索引号 "11440100MB2C00000X/٢٠٢٠-00007" 格式不对：应为“机构代码/年份-序号”，如 11440100MB2C00000X/2021-00001']),
+    ("index: 11440100MB2C00000X/2020-00007", "index: 11440100MB2C00000X/1066-00007",
+     ["directory.yml:26:12: entries[1].index: 索引号中的年份 1066 与生成日期 2020-05-06 的年份 2020 相差 954 年：请核对索引号或日期"]),
+    ("link: https://www.example.gov.cn/a.html", "link: http://[待补充]/a.html",
+     ['directory.yml:32:11: entries[1].link: 链接 "http://[待补充]/a.html" 无效：网址格式不对（方括号只能用于 IPv6 地址，端口必须是 0–65535）；还没有网址时请先删除 link，不要写占位符']),
+    ("code: \"11440100MB2C00000X\"", "code: \"１１440100MB2C00000X\"",
+     ['directory.yml:3:9: agency.code: 机构代码 "１１440100MB2C00000X" 只能由半角字母和数字组成：用了全角字符，请用半角数字和字母，写作 "11440100MB2C00000X"']),
+]
+
+
+@pytest.mark.parametrize("old, new, expected", HOSTILE)
+def test_hostile_values_get_chinese_messages_at_their_position(docs, old, new, expected):
+    assert old in SMALL_CATALOGUE
+    assert check(docs, SMALL_CATALOGUE.replace(old, new, 1)) == expected
+
+
+@pytest.mark.parametrize("name", ["a#b.pdf", "a?b.pdf", "a%41.pdf", 'p" onmouseover="alert(1)" x=".pdf', "it's.pdf", "a<b>.pdf",
+                                  "tab\there.pdf"])
+def test_file_names_that_cannot_be_urls_are_refused(docs, name):
+    (docs / "content/files/2021" / name).write_text("x", encoding="utf-8")
+    quoted = name.replace("\\", "\\\\").replace('"', '\\"').replace("\t", "\\t")
+    found = check(docs, SMALL_CATALOGUE.replace("file: files/2021/00001-1.pdf", f'file: "files/2021/{quoted}"'))
+    assert len(found) == 1 and found[0].startswith("directory.yml:25:28: entries[0].attachments[0].file: 文件名"), found
+    assert "不能用在网址里" in found[0]
+
+
+def test_index_year_one_apart_is_a_warning_not_an_error(docs):
+    (docs / "directory.yml").write_text(SMALL_CATALOGUE.replace("index: 11440100MB2C00000X/2020-00007",
+                                                                "index: 11440100MB2C00000X/2019-00007"), encoding="utf-8")
+    loaded = rules.read_catalogue(str(docs / "directory.yml"), "directory.yml", str(docs / "content"))
+    assert loaded.problems == [] and loaded.catalogue is not None
+    assert [str(w) for w in loaded.warnings] == [
+        "directory.yml:26:12: entries[1].index: 索引号中的年份 2019 与生成日期 2020-05-06 的年份 2020 相差 1 年：如是跨年登记可以不改，否则请核对"]
+
+
+@pytest.mark.parametrize("target", ["/etc/passwd", "/dev/zero", "/proc/self/environ"])
+def test_directory_yml_must_be_a_regular_file_of_this_project(docs, target):
+    os.symlink(target, docs / "directory.yml")
+    found = check_existing(docs)
+    assert len(found) == 1 and found[0].startswith("directory.yml:1:1: 文件: 目录文件是指向其所在文件夹之外的符号链接"), found
+    assert "root:" not in found[0]
+
+
+def test_directory_yml_that_is_a_device_or_pipe_is_refused_without_waiting(docs):
+    os.mkfifo(docs / "directory.yml")
+    found = check_existing(docs)
+    assert found == ["directory.yml:1:1: 文件: 无法读取目录文件：不是普通文件（命名管道），无法读取"]
+
+
+def check_existing(docs: Path) -> list[str]:
+    try:
+        load_catalogue(str(docs / "directory.yml"), "directory.yml", str(docs / "content"))
+    except ProblemsError as error:
+        return [str(p) for p in error.problems]
+    return []

@@ -12,14 +12,17 @@ from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from openpyxl import Workbook
+from openpyxl.cell import WriteOnlyCell
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 from .stable_xlsx import workbook_bytes
 from .urls import ColumnUrls
+from .xmlchars import strip_forbidden
 
 COLUMNS = EXPORT_COLUMNS  # (key, Chinese header), from the registry of entry fields
 ATOM = "http://www.w3.org/2005/Atom"
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what Excel and LibreOffice read as the start of a formula
 
 
 def human_size(size: int) -> str:
@@ -74,26 +77,49 @@ def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed
 def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:
     agency = {k: v for k, v in vars(catalogue.agency).items() if v is not None}
     document = {"version": 1, "agency": agency, "entries": records}
-    return json.dumps(document, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    return json.dumps(_clean(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+def _clean(value: Any) -> Any:
+    """Every string of a JSON-ready value without the characters the other exports cannot carry."""
+    if isinstance(value, str):
+        return strip_forbidden(value)
+    if isinstance(value, dict):
+        return {key: _clean(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_clean(item) for item in value]
+    return value
+
+
+def csv_cell(value: str) -> str:
+    """OWASP's rule against CSV injection: a value that would start a formula gets a leading `'`."""
+    value = strip_forbidden(value)
+    return "'" + value if value.startswith(FORMULA_START) else value
 
 
 def csv_bytes(rows: list[list[str]]) -> bytes:
     buffer = io.StringIO(newline="")
     writer = csv.writer(buffer)
     writer.writerow([header for _, header in COLUMNS])
-    writer.writerows(rows)
+    writer.writerows([csv_cell(value) for value in row] for row in rows)
     return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
 def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -> bytes:
     workbook = Workbook(write_only=True)
     sheet = workbook.create_sheet("主动公开基本目录")
-    sheet.append([f"{agency_name} 主动公开基本目录"])
-    header = [header for _, header in COLUMNS]
-    sheet.append(header)
+    sheet.append([text_cell(sheet, f"{agency_name} 主动公开基本目录")])
+    sheet.append([header for _, header in COLUMNS])
     for row in rows:
-        sheet.append(row)
+        sheet.append([text_cell(sheet, value) for value in row])
     return workbook_bytes(workbook, newest)
+
+
+def text_cell(sheet, value: str) -> WriteOnlyCell:
+    """A cell typed as text: `=1+1`, `+…`, `@…` stay what the editor wrote, never a live formula."""
+    cell = WriteOnlyCell(sheet, value=strip_forbidden(value))
+    cell.data_type = "s"
+    return cell
 
 
 def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, size: int) -> bytes:
@@ -120,4 +146,4 @@ def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, siz
 
 
 def _text(parent: ET.Element, tag: str, value: str) -> None:
-    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = value
+    ET.SubElement(parent, f"{{{ATOM}}}{tag}").text = strip_forbidden(value)

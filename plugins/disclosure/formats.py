@@ -17,7 +17,7 @@ import json
 from dataclasses import dataclass
 from typing import Iterable
 
-from .problems import Problem
+from .problems import Problem, one_line
 
 SEVERITIES = ("info", "minor", "major", "critical", "blocker")  # Code Climate's, mildest first
 _GITHUB_LEVEL = {"info": "notice", "minor": "warning", "major": "error", "critical": "error", "blocker": "error"}
@@ -67,7 +67,8 @@ def gitlab(findings: Iterable[Finding]) -> str:
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """GitHub's escaping of a command's data, then any other control character shown as an escape."""
+    return one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 
 from markupsafe import Markup, escape
 
@@ -11,20 +10,20 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
+from mkdocs.utils import get_relative_url
 
-from . import exports, project, xrefs
+from . import exports, project, sanitize, site_cleanup, xrefs
 from .chrome import SharedChrome
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
-from .xrefs import front_matter_lines
 from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import TEMPLATES, ColumnPages, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .state import BuildState
-from .urls import ColumnUrls, relative
+from .urls import ColumnUrls, href, relative
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -42,16 +41,21 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.column: ColumnPages | None = None
         self.problems: list[Problem] = []
         self.serving = False
+        self.dirty = False
         self.fulltext = FullTextIndex(())
+        self.build_started: float | None = None
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
+        self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self.mkdocs_config = config
         self.urls = ColumnUrls(self.config.prefix)
         self.project = project.from_config(config, self.config)
         self.catalogue = self.project.catalogue
+        for warning in self.project.warnings:
+            log.warning(str(warning))
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, TEMPLATES_DIR)
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
@@ -60,7 +64,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.extra_javascript.extend(script for script in SCRIPTS if script not in config.extra_javascript)
         report_hooks.configure(config)
         self.problems = []
+        self.build_started = None
         return config
+
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
@@ -88,7 +96,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.catalogue is not None and self.column is not None
         view = self.column.views.get(page.file.src_uri)
-        source = page.file.abs_src_path
         if view is not None:
             # Material prints meta title/description unescaped: hand it escaped text. The page's HTML
             # comes from on_page_context (shared chrome); MkDocs' own render only prints it.
@@ -97,17 +104,30 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.meta["search"] = {"exclude": True}
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
-                source = os.path.join(config.docs_dir, view.entry.body) if view.entry.body else None
-        if source is None:
-            return markdown
-        return xrefs.resolve_index_links(
-            markdown, display_path(source), self.catalogue,
-            lambda index: relative(page.file.src_uri, self.urls.entry_src(self.catalogue.by_index[index])), self.problems,
-            front_matter_lines(page.file.content_string, markdown) if view is None else 0,
-        )
+        if (source := self._source_of(page)) is not None:
+            self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
+        return markdown
+
+    def _source_of(self, page: Page) -> str | None:
+        """The Markdown file editors wrote for a page (an entry's body, the column intro), if any."""
+        view = self.column.views.get(page.file.src_uri) if self.column else None
+        if view is None:
+            return page.file.abs_src_path
+        if view.entry is not None:
+            return os.path.join(self.mkdocs_config.docs_dir, view.entry.body) if view.entry.body else None
+        return os.path.join(self.mkdocs_config.docs_dir, page.file.src_uri) if view.kind == "home" and view.markdown else None
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        view = self.column.views.get(page.file.src_uri) if self.column else None
+        assert self.catalogue is not None and self.column is not None
+        catalogue, source = self.catalogue, self._source_of(page)
+        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, lambda index: get_relative_url(
+            files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index])).url, page.file.url))
+        if unresolved and source is not None:
+            self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
+                                                       catalogue, self.problems)
+        if self.config.sanitize_html:
+            html = sanitize.clean(html)
+        view = self.column.views.get(page.file.src_uri)
         if view is not None and view.entry is not None and view.entry.report:
             html = self.reports.render(html, view.entry, page)  # annual report tables
         if view is not None and view.entry is not None:
@@ -118,6 +138,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.problems:
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
+        env.filters["dc_url"] = href
         assert self.catalogue is not None and self.column is not None
         self.chrome = SharedChrome(env) if self.config.shared_chrome else None
         self.env = self.state.env = env
@@ -156,10 +177,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(), entry_pattern)
 
     def on_build_error(self, *, error: Exception) -> None:
-        """A failed build must not leave a site that looks finished."""
-        site_dir = self.mkdocs_config.site_dir if hasattr(self, "mkdocs_config") else None
-        if not self.serving and site_dir and os.path.isdir(site_dir):
-            shutil.rmtree(site_dir, ignore_errors=True)
+        """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
+        if not self.serving and hasattr(self, "mkdocs_config"):
+            site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)
 
     def on_serve(self, server, *, config: MkDocsConfig, builder):
         for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes

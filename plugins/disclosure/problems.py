@@ -4,11 +4,20 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 
 from mkdocs.exceptions import PluginError
 
 FILE_LEVEL = "文件"  # field path used when a problem concerns the whole file
+# Line breaks and other controls in editors' text: printed raw they would start a new line, which a CI
+# log reads as a command (GitHub's "::warning file=…::"), or hide what follows.
+UNPRINTABLE = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character shown as an escape (`\\n`, `\\x01`, `\\u2028`)."""
+    return UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
 
 
 @dataclass(frozen=True)
@@ -32,7 +41,7 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.file}:{self.line}:{self.col}: {self.path}: {self.message}"
+        return one_line(f"{self.file}:{self.line}:{self.col}: {self.path}: {self.message}")
 
     @classmethod
     def at(cls, where: Pos, path: str, message: str) -> Problem:

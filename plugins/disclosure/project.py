@@ -16,6 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .catalogue import Catalogue, read_catalogue
 from .config import DisclosureConfig
+from .content_files import content_problems, referenced_file_problems
 from .problems import FILE_LEVEL, Problem, ProblemsError, display_path
 
 CONFIG_NOT_FOUND = "找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定"
@@ -30,6 +31,7 @@ class Project:
     files: tuple[str, ...]  # directory.yml and every included file (absolute paths)
     folders: tuple[str, ...]  # folders whose new files `include:` would pick up
     include: tuple[str, ...] = ()  # the patterns under `include:` in directory.yml
+    warnings: tuple[Problem, ...] = ()  # worth a look, not wrong (validate prints them, the build logs them)
 
     @property
     def root(self) -> str:
@@ -62,12 +64,21 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
     """The catalogue of a loaded mkdocs.yml (the plugin calls this from `on_config`)."""
     path = catalogue_path(config, options)
     loaded = read_catalogue(path, display_path(path), config.docs_dir)
-    problems = list(loaded.problems)
+    problems = list(loaded.problems) + content_problems(config.docs_dir)
+    if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
+        problems += content_problems(config.theme.custom_dir)
     if loaded.catalogue is not None:
         problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
+        problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
     if problems or loaded.catalogue is None:
         raise ProblemsError(problems)
-    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include))
+    return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include),
+                   tuple(sorted(warning_line(w) for w in loaded.warnings)))
+
+
+def warning_line(problem: Problem) -> Problem:
+    """The problem as a warning: its message starts with 警告."""
+    return Problem(problem.file, problem.line, problem.col, problem.path, f"警告：{problem.message}")
 
 
 def catalogue_path(config: MkDocsConfig, options: DisclosureConfig) -> str:

@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote, urlsplit
+
+from jinja2 import pass_context
+from markupsafe import Markup, escape
+from mkdocs.utils.templates import url_filter
+
 from .catalogue.model import Entry
 
 EXPORT_NAMES = ("catalogue.json", "catalogue.csv", "catalogue.xlsx", "feed.xml")
@@ -55,3 +61,21 @@ def relative(from_url: str, to_url: str) -> str:
     while common < len(from_parts) and common < len(to_parts) - 1 and from_parts[common] == to_parts[common]:
         common += 1
     return "../" * (len(from_parts) - common) + "/".join(to_parts[common:]) or "./"
+
+
+URL_SAFE = "/:@!$&'()*+,;=%#?~[]"  # what an absolute URL may hold as written; the rest is percent-encoded
+
+
+@pass_context
+def href(context, value: object) -> Markup:
+    """The `dc_url` template filter, for every URL the templates write: a path of the site (a file name
+    may hold "#", "?", quotes, spaces or Chinese) is percent-encoded and made relative to the
+    page, as MkDocs' `url` filter does; an absolute URL keeps its structure. Then attribute-escaped."""
+    text = str(value)
+    try:
+        absolute = bool(urlsplit(text).scheme)
+    except ValueError:
+        absolute = False
+    # "%" stays: MkDocs' own page URLs are already encoded, and validation refuses "%" in file names.
+    encoded = quote(text, safe=URL_SAFE) if absolute else url_filter(context, quote(text, safe="/%"))
+    return escape(encoded)

@@ -21,9 +21,10 @@ def add_parser(commands: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    problems = validate_project(args.config_file)
+    warnings: list[Problem] = []
+    problems = validate_project(args.config_file, warnings)
     if args.format == "text":
-        for problem in problems:
+        for problem in problems + warnings:
             print(problem)
     else:
         findings = [formats.from_problem(p) for p in problems]
@@ -33,14 +34,18 @@ def run(args: argparse.Namespace) -> int:
     if problems:
         print(f"共发现 {len(problems)} 个问题。", file=sys.stderr)
         return 1
-    print("检查通过，没有发现问题。", file=sys.stderr)
+    noted = f"，有 {len(warnings)} 个警告（以“警告：”标出，不影响发布，请核对）" if warnings else "，没有发现问题"
+    print(f"检查通过{noted}。", file=sys.stderr)
     return 0
 
 
-def validate_project(config_file: str) -> list[Problem]:
+def validate_project(config_file: str, warnings: list[Problem] | None = None) -> list[Problem]:
+    """Every problem of the project; its warnings are appended to `warnings` when given."""
     project, problems = check_project(config_file)
     if project is None:
         return sorted(problems)
+    if warnings is not None:
+        warnings += project.warnings
     config, catalogue = project.config, project.catalogue
     markdown_paths = [
         os.path.relpath(os.path.join(root, name), config.docs_dir)
@@ -48,5 +53,5 @@ def validate_project(config_file: str) -> list[Problem]:
     ]
     texts = read_markdown_files(markdown_paths, config.docs_dir, problems)
     for relative_path, text in texts.items():
-        problems += xrefs.check_index_links(text, display_path(os.path.join(config.docs_dir, relative_path)), catalogue)
+        problems += xrefs.check_links(text, display_path(os.path.join(config.docs_dir, relative_path)), catalogue)
     return sorted(problems)

@@ -8,13 +8,25 @@ import difflib
 import functools
 import os
 import re
+import unicodedata
 from typing import Any, Callable
 from urllib.parse import urlsplit
 
 from .problems import Pos
 from .yamlpos import Mapping, Sequence
 
-DATE_PATTERN = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+DATE_PATTERN = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")  # ASCII digits only (\d also takes "２")
+# Characters that cannot stand in a file name that becomes a URL: "#" and "?" end the path, "%" starts
+# an escape ("%41" is "A"), quotes and angle brackets end attributes, "\\" is no separator on the web.
+URL_UNSAFE_NAME = re.compile("[#?%\"'<>\\\\`|*\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def half_width_hint(value: str) -> str:
+    """`：请用半角…，写作 "x"` when NFKC folding (full-width digits, letters, hyphens) would make `value` ASCII."""
+    folded = unicodedata.normalize("NFKC", value).replace("－", "-").replace("—", "-")
+    if folded != value and folded.isascii():
+        return f"：用了全角字符，请用半角数字和字母，写作 \"{folded}\""
+    return ""
 
 Report = Callable[[Pos, str, str], None]  # (where, field path, message)
 
@@ -65,8 +77,9 @@ def date(mapping: Mapping, key: str, path: str, report: Report) -> datetime.date
     if value is None:
         return None
     where = mapping.value_pos[key]
-    if not DATE_PATTERN.match(value):
-        report(where, f"{path}.{key}", f"日期 \"{value}\" 格式不对：请写成 YYYY-MM-DD，如 2021-03-01")
+    if not DATE_PATTERN.fullmatch(value):
+        hint = half_width_hint(value) or "：请写成 YYYY-MM-DD，如 2021-03-01"
+        report(where, f"{path}.{key}", f"日期 \"{value}\" 格式不对{hint}")
         return None
     try:
         return datetime.date.fromisoformat(value)
@@ -106,7 +119,13 @@ def url(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
     value = text(mapping, key, path, report)
     if value is None:
         return None
-    parts = urlsplit(value)
+    try:
+        parts = urlsplit(value)
+        _ = parts.port  # raises on "http://host:99999/"
+    except ValueError:  # "http://[待补充]/a.html": brackets are for IPv6 addresses only
+        report(mapping.value_pos[key], f"{path}.{key}", f"链接 \"{value}\" 无效：网址格式不对（方括号只能用于 IPv6 地址，"
+               "端口必须是 0–65535）；还没有网址时请先删除 link，不要写占位符")
+        return None
     if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
         report(mapping.value_pos[key], f"{path}.{key}", f"链接 \"{value}\" 无效：只允许以 http:// 或 https:// 开头的完整网址")
         return None
@@ -128,6 +147,11 @@ def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: R
     field_path = f"{path}.{key}"
     if "\\" in value:
         report(where, field_path, f"路径 \"{value}\" 请用“/”分隔，不要用“\\”")
+        return None
+    if (bad := URL_UNSAFE_NAME.search(value)) is not None:
+        shown = repr(bad[0])[1:-1] if not bad[0].isprintable() else bad[0]
+        report(where, field_path, f"文件名 \"{value}\" 含有“{shown}”，这个字符不能用在网址里：请给文件改名"
+               "（只用中文、字母、数字、空格、-、_ 和 .）")
         return None
     if value.startswith("/") or re.match(r"^[A-Za-z]:", value) or "://" in value:
         report(where, field_path, f"路径 \"{value}\" 应是 content/ 下的相对路径，如 files/2021/a.pdf")

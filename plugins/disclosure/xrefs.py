@@ -1,60 +1,93 @@
-"""`[text](index:<index number>)` links in Markdown: found with their positions, resolved to entry URLs."""
+"""Links editors write in Markdown: `[text](index:<index number>)` resolved to entry pages (any case,
+`INDEX:` too, Markdown links and raw `<a href>` alike, never inside code), and URL schemes that run
+script or embed data refused. Problems are found on the source (markdown_links, exact positions);
+rewriting happens on the rendered HTML, where only real links are attributes."""
 
 from __future__ import annotations
 
 import re
-from typing import Callable, Iterator
+from typing import Callable
+from urllib.parse import unquote
 
+from .catalogue.entries import INDEX
 from .catalogue.model import Catalogue
+from .html_attrs import replace_values, url_attributes
+from .markdown_links import SourceLink, source_links
 from .problems import Problem
 
-# Inline links `](index:X)` / `](<index:X>)` and reference definitions `[id]: index:X`.
-INDEX_LINK = re.compile(r"(?P<lead>\]\(\s*<?|^[ ]{0,3}\[[^\]]+\]:[ \t]*<?)index:(?P<index>[^\s)>\"']+)", re.MULTILINE)
+REFUSED_SCHEMES = {
+    "javascript": "网页中不允许 javascript: 链接（会执行脚本），请改为普通网址",
+    "vbscript": "网页中不允许 vbscript: 链接（会执行脚本），请改为普通网址",
+    "data": "网页中不允许 data: 网址，请把图片或文件另存到 content/ 下，再用相对路径引用",
+}
+IGNORED_IN_SCHEME = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop these: "java\tscript:" still runs
+HREF = frozenset({"href"})
 
 
-def find_index_links(markdown: str) -> Iterator[tuple[str, int, int, re.Match[str]]]:
-    """(index number, line, col of `index:`, match) for each `index:` link; line and col are 1-based."""
-    for match in INDEX_LINK.finditer(markdown):
-        start = match.start("index") - len("index:")
-        line = markdown.count("\n", 0, start) + 1
-        col = start - (markdown.rfind("\n", 0, start) + 1) + 1
-        yield match["index"], line, col, match
+def index_target(url: str) -> str | None:
+    """The part after `index:` (any case, percent-decoded), or None when `url` is no index link."""
+    url = url.strip()
+    return unquote(url[6:]).strip() if url[:6].lower() == "index:" else None
 
 
-def check_index_links(markdown: str, file: str, catalogue: Catalogue) -> list[Problem]:
-    return [
-        _unknown(index, file, line, col)
-        for index, line, col, _ in find_index_links(markdown)
-        if index not in catalogue.by_index
-    ]
+def refused_scheme(url: str) -> str | None:
+    scheme, colon, _ = IGNORED_IN_SCHEME.sub("", url).partition(":")
+    return scheme.lower() if colon and scheme.lower() in REFUSED_SCHEMES else None
 
 
-def resolve_index_links(markdown: str, file: str, catalogue: Catalogue, url_of: Callable[[str], str],
-                        problems: list[Problem], line_offset: int = 0) -> str:
-    """Replace `index:X` targets by `url_of(X)`; unknown numbers are appended to `problems`.
-
-    `line_offset` is the number of lines (front matter) MkDocs stripped before `markdown`.
-    """
-    if "index:" not in markdown:
-        return markdown
-    unknown = {index: (line + line_offset, col) for index, line, col, _ in find_index_links(markdown) if index not in catalogue.by_index}
-    problems.extend(_unknown(index, file, line, col) for index, (line, col) in unknown.items())
-
-    def replace(match: re.Match[str]) -> str:
-        index = match["index"]
-        target = url_of(index) if index in catalogue.by_index else f"index:{index}"
-        return match["lead"] + target
-
-    return INDEX_LINK.sub(replace, markdown)
+def check_links(markdown: str, file: str, catalogue: Catalogue) -> list[Problem]:
+    """Unknown or malformed `index:` links and refused URL schemes in one Markdown source."""
+    problems = []
+    for link in source_links(markdown):
+        if (target := index_target(link.target)) is not None:
+            if (message := _index_problem(target, catalogue)) is not None:
+                problems.append(_problem(file, link, message))
+        elif (scheme := refused_scheme(link.target)) is not None:
+            problems.append(_problem(file, link, REFUSED_SCHEMES[scheme]))
+    return problems
 
 
-def _unknown(index: str, file: str, line: int, col: int) -> Problem:
-    return Problem(file, line, col, f"index:{index}", f"未知索引号 \"{index}\"：目录中没有这个条目，请核对 directory.yml 中的 index")
+def _index_problem(target: str, catalogue: Catalogue) -> str | None:
+    number = target.partition("#")[0]
+    if not number:
+        return "index: 后缺少索引号，应写成 [标题](index:机构代码/年份-顺序号)"
+    if not INDEX.fullmatch(number):
+        return f"索引号 \"{number}\" 格式不对：应为 机构代码/年份-顺序号（半角字母和数字），如 11440100MB2C00000X/2021-00001"
+    if number not in catalogue.by_index:
+        return f"未知索引号 \"{number}\"：目录中没有这个条目，请核对 directory.yml 中的 index"
+    return None
 
 
-def front_matter_lines(source: str, markdown: str) -> int:
-    """How many lines of `source` precede `markdown` (MkDocs strips YAML front matter first)."""
-    if source.startswith(markdown):
-        return 0
-    start = source.find(markdown[:200])
-    return source.count("\n", 0, start) if start > 0 else 0
+def _problem(file: str, link: SourceLink, message: str) -> Problem:
+    return Problem(file, link.line, link.col, link.target.strip()[:80], message)
+
+
+def resolve_index_hrefs(html: str, catalogue: Catalogue, url_of: Callable[[str], str]) -> tuple[str, list[str]]:
+    """The rendered page with `<a href="index:X">` pointing at entry X; also the hrefs left unresolved."""
+    if "index:" not in html.lower():
+        return html, []
+    replacements, unresolved = {}, []
+    for attribute in url_attributes(html, HREF):
+        if attribute.tag not in ("a", "area") or (target := index_target(attribute.value)) is None:
+            continue
+        number, hash_, fragment = target.partition("#")
+        if number in catalogue.by_index:
+            replacements[attribute] = url_of(number) + hash_ + fragment
+        else:
+            unresolved.append(attribute.value)
+    return replace_values(html, replacements), unresolved
+
+
+def unresolved_problems(unresolved: list[str], source: str, file: str, catalogue: Catalogue,
+                        known: list[Problem]) -> list[Problem]:
+    """Index links the rendered page holds but the source scan did not flag (rare Markdown constructs)."""
+    reported = {(p.file, p.path) for p in known}
+    problems = []
+    for href in dict.fromkeys(unresolved):
+        if (file, href[:80]) not in reported:
+            offset = max(source.find(href), 0)
+            line = source.count("\n", 0, offset) + 1
+            col = offset - (source.rfind("\n", 0, offset) + 1) + 1
+            message = _index_problem(index_target(href) or "", catalogue) or "未知索引号"
+            problems.append(_problem(file, SourceLink(href, line, col), message))
+    return problems

@@ -8,12 +8,14 @@ types would silently turn `012` into 10 or `no` into False, which is data loss f
 from __future__ import annotations
 
 import codecs
+import re
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .problems import FILE_LEVEL, Pos, Problem
+from .xmlchars import first_forbidden
 
 try:  # libyaml's C parser: the catalogue can hold 100k entries
     from yaml import CSafeLoader as _BaseLoader
@@ -63,6 +65,8 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
     text = decode_utf8(data, file)
     if not text.strip():
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")])
+    if unreadable := unreadable_characters(text, file):
+        raise LoadError(unreadable)
     try:
         root = yaml.compose(text, Loader=_StringsOnlyLoader)
     except yaml.MarkedYAMLError as error:
@@ -86,6 +90,32 @@ def decode_utf8(data: bytes, file: str) -> str:
         guess = "（看起来是 GBK/GB18030 编码）" if _looks_like_gbk(data) else ""
         message = f"文件不是 UTF-8 编码{guess}：请在编辑器中选择“UTF-8”编码另存后再提交"
         raise LoadError([Problem(file, line, col, FILE_LEVEL, message)]) from None
+
+
+# What YAML's reader refuses (yaml.reader.Reader.NON_PRINTABLE), plus the characters it reads as line
+# breaks although editors see none (NEL, U+2028, U+2029): either would give a Python message at 1:1 or
+# a misleading "missing colon" further on.
+UNREADABLE = re.compile("[^\x09\x0A\x0D\x20-\x7E\xA0-\u2027\u202A-\uD7FF\uE000-\uFFFD\U00010000-\U0010FFFF]")
+MAX_REPORTED = 20
+
+
+def unreadable_characters(text: str, file: str) -> list[Problem]:
+    """Each invisible character YAML cannot read, at its line and column."""
+    problems = []
+    for match in UNREADABLE.finditer(text):
+        line = text.count("\n", 0, match.start()) + 1
+        col = match.start() - (text.rfind("\n", 0, match.start()) + 1) + 1
+        problems.append(Problem(file, line, col, FILE_LEVEL, invisible_message(match[0])))
+        if len(problems) == MAX_REPORTED:
+            break
+    return problems
+
+
+def invisible_message(char: str) -> str:
+    code = f"U+{ord(char):04X}"
+    if char in "\x85\u2028\u2029":
+        return f"这里有一个看不见的换行符 {code}（常见于从网页或 Word 复制的文字）：请删除它，需要换行时直接按回车"
+    return f"这里有一个看不见的控制字符 {code}（常见于从网页或 Word 复制的文字）：请删除它"
 
 
 def _looks_like_gbk(data: bytes) -> bool:
@@ -140,9 +170,17 @@ class _Converter:
                 result.item_pos.append(self.pos(item))
             return result
         assert isinstance(node, ScalarNode)
+        self._check_characters(node, path)
         if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in ("", "~", "null", "Null", "NULL")):
             return None
         return node.value
+
+    def _check_characters(self, node: ScalarNode, path: str) -> None:
+        """Escapes in double quotes ("\\x01", "\\0", "\\uFFFF") give characters XML and Excel cannot carry."""
+        offset = first_forbidden(node.value)
+        if offset is not None:
+            message = invisible_message(node.value[offset]).replace("（常见于从网页或 Word 复制的文字）", "（由引号中的转义写出）")
+            self.problems.append(Problem(self.file, *self._line_col(node), path or FILE_LEVEL, message))
 
     def _line_col(self, node: Node) -> tuple[int, int]:
         return node.start_mark.line + 1, node.start_mark.column + 1
@@ -153,6 +191,7 @@ class _Converter:
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(Problem(self.file, *self._line_col(key_node), path or FILE_LEVEL, "键必须是简单的文字"))
                 continue
+            self._check_characters(key_node, path)
             key = key_node.value
             key_path = f"{path}.{key}" if path else key
             if key == "<<":

@@ -16,7 +16,7 @@ from .entry_fields import CHINESE_KEYS, CONTENT_KEYS, ENTRY_FIELDS, ENTRY_KEYS, 
 from .model import VALIDITY_LABELS, Agency, Attachment, Category, Entry
 
 ATTACHMENT_KEYS = ["title", "file"]
-INDEX = re.compile(r"^(?P<code>[0-9A-Za-z]+)/(?P<year>\d{4})-(?P<seq>\d+)$")
+INDEX = re.compile(r"(?P<code>[0-9A-Za-z]+)/(?P<year>[0-9]{4})-(?P<seq>[0-9]+)")  # ASCII only: "２" is no digit here
 EXAMPLE_CODE = "11440100MB2C00000X"
 
 
@@ -24,8 +24,9 @@ class EntryReader:
     """Reads entries for one catalogue; `seen` maps each index number to where it was first written."""
 
     def __init__(self, report: values.Report, docs_dir: str, agency: Agency | None,
-                 by_category: dict[str, Category]) -> None:
+                 by_category: dict[str, Category], warn: values.Report | None = None) -> None:
         self.sink = report
+        self.warn = warn or (lambda where, path, message: None)
         self.docs_dir = docs_dir
         self.agency = agency
         self.by_category = by_category
@@ -80,6 +81,7 @@ class EntryReader:
         before = self.reported
         values.check_keys(node, ENTRY_KEYS, ENTRY_REQUIRED, path, self.report, CHINESE_KEYS)
         fields = {f.key: self.readers[f.kind](node, f.key, path) for f in ENTRY_FIELDS}
+        self.check_year(fields.get("index"), fields.get("date"), node, path)
         if not any(node.get(key) for key in CONTENT_KEYS):
             self.report(node.pos, path, "条目至少要有 body（正文）、link（链接）或 attachments（附件）之一")
         if self.reported > before:
@@ -94,16 +96,30 @@ class EntryReader:
         value = values.text(node, key, path, self.report)
         if value is None:
             return None
-        match = INDEX.match(value)
+        match = INDEX.fullmatch(value)
         where = node.value_pos[key]
         code = self.agency.code if self.agency else EXAMPLE_CODE
         if not match:
-            self.report(where, f"{path}.index", f"索引号 \"{value}\" 格式不对：应为“机构代码/年份-序号”，如 {code}/2021-00001")
+            hint = values.half_width_hint(value) or f"：应为“机构代码/年份-序号”，如 {code}/2021-00001"
+            self.report(where, f"{path}.index", f"索引号 \"{value}\" 格式不对{hint}")
             return None
         if self.agency is not None and match["code"] != self.agency.code:
             self.report(where, f"{path}.index", f"索引号 \"{value}\" 的机构代码应与 agency.code 一致：{self.agency.code}")
             return None
         return value
+
+    def check_year(self, index: object, date: object, node: Mapping, path: str) -> None:
+        """The year in the index number is the year the document was made: far from `date` is an error
+        (1066 for 2021 is a typo), one year apart a warning (a document of 31 December filed in January)."""
+        if not isinstance(index, str) or not hasattr(date, "year"):
+            return
+        year = int(INDEX.fullmatch(index)["year"])  # type: ignore[index]
+        gap = abs(year - date.year)  # type: ignore[attr-defined]
+        message = f"索引号中的年份 {year} 与生成日期 {date} 的年份 {date.year} 相差 {gap} 年"  # type: ignore[attr-defined]
+        if gap >= 2:
+            self.report(node.value_pos["index"], f"{path}.index", f"{message}：请核对索引号或日期")
+        elif gap == 1:
+            self.warn(node.value_pos["index"], f"{path}.index", f"{message}：如是跨年登记可以不改，否则请核对")
 
     def category(self, node: Mapping, key: str, path: str) -> str | None:
         value = values.text(node, key, path, self.report)

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass, field
 
 from .. import values
+from ..safe_read import UnreadableFile, read_regular
 from ..problems import FILE_LEVEL, Pos, Problem, ProblemsError, display_path
 from ..yamlpos import LoadError, Mapping, load_yaml
 from .entries import EntryReader
@@ -18,6 +20,7 @@ CATEGORY_KEYS = ["id", "title", "update_within", "children"]
 CATEGORY_ID = re.compile(r"^[a-z0-9-]+$")
 AGENCY_CODE = re.compile(r"^[0-9A-Za-z]+$")
 DAYS = re.compile(r"^[0-9]+$")
+MAX_CATALOGUE_BYTES = 256 << 20  # 100k entries take about 40 MB
 
 
 @dataclass
@@ -29,6 +32,7 @@ class Loaded:
     problems: list[Problem] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     folders: list[str] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)  # printed, but the catalogue is still valid
     include: list[str] = field(default_factory=list)  # the patterns under `include:`, as written
 
 
@@ -57,7 +61,7 @@ def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
     agency = _agency(top, report)
     categories = _categories(top.get("categories"), top.value_pos.get("categories", top.pos), report)
     by_category = {c.id: c for root in categories for c in root.walk()}
-    reader = EntryReader(report, docs_dir, agency, by_category)
+    reader = EntryReader(report, docs_dir, agency, by_category, _reporter(loaded.warnings))
     entries = reader.read_list(top["entries"], top.value_pos["entries"]) if top.get("entries") is not None else []
     for included in expand(patterns, path, report):
         loaded.files.append(included)
@@ -75,11 +79,17 @@ def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
 
 
 def _read_yaml(path: str, display: str, problems: list[Problem]) -> object | None:
+    """A catalogue file: a regular file of sane size inside its folder (a symlink to a secret elsewhere
+    would print its lines in the messages; /dev/zero would never end)."""
+    folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
+    if os.path.islink(path) and os.path.commonpath([folder, os.path.realpath(path)]) != folder:
+        problems.append(Problem(display, 1, 1, FILE_LEVEL, f"目录文件是指向其所在文件夹之外的符号链接（{os.readlink(path)}）："
+                                "请把文件本身放在这里"))
+        return None
     try:
-        with open(path, "rb") as stream:
-            data = stream.read()
-    except OSError as error:
-        problems.append(Problem(display, 1, 1, FILE_LEVEL, f"无法读取目录文件：{error.strerror}"))
+        data = read_regular(path, MAX_CATALOGUE_BYTES)
+    except UnreadableFile as error:
+        problems.append(Problem(display, 1, 1, FILE_LEVEL, f"无法读取目录文件：{error}"))
         return None
     try:
         return load_yaml(data, display, problems)
@@ -119,7 +129,8 @@ def _agency(top: Mapping, report: values.Report) -> Agency | None:
     fields = {key: values.text(node, key, "agency", report) for key in AGENCY_KEYS}
     code = fields["code"]
     if code is not None and not AGENCY_CODE.match(code):
-        report(node.value_pos["code"], "agency.code", f"机构代码 \"{code}\" 只能由字母和数字组成")
+        report(node.value_pos["code"], "agency.code",
+               f"机构代码 \"{code}\" 只能由半角字母和数字组成{values.half_width_hint(code)}")
         return None
     if fields["name"] is None or code is None:
         return None

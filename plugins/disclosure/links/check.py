@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from ..safe_read import UnreadableFile, read_regular
 from .extract import PageLinks, parse_file
 from .resolve import SiteIndex, check_internal
 
@@ -29,13 +30,42 @@ class CheckResult:
     external: dict[str, list[tuple[str, str]]] = field(default_factory=dict)  # url → [(page, as written)]
 
 
-def list_files(site_dir: str) -> set[str]:
+def list_files(site_dir: str, problems: list[tuple[str, str]] | None = None) -> set[str]:
+    """Paths of the regular files (or symlinks to them) under `site_dir`; anything else is a problem."""
     files: set[str] = set()
-    for root, _, names in os.walk(site_dir):
-        relative = os.path.relpath(root, site_dir).replace(os.sep, "/")
-        prefix = "" if relative == "." else relative + "/"
-        files.update(prefix + name for name in names)
+    folders = [("", site_dir)]
+    while folders:
+        prefix, folder = folders.pop()
+        with os.scandir(folder) as entries:
+            for entry in entries:
+                kind = _kind(entry)
+                if kind == "folder":
+                    folders.append((prefix + entry.name + "/", entry.path))
+                elif kind == "file":
+                    files.add(prefix + entry.name)
+                elif kind == "special" and problems is not None:
+                    problems.append((prefix + entry.name, _special_reason(entry.path)))
     return files
+
+
+def _kind(entry: os.DirEntry) -> str:
+    """"folder" (never through a symlink), "file" (regular, or a symlink to one), "linked-folder", "special"."""
+    try:
+        if entry.is_dir(follow_symlinks=False):
+            return "folder"
+        if entry.is_file():
+            return "file"
+        return "linked-folder" if entry.is_dir() else "special"
+    except OSError:  # a symlink loop
+        return "special"
+
+
+def _special_reason(path: str) -> str:
+    try:
+        read_regular(path, 0)
+    except UnreadableFile as error:
+        return str(error)
+    return "无法读取"  # pragma: no cover - only regular files get here, and they are not special
 
 
 class PageCache:
@@ -59,10 +89,11 @@ class PageCache:
 def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str], bool] | None = None,
                external: bool = False, locator: "SourceLocator | None" = None) -> CheckResult:
     """Internal links of every HTML page in scope; external ones are collected for external.py."""
-    files = list_files(site_dir)
+    result = CheckResult()
+    unreadable: list[tuple[str, str]] = []
+    files = list_files(site_dir, unreadable)
     index = SiteIndex(files, site_url)
     cache = PageCache(site_dir)
-    result = CheckResult()
     verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
     for path in sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p))):
         page = cache.get(path)
@@ -79,4 +110,9 @@ def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str]
                     result.broken.append(Broken(path, link.url, reason, source))
             elif target.kind == "external" and external:
                 result.external.setdefault(target.url.partition("#")[0], []).append((path, link.url))
+            elif target.kind == "invalid":
+                source = locator.locate(path, link.url, None) if locator else None
+                result.broken.append(Broken(path, link.url, target.reason, source))
+    unreadable += [(page.path, page.problem) for page in cache.pages.values() if page.problem]
+    result.broken += [Broken(path, "", reason) for path, reason in sorted(unreadable)]  # url "": the file itself
     return result

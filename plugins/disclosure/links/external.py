@@ -129,7 +129,10 @@ class ExternalChecker:
             if isinstance(status, Outcome):
                 return status
             if status in (301, 302, 303, 307, 308) and headers.get("location"):
-                current = urljoin(current, headers["location"])
+                try:
+                    current = urljoin(current, headers["location"])
+                except ValueError:
+                    return Outcome(False, f"重定向地址无效（{headers['location'][:100]}）")
                 if current in seen:
                     return Outcome(False, f"重定向循环（回到 {current}）")
                 seen.add(current)
@@ -138,12 +141,16 @@ class ExternalChecker:
         return Outcome(False, f"重定向次数过多（超过 {self.options.max_redirects} 次）")
 
     def request(self, url: str, method: str) -> tuple[int | Outcome, dict[str, str]]:
-        split = urlsplit(url)
+        try:
+            split = urlsplit(url)
+            port = split.port
+        except ValueError:  # "http://[x/", "http://host:99999/"
+            return Outcome(False, "网址格式不对"), {}
         if split.scheme not in ("http", "https") or not split.hostname:
             return Outcome(False, "不支持的链接地址"), {}
         self.pacer.wait(split.netloc.lower())
         connection_class = http.client.HTTPSConnection if split.scheme == "https" else http.client.HTTPConnection
-        connection = connection_class(split.hostname, split.port, timeout=self.options.timeout)
+        connection = connection_class(split.hostname, port, timeout=self.options.timeout)
         path = quote(split.path or "/", safe=SAFE_PATH) + (f"?{quote(split.query, safe=SAFE_PATH)}" if split.query else "")
         try:
             connection.request(method, path, headers={"User-Agent": self.options.user_agent, "Accept": "*/*"})

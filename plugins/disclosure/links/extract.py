@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser
 
+from ..safe_read import UnreadableFile, read_regular
+
 # tag → attributes holding one URL
 URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "a": ("href",), "area": ("href",), "link": ("href",), "img": ("src",), "source": ("src",),
@@ -14,6 +16,7 @@ URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
 }
 SRCSET_TAGS = ("img", "source")
 SELECTOR = ",".join(sorted(set(URL_ATTRIBUTES) | {"meta"}))
+MAX_PAGE_BYTES = 16 << 20  # a larger page is a finding, not 3 GB of parser memory
 
 
 @dataclass(frozen=True)
@@ -28,12 +31,20 @@ class PageLinks:
     path: str  # relative to the site folder, "/"-separated
     links: list[Link] = field(default_factory=list)
     anchors: set[str] = field(default_factory=set)
+    problem: str | None = None  # why the page could not be (fully) checked, in Chinese
 
 
 def parse_file(site_dir: str, path: str) -> PageLinks:
-    with open(f"{site_dir}/{path}", "rb") as stream:
-        data = stream.read()
-    return parse_html(path, data.decode("utf-8", errors="replace"))
+    try:
+        data = read_regular(f"{site_dir}/{path}", MAX_PAGE_BYTES)
+    except UnreadableFile as error:
+        return PageLinks(path, problem=str(error))
+    try:
+        return parse_html(path, data.decode("utf-8"))
+    except UnicodeDecodeError:
+        page = parse_html(path, data.decode("utf-8", errors="replace"))
+        page.problem = "不是 UTF-8 编码，无法可靠读取其中的链接（已按替换字符检查）"
+        return page
 
 
 def parse_html(path: str, html: str) -> PageLinks:

@@ -6,6 +6,7 @@ import json
 from itertools import groupby
 
 from .. import formats
+from ..problems import one_line
 from .check import Broken, CheckResult
 
 UNKNOWN_SOURCE = "（来源未知）"
@@ -43,11 +44,11 @@ def format_text(result: CheckResult) -> str:
     """Grouped by source file; one row per (line, URL, reason), naming the pages it appears on."""
     lines: list[str] = []
     for file, group in groupby(sorted(result.broken, key=_sort_key), key=_source_file):
-        lines.append(f"{file}:")
+        lines.append(one_line(f"{file}:"))
         for (source, url, reason), rows in groupby(group, key=lambda b: (b.source, b.url, b.reason)):
             pages = [b.page for b in rows]
             where = f"第 {source.rpartition(':')[2]} 行" if source else "位置未知"
-            lines.append(f"  {where}：{url} —— {reason}（{_pages_label(pages)}）")
+            lines.append(one_line(f"  {where}：{url or '（文件本身）'} —— {reason}（{_pages_label(pages)}）"))
     lines.append(summary(result))
     return "\n".join(lines)
 
@@ -60,14 +61,17 @@ def _pages_label(pages: list[str]) -> str:
 def summary(result: CheckResult) -> str:
     if not result.broken:
         return f"检查了 {result.pages} 个页面、{result.links} 个链接，没有发现失效链接。"
-    return f"检查了 {result.pages} 个页面、{result.links} 个链接，发现 {len(result.broken)} 个失效链接。"
+    files = sum(1 for b in result.broken if not b.url)
+    found = f"发现 {len(result.broken) - files} 个失效链接" + (f"，{files} 个文件无法检查" if files else "")
+    return f"检查了 {result.pages} 个页面、{result.links} 个链接，{found}。"
 
 
 def findings(result: CheckResult) -> list[formats.Finding]:
     """Each broken link at the file and line an editor wrote it (unknown source: no place)."""
     result_findings = []
     for broken in sorted(result.broken, key=_sort_key):
-        message = f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）"
+        message = (f"失效链接 {broken.url}：{broken.reason}（页面 {broken.page}）" if broken.url
+                   else f"无法检查的文件 {broken.page}：{broken.reason}")
         file, _, line = broken.source.rpartition(":") if broken.source else (None, "", "")
         result_findings.append(formats.Finding("dead_link", message, file, int(line) if line else None))
     return result_findings

@@ -18,6 +18,7 @@ class Target:
     path: str = ""  # internal: decoded path relative to the site folder ("" = the site root)
     fragment: str = ""  # decoded
     url: str = ""  # external: the absolute URL
+    reason: str = ""  # invalid: why, in Chinese
 
 
 class SiteIndex:
@@ -30,7 +31,13 @@ class SiteIndex:
         self.base_path = "/" + split.path.strip("/") + "/" if split.path.strip("/") else "/"
 
     def classify(self, page: str, url: str) -> Target:
-        scheme, netloc, path, fragment = _split(url)
+        try:
+            scheme, netloc, path, fragment = _split(url)
+            return self._classify(page, url, scheme, netloc, path, fragment)
+        except ValueError as error:  # urlsplit: "http://[x/" (unbalanced IPv6 brackets), bad ports …
+            return Target("invalid", reason=f"网址格式不对（{_invalid_reason(error)}）")
+
+    def _classify(self, page: str, url: str, scheme: str, netloc: str, path: str, fragment: str) -> Target:
         if scheme in SKIPPED_SCHEMES:
             return Target("skip")
         if scheme or netloc:
@@ -68,6 +75,15 @@ class SiteIndex:
             return path
         candidate = path + "/index.html"
         return candidate if candidate in self.files else None
+
+
+def _invalid_reason(error: ValueError) -> str:
+    text = str(error)
+    if "IPv6" in text:
+        return "方括号 [ ] 只能用于 IPv6 地址，占位符请先换成真实网址"
+    if "port" in text.lower():
+        return "端口号无效"
+    return "无法解析"
 
 
 def _split(url: str) -> tuple[str, str, str, str]:

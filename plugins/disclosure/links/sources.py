@@ -8,8 +8,12 @@ from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
 from ..catalogue.model import Catalogue, Entry
+from ..html_attrs import line_col, url_attributes
+from ..markdown_links import source_links
 from ..problems import display_path
+from ..safe_read import UnreadableFile, read_regular
 
+MAX_SOURCE_BYTES = 16 << 20
 PACKAGE_TEMPLATES = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "templates")
 
 
@@ -28,7 +32,8 @@ class SourceLocator:
         self.prefix = project.prefix.strip("/")
         entries = project.catalogue.entries if project.catalogue else ()
         self.by_slug: dict[str, Entry] = {e.slug: e for e in entries}
-        self.lines: dict[str, list[str]] = {}
+        self.texts: dict[str, str] = {}
+        self.targets: dict[str, list[tuple[str, int]]] = {}  # Markdown path → (decoded target, line)
 
     def locate(self, page: str, url: str, target_path: str | None) -> str | None:
         """`target_path`: the decoded site path the link resolved to, when internal."""
@@ -67,27 +72,37 @@ class SourceLocator:
             for root, _, names in sorted(os.walk(directory)):
                 for name in sorted(names):
                     if name.endswith(".html"):
-                        found = self._search(os.path.join(root, name), [url])
+                        found = self._in_template(os.path.join(root, name), url)
                         if found:
                             return found
         return None
 
-    def _search(self, path: str, forms: list[str]) -> str | None:
-        lines = self._read(path)
-        for form in forms:
-            for number, line in enumerate(lines, 1):
-                if form and form in line:
-                    return f"{display_path(path)}:{number}"
+    def _in_template(self, path: str, url: str) -> str | None:
+        """The line of the first URL attribute (read by the HTML tokenizer) that holds `url`."""
+        text = self._read(path)
+        for attribute in url_attributes(text):
+            if url in attribute.value:
+                return f"{display_path(path)}:{line_col(text, attribute.start)[0]}"
         return None
 
-    def _read(self, path: str) -> list[str]:
-        if path not in self.lines:
+    def _search(self, path: str, forms: list[str]) -> str | None:
+        """The line of the first link written in a Markdown file whose target is one of `forms`
+        (whole path segments: MkDocs may have prefixed `../`)."""
+        if path not in self.targets:
+            self.targets[path] = [(unquote(link.target), link.line) for link in source_links(self._read(path))]
+        wanted = [unquote(form) for form in forms if form]
+        for target, line in self.targets[path]:
+            if any(target == form or target.endswith("/" + form) for form in wanted):
+                return f"{display_path(path)}:{line}"
+        return None
+
+    def _read(self, path: str) -> str:
+        if path not in self.texts:
             try:
-                with open(path, encoding="utf-8-sig", errors="replace") as stream:
-                    self.lines[path] = stream.read().splitlines()
-            except OSError:
-                self.lines[path] = []
-        return self.lines[path]
+                self.texts[path] = read_regular(path, MAX_SOURCE_BYTES).decode("utf-8-sig", errors="replace")
+            except UnreadableFile:
+                self.texts[path] = ""
+        return self.texts[path]
 
 
 def markdown_candidates(page: str) -> list[str]:
@@ -104,7 +119,10 @@ def markdown_candidates(page: str) -> list[str]:
 
 def url_forms(url: str) -> list[str]:
     """The URL as written, decoded, and the Markdown (.md) forms MkDocs rewrites into it; longest first."""
-    split = urlsplit(url)
+    try:
+        split = urlsplit(url)
+    except ValueError:  # "http://[x/": only the URL as written
+        return [url]
     fragment = f"#{split.fragment}" if split.fragment else ""
     forms = [url, unquote(url)]
     path = split.path

@@ -156,9 +156,7 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
         markdown, source = view.markdown, os.path.join(config.docs_dir, view.entry.body)
     else:
         return
-    catalogue = plan.project.catalogue
-    xrefs.resolve_index_links(markdown, display_path(source), catalogue,
-                              lambda index: relative(src_uri, plugin.urls.entry_src(catalogue.by_index[index])), problems)
+    problems += xrefs.check_links(markdown, display_path(source), plan.project.catalogue)
 
 
 def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
