@@ -2,6 +2,7 @@
 
 import csv
 import dataclasses
+import datetime
 import io
 import json
 import xml.etree.ElementTree as ET
@@ -97,7 +98,7 @@ def test_formulas_are_text_in_xlsx_and_neutralised_in_csv(build_site):
 def test_characters_xml_cannot_carry_never_reach_the_files(bad, catalogue):
     row = [f"标{bad}题"] + [""] * (len(exports.COLUMNS) - 1)
     assert exports.csv_bytes([row]).decode("utf-8-sig").splitlines()[1].startswith("标题")
-    sheet = load_workbook(io.BytesIO(exports.xlsx_bytes([row], f"机{bad}构"))).active
+    sheet = load_workbook(io.BytesIO(exports.xlsx_bytes([row], f"机{bad}构", datetime.date(2021, 3, 1)))).active
     assert sheet["A3"].value == "标题" and sheet["A1"].value == "机构 主动公开基本目录"
     for name in ("catalogue.json", "feed.xml"):
         assert bad.encode("utf-8", "surrogatepass") not in exported(name, bad, catalogue)

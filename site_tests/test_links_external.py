@@ -88,7 +88,7 @@ def refused_port() -> int:
 
 def checker(sleeps: list[float] | None = None, clock=None, **options) -> ExternalChecker:
     """A checker whose waits are appended to `sleeps` instead of slept; `clock` replaces time.monotonic."""
-    defaults = dict(timeout=0.4, host_interval=0.0, retries=1, backoff=0.01, max_retry_after=1.0)
+    defaults = dict(timeout=10.0, host_interval=0.0, retries=1, backoff=0.01, max_retry_after=1.0)
     record = sleeps if sleeps is not None else []
     return ExternalChecker(ExternalOptions(**{**defaults, **options}), sleep=record.append,
                            **({"clock": clock} if clock else {}))

@@ -25,7 +25,6 @@ from ..pages import ColumnPages, read_markdown_files
 from ..relations import interpretations
 from ..problems import Problem, ProblemsError, display_path
 from ..reports import hooks as report_hooks
-from ..urls import relative
 from .material_search import SearchIndexPatch
 
 
