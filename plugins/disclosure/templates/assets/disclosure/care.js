@@ -6,7 +6,9 @@
   var KEY = "dc-care", root = document.documentElement;
   var buttons = document.querySelectorAll("[data-dc-care-toggle]");
   function remember(on) {
-    try { if (on) localStorage.setItem(KEY, "1"); else localStorage.removeItem(KEY); } catch (error) { /* storage off: this page only */ }
+    try {
+      if (on) localStorage.setItem(KEY, "1"); else localStorage.removeItem(KEY);
+    } catch (error) { /* storage switched off: this page only */ }
   }
   function show(on) {
     root.classList.toggle("dc-care", on);

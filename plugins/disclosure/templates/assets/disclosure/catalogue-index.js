@@ -207,7 +207,9 @@
     var out = [];
     if (byRelevance) {
       var order = ranked(result, shards);
-      for (var at = 2 * Math.max(0, offset); at < order.length && out.length < size; at += 2) out.push([shards[order[at]], order[at + 1]]);
+      for (var at = 2 * Math.max(0, offset); at < order.length && out.length < size; at += 2) {
+        out.push([shards[order[at]], order[at + 1]]);
+      }
       return out;
     }
     for (var k = 0; k < shards.length && out.length < size; k++) {

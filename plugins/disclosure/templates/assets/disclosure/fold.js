@@ -45,5 +45,13 @@ var DisclosureFold = (function () {
     var best = Math.min.apply(null, tiers), n = tiers.filter(function (t) { return t === best; }).length;
     return (best - 1) * tiers.length + tiers.length - n;
   }
-  return { fold: fold, foldText: foldText, words: words, rankGroup: rankGroup };
+  /* Where the words occur in `text` (folded), as [start, end] pairs in order: for highlighting. */
+  function ranges(text, list) {
+    var folded = fold(text), found = [];
+    list.forEach(function (word) {
+      for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+  return { fold: fold, foldText: foldText, words: words, rankGroup: rankGroup, ranges: ranges };
 })();

@@ -89,8 +89,9 @@ var DisclosureFullText = (function () {
     });
   }
   var groupOf = DisclosureFold.rankGroup; // groups are confirmed in order, each newest first
-  /* The confirmation order (by time: all candidates in one group): groups of ids from what the pairs allow (a word whose pairs are all in the head
-     may be in it; one of more than two characters is confirmed later, and moves down when it is not). */
+  /* The confirmation order (by time: all candidates in one group): groups of ids from what the pairs allow
+     (a word whose pairs are all in the head may be in it; one of more than two characters is confirmed
+     later, and moves down when it is not). */
   function groups(found, sort, count) {
     if (sort !== "relevance") return [found.ids.slice()];
     var marks = found.perWord.map(function (w) {
