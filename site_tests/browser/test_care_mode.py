@@ -136,3 +136,14 @@ def test_print_is_the_same_in_both_modes(page, site_url):
     assert page.get_by_role("button", name="关怀模式").is_visible()
     page.emulate_media(media="print")
     assert not page.get_by_role("button", name="关怀模式").is_visible()
+
+
+@pytest.mark.parametrize("width", [1280, 360])
+def test_the_header_shows_the_same_controls_in_both_modes(page, site_url, width):
+    """Material shows the menu and search buttons by screen width; 关怀模式 enlarges them, never reveals one."""
+    page.set_viewport_size({"width": width, "height": 800})
+    shown = "() => [...document.querySelectorAll('.md-header__button')].filter(e => e.checkVisibility()).map(e => e.outerHTML.slice(0, 60))"
+    page.goto(site_url + ENTRY)
+    normal = page.evaluate(shown)
+    page.get_by_role("button", name="关怀模式").click()
+    assert page.evaluate(shown) == normal
