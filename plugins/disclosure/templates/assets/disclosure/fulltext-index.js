@@ -102,8 +102,10 @@ var DisclosureFullText = (function () {
     });
     var out = [];
     for (var g = 0; g < 3 * found.perWord.length; g++) out.push([]);
+    var tiers = marks.map(function () { return 3; });
     found.ids.forEach(function (id) {
-      out[groupOf(marks.map(function (mark) { return mark[id] || 3; }))].push(id);
+      for (var w = 0; w < marks.length; w++) tiers[w] = marks[w][id] || 3;
+      out[groupOf(tiers)].push(id);
     });
     return out;
   }
