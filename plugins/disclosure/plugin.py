@@ -28,8 +28,9 @@ from .urls import ColumnUrls, href, relative
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 TEMPLATES_DIR = os.path.join(PACKAGE_DIR, "templates")
-CSS = "assets/disclosure/disclosure.css"
-SCRIPTS = ("assets/disclosure/search-history.js", "assets/disclosure/site-search.js")  # every page, in this order
+STYLES = ("assets/disclosure/disclosure.css", "assets/disclosure/care.css")  # first of extra_css, in this order
+SCRIPTS = ("assets/disclosure/search-history.js", "assets/disclosure/site-search.js",
+           "assets/disclosure/care.js")  # every page, in this order
 PRERENDERED = "disclosure/prerendered.html"
 
 
@@ -59,8 +60,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         dirs = config.theme.dirs
         dirs.insert(1 if config.theme.custom_dir else 0, TEMPLATES_DIR)
         config.theme["font"] = False  # web fonts come from another host; the site must work on an intranet
-        if CSS not in config.extra_css:
-            config.extra_css.insert(0, CSS)
+        config.extra_css[:0] = [style for style in STYLES if style not in config.extra_css]
         config.extra_javascript.extend(script for script in SCRIPTS if script not in config.extra_javascript)
         report_hooks.configure(config)
         self.problems = []

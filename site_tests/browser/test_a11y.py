@@ -7,7 +7,7 @@ from urllib.parse import urljoin
 import pytest
 
 from conftest import AXE
-from visitor_site import CATEGORY, ENTRY, PROJECT, REPEALED
+from visitor_site import CATEGORY, ENTRY, PROJECT, REPEALED, REPORT
 
 PAGES = {
     "site home": "",
@@ -17,6 +17,7 @@ PAGES = {
     "category page 2": CATEGORY + "2/",
     "entry": ENTRY,
     "repealed entry": REPEALED,
+    "annual report entry": REPORT,
     "404": "404.html",
 }
 RUN_AXE = """async () => (await axe.run(document, {resultTypes: ['violations']})).violations

@@ -1,7 +1,9 @@
 """One small site shared by the browser tests: a paginated category (page_size 2), a repealed entry,
-attachments, an editorial page. Built once per test module by conftest's `served_project(PROJECT)`."""
+attachments, an editorial page, an annual report. Built once per test module by conftest's `served_project(PROJECT)`."""
 
 from __future__ import annotations
+
+from pathlib import Path
 
 from conftest import SMALL_FILES
 
@@ -26,6 +28,8 @@ categories:
       - {{id: normative, title: 规范性文件}}
   - id: plans
     title: 规划计划
+  - id: annual
+    title: 年度报告
 entries:
   - index: {CODE}/2021-00001
     title: 关于印发示例管理办法的通知
@@ -78,6 +82,13 @@ entries:
     validity: repealed
     summary: 已被新规划取代
     link: https://www.example.gov.cn/a.html
+  - index: {CODE}/2025-00002
+    title: 示例市数据管理局2024年政府信息公开工作年度报告
+    category: annual
+    publisher: 办公室
+    date: 2025-01-20
+    body: reports/2024.md
+    report: reports/2024.yml
 """
 FILES = {
     **SMALL_FILES,
@@ -87,8 +98,11 @@ FILES = {
     "content/gkml/2022/00002.md": "第一条 为了保障数据安全，制定本规定。\n",
     "content/files/2021/00001-2.docx": b"PK\x03\x04 not really a docx",
     "content/files/2021/00003-1.xlsx": b"PK\x03\x04 not really an xlsx",
+    "content/reports/2024.md": "## 一、总体情况\n\n本年度……\n\n<!-- 年度报告表格 -->\n\n## 五、存在的主要问题及改进情况\n\n略。\n",
+    "content/reports/2024.yml": (Path(__file__).parents[1] / "reports_data/good_2024.yml").read_text(encoding="utf-8"),
 }
 ENTRY = f"gkml/{CODE}-2021-00001/"
 REPEALED = f"gkml/{CODE}-2020-00007/"
 CATEGORY = "gkml/category/normative/"
+REPORT = f"gkml/{CODE}-2025-00002/"
 PROJECT = {"mkdocs.yml": MKDOCS, "directory.yml": CATALOGUE, **FILES}  # for conftest's served_project

@@ -188,14 +188,15 @@
      DisclosureFold.rankGroup, then newest first. Computed once, for a complete result: [shard, row, …]. */
   function ranked(result, shards) {
     if (result.ranked) return result.ranked;
-    var words = result.query.words, groups = [];
+    var words = result.query.words, groups = [], tiers = words.map(function () { return 2; });
     for (var g = 0; g < 2 * words.length; g++) groups.push([]);
     result.rows.forEach(function (rows, k) {
       for (var i = 0; i < rows.length; i++) {
         var shard = shards[k], r = rows[i], start = shard.starts[r], cut = start;
         for (var tab = 0; tab < 3; tab++) cut = shard.folded.indexOf("\t", cut) + 1;
         var head = shard.folded.slice(start, cut);
-        groups[DisclosureFold.rankGroup(words.map(function (word) { return head.indexOf(word) >= 0 ? 1 : 2; }))].push(k, r);
+        for (var w = 0; w < words.length; w++) tiers[w] = head.indexOf(words[w]) >= 0 ? 1 : 2;
+        groups[DisclosureFold.rankGroup(tiers)].push(k, r);
       }
     });
     result.ranked = [].concat.apply([], groups);
@@ -207,7 +208,9 @@
     var out = [];
     if (byRelevance) {
       var order = ranked(result, shards);
-      for (var at = 2 * Math.max(0, offset); at < order.length && out.length < size; at += 2) out.push([shards[order[at]], order[at + 1]]);
+      for (var at = 2 * Math.max(0, offset); at < order.length && out.length < size; at += 2) {
+        out.push([shards[order[at]], order[at + 1]]);
+      }
       return out;
     }
     for (var k = 0; k < shards.length && out.length < size; k++) {

@@ -1,7 +1,7 @@
 /* Catalogue search (目录检索) on the column home. Plain ES2017, no build step.
    Reads <prefix>/search/manifest.json and the year shards it lists, matches any substring of title,
-   文号, 索引号, 主题词, 内容概述 and 发布机构, and keeps its state in the page URL (history: search-history.js, which every
-   page loads after this one; it is used only from events).
+   文号, 索引号, 主题词, 内容概述 and 发布机构, and keeps its state in the page URL (history:
+   search-history.js, which every page loads after this one; it is used only from events).
    With words, results are listed newest first (default) or by relevance (sort=relevance).
    Data never goes through innerHTML: text nodes and <mark> elements only. */
 (function () {
@@ -124,61 +124,8 @@
     render(state);
   });
 
-  /* ---- Rendering */
-  function highlight(parent, text, words) {
-    var folded = Index.fold(text), marks = [];
-    words.forEach(function (word) {
-      for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) marks.push([at, at + word.length]);
-    });
-    marks.sort(function (a, b) { return a[0] - b[0]; });
-    var position = 0;
-    marks.forEach(function (mark) {
-      if (mark[1] <= position) return;
-      var start = Math.max(mark[0], position);
-      if (start > position) parent.appendChild(document.createTextNode(text.slice(position, start)));
-      var element = document.createElement("mark");
-      element.textContent = text.slice(start, mark[1]);
-      parent.appendChild(element);
-      position = mark[1];
-    });
-    if (position < text.length) parent.appendChild(document.createTextNode(text.slice(position)));
-    return marks.length > 0;
-  }
-  function field(parent, label, text, words) {
-    var span = document.createElement("span");
-    span.className = "dc-search__field";
-    span.appendChild(document.createTextNode(label + "："));
-    var found = highlight(span, text, words);
-    parent.appendChild(span);
-    return found;
-  }
-  function row(entry, words) {
-    var item = document.createElement("li");
-    item.className = "dc-search__item";
-    item.setAttribute("data-index", entry.index);
-    var link = document.createElement("a");
-    link.href = manifest.entry_url.replace("{slug}", entry.index.replace(/\//g, "-"));
-    highlight(link, entry.title, words);
-    var title = document.createElement("p");
-    title.className = "dc-search__title";
-    title.appendChild(link);
-    var meta = document.createElement("p");
-    meta.className = "dc-search__meta";
-    if (entry.doc) field(meta, "文号", entry.doc, words);
-    field(meta, "索引号", entry.index, words);
-    field(meta, "发布机构", entry.publisher, words);
-    field(meta, "日期", entry.date, []);
-    field(meta, "分类", manifest.categories[entry.cat].title, []);
-    if (entry.val >= 0) field(meta, "效力", manifest.validity[entry.val].title, []);
-    item.appendChild(title);
-    item.appendChild(meta);
-    var extra = document.createElement("p");
-    extra.className = "dc-search__extra";
-    if (entry.summary) field(extra, "内容概述", entry.summary, words);
-    if (entry.kw && !field(extra, "主题词", entry.kw, words)) extra.lastChild.remove(); // only when it matched
-    if (extra.firstChild) item.appendChild(extra);
-    return item;
-  }
+  /* ---- Rendering (rows: catalogue-rows.js) */
+  function row(entry, words) { return DisclosureCatalogueRows.row(entry, words, manifest); }
   function pageButton(label, page, enabled) {
     var button = document.createElement("button");
     button.type = "button";

@@ -41,9 +41,20 @@ var DisclosureFold = (function () {
   /* Ranking by relevance, in both searches: each word's tier in a result (1: title, 文号 or 索引号; 2: 主题词,
      内容概述 or 发布机构; 3: body only) → its group: the best tier, then how many words are in it (more
      first). Results are listed by group, then newest first. */
-  function rankGroup(tiers) {
-    var best = Math.min.apply(null, tiers), n = tiers.filter(function (t) { return t === best; }).length;
+  function rankGroup(tiers) { // loops, no allocation: called once per candidate
+    var best = 3, n = 0;
+    for (var i = 0; i < tiers.length; i++) {
+      if (tiers[i] < best) { best = tiers[i]; n = 1; } else if (tiers[i] === best) n++;
+    }
     return (best - 1) * tiers.length + tiers.length - n;
   }
-  return { fold: fold, foldText: foldText, words: words, rankGroup: rankGroup };
+  /* Where the words occur in `text` (folded), as [start, end] pairs in order: for highlighting. */
+  function ranges(text, list) {
+    var folded = fold(text), found = [];
+    list.forEach(function (word) {
+      for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
+    });
+    return found.sort(function (a, b) { return a[0] - b[0]; });
+  }
+  return { fold: fold, foldText: foldText, words: words, rankGroup: rankGroup, ranges: ranges };
 })();

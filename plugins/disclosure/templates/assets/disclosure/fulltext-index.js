@@ -89,8 +89,9 @@ var DisclosureFullText = (function () {
     });
   }
   var groupOf = DisclosureFold.rankGroup; // groups are confirmed in order, each newest first
-  /* The confirmation order (by time: all candidates in one group): groups of ids from what the pairs allow (a word whose pairs are all in the head
-     may be in it; one of more than two characters is confirmed later, and moves down when it is not). */
+  /* The confirmation order (by time: all candidates in one group): groups of ids from what the pairs allow
+     (a word whose pairs are all in the head may be in it; one of more than two characters is confirmed
+     later, and moves down when it is not). */
   function groups(found, sort, count) {
     if (sort !== "relevance") return [found.ids.slice()];
     var marks = found.perWord.map(function (w) {
@@ -101,8 +102,10 @@ var DisclosureFullText = (function () {
     });
     var out = [];
     for (var g = 0; g < 3 * found.perWord.length; g++) out.push([]);
+    var tiers = marks.map(function () { return 3; });
     found.ids.forEach(function (id) {
-      out[groupOf(marks.map(function (mark) { return mark[id] || 3; }))].push(id);
+      for (var w = 0; w < marks.length; w++) tiers[w] = marks[w][id] || 3;
+      out[groupOf(tiers)].push(id);
     });
     return out;
   }

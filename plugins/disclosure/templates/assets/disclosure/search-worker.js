@@ -32,16 +32,9 @@ function plain(html) { // Material's index text: inline tags join words, block t
       return String.fromCodePoint(name[1] === "x" || name[1] === "X" ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10));
     }).replace(/\s+/g, " ").trim();
 }
-function ranges(text, list) {
-  var folded = fold(text), found = [];
-  list.forEach(function (word) {
-    for (var at = folded.indexOf(word); at >= 0; at = folded.indexOf(word, at + word.length)) found.push([at, at + word.length]);
-  });
-  return found.sort(function (a, b) { return a[0] - b[0]; });
-}
 /* Escaped `text` with matches in <mark>; with `around`, only a window around the first match. */
 function marked(text, list, around) {
-  var found = ranges(text, list), start = 0, end = text.length;
+  var found = DisclosureFold.ranges(text, list), start = 0, end = text.length;
   if (around && text.length > around) {
     start = found.length ? Math.max(0, found[0][0] - (around >> 2)) : 0;
     end = Math.min(text.length, start + around);
