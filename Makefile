@@ -15,9 +15,10 @@ $(PYTHON):
 install: $(PYTHON)
 	$(PYTHON) -m pip install -q -e .
 
-# Build and serve the demo site on http://127.0.0.1:8000/
+# Build and serve the demo site on http://127.0.0.1:8000/ (MkDocs' live-reload server; a save renders
+# again only the pages it reaches, see README "Preview and build speed")
 serve: install
-	NO_MKDOCS_2_WARNING=1 $(PYTHON) -m mkdocs serve -a 127.0.0.1:8000
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/disclosure serve -a 127.0.0.1:8000
 
 # Everything the tests need (Python extras, Debian's chromium, axe-core from npm), then the whole suite.
 test-deps: $(PYTHON)
