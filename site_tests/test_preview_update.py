@@ -136,6 +136,21 @@ def test_bad_save_keeps_the_last_good_site_and_reports_where(preview, caplog):
     check(root, session)
 
 
+def test_removing_an_entry_reports_links_to_it_written_in_any_case(preview, caplog):
+    """An `INDEX:` link (any case counts, as in a full build) to a removed entry is reported."""
+    root, session = preview
+    save(root, "content/gkml/2019/00003.md", "见[第7号](INDEX:11440100MB2C00000X/2019-00007)。\n")
+    check(root, session)
+    before = tree(Path(session.site_dir))
+    seventh = "  - index: 11440100MB2C00000X/2019-00007" + MORE.split("  - index: 11440100MB2C00000X/2019-00007")[1]
+    (root / "content/gkml/2019/00007.md").unlink()
+    save(root, "directory.yml", CATALOGUE.replace(seventh, ""))
+    session.rebuild()
+    assert session.calls[-1] is True  # answered incrementally, not by a full build
+    assert "content/gkml/2019/00003.md:1:" in caplog.text and "2019-00007" in caplog.text
+    assert tree(Path(session.site_dir)) == before
+
+
 def test_config_change_builds_everything(preview):
     root, session = preview
     save(root, "mkdocs.yml", FILES["mkdocs.yml"].replace("site_name: 示例", "site_name: 改名"))

@@ -47,6 +47,14 @@ def check_links(markdown: str, file: str, catalogue: Catalogue) -> list[Problem]
     return problems
 
 
+def linked_indexes(markdown: str) -> set[str]:
+    """The index numbers a Markdown source links to, found as `check_links` finds them."""
+    if "index:" not in markdown.lower():  # cheap test first: most sources link to no entry
+        return set()
+    targets = (index_target(link.target) for link in source_links(markdown))
+    return {target.partition("#")[0] for target in targets if target is not None}
+
+
 def _index_problem(target: str, catalogue: Catalogue) -> str | None:
     number = target.partition("#")[0]
     if not number:

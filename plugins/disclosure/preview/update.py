@@ -136,12 +136,11 @@ def _link_dependants(plugin, plan: Plan, old, new) -> None:
         return
     rendering = set(plan.render)
     for uri, view in plan.column.views.items():
-        if uri not in rendering and view.markdown and any(f"index:{index}" in view.markdown for index in came_or_went):
+        if uri not in rendering and view.markdown and xrefs.linked_indexes(view.markdown) & came_or_went:
             plan.render.append(uri)
             rendering.add(uri)
     for file in plugin.state.files.documentation_pages():
-        if not file.generated_by and file.src_uri not in rendering and any(
-                f"index:{index}" in file.content_string for index in came_or_went):
+        if not file.generated_by and file.src_uri not in rendering and xrefs.linked_indexes(file.content_string) & came_or_went:
             plan.render.append(file.src_uri)
 
 
