@@ -155,3 +155,14 @@ def test_config_change_builds_everything(preview):
     root, session = preview
     save(root, "mkdocs.yml", FILES["mkdocs.yml"].replace("site_name: 示例", "site_name: 改名"))
     check(root, session, incremental=False)
+
+
+def test_saves_in_quick_succession_equal_a_full_build(preview):
+    """Each save starts its exports and search data again while the last save's may still be writing."""
+    root, session = preview
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "第一次改的标题"))
+    session.rebuild()
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "第二次改的标题"))
+    session.rebuild()
+    save(root, "content/gkml/2019/00003.md", "又改了正文。\n")
+    check(root, session)

@@ -97,3 +97,34 @@ def test_unknown_and_missing_keys():
     assert found == [(2, "e.sumary", '未知的键 "sumary"，是否想写 "summary"？'),
                      (3, "e.名称", '未知的键 "名称"，请用英文键名 "title"'),
                      (1, "e.date", '缺少必填项 "date"')]
+
+
+def test_content_file_follows_links_to_where_they_lead(tmp_path: Path):
+    """Links are resolved (a link out of content/ is refused, wherever in the path it is); the check
+    resolves each folder once per load, so a folder that became a link counts from the next load on."""
+    docs = tmp_path / "content"
+    (docs / "files").mkdir(parents=True)
+    (docs / "files" / "a.pdf").write_bytes(b"%PDF-1.4")
+    (tmp_path / "outside").mkdir()
+    (tmp_path / "outside" / "secret.pdf").write_bytes(b"secret")
+    (docs / "files" / "to-secret.pdf").symlink_to(tmp_path / "outside" / "secret.pdf")
+    (docs / "files" / "to-a.pdf").symlink_to(docs / "files" / "a.pdf")
+    (docs / "out").symlink_to(tmp_path / "outside")
+
+    def under_docs(mapping, key, path, report):
+        return values.content_file(mapping, key, path, str(docs), report)
+
+    values.forget_folders()
+    for path, expected in [("files/to-a.pdf", "files/a.pdf"), ("files/../files/a.pdf", "files/a.pdf"),
+                           ("./files/a.pdf", "files/a.pdf")]:
+        value, found = read(f"f: '{path}'\n", under_docs, "f")
+        assert value == (expected, len(b"%PDF-1.4")) and found == [], path
+    for path in ["files/to-secret.pdf", "out/secret.pdf", "out/../outside/secret.pdf"]:
+        value, found = read(f"f: '{path}'\n", under_docs, "f")
+        assert value is None and "超出了 content/ 目录" in found[0][3], path
+    (docs / "files").rename(tmp_path / "moved")
+    (docs / "files").symlink_to(tmp_path / "outside")
+    (tmp_path / "outside" / "a.pdf").write_bytes(b"%PDF-1.4")
+    values.forget_folders()
+    value, found = read("f: files/a.pdf\n", under_docs, "f")
+    assert value is None and "超出了 content/ 目录" in found[0][3]

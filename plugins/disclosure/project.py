@@ -18,6 +18,7 @@ from .catalogue import Catalogue, read_catalogue
 from .config import DisclosureConfig
 from .content_files import content_problems, referenced_file_problems
 from .problems import FILE_LEVEL, Problem, ProblemsError, display_path
+from .yamlpos import collector_paused
 
 CONFIG_NOT_FOUND = "找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定"
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")
@@ -63,13 +64,14 @@ def check_project(config_file: str) -> tuple[Project | None, list[Problem]]:
 def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
     """The catalogue of a loaded mkdocs.yml (the plugin calls this from `on_config`)."""
     path = catalogue_path(config, options)
-    loaded = read_catalogue(path, display_path(path), config.docs_dir)
-    problems = list(loaded.problems) + content_problems(config.docs_dir)
-    if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
-        problems += content_problems(config.theme.custom_dir)
-    if loaded.catalogue is not None:
-        problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
-        problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
+    with collector_paused():
+        loaded = read_catalogue(path, display_path(path), config.docs_dir)
+        problems = list(loaded.problems) + content_problems(config.docs_dir)
+        if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
+            problems += content_problems(config.theme.custom_dir)
+        if loaded.catalogue is not None:
+            problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
+            problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
     if problems or loaded.catalogue is None:
         raise ProblemsError(problems)
     return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include),

@@ -8,6 +8,7 @@ import difflib
 import functools
 import os
 import re
+import stat
 import unicodedata
 from typing import Any, Callable
 from urllib.parse import urlsplit
@@ -132,10 +133,16 @@ def url(mapping: Mapping, key: str, path: str, report: Report) -> str | None:
     return value
 
 
-@functools.lru_cache(maxsize=8)
+@functools.lru_cache(maxsize=None)
 def _real_folder(folder: str) -> str:
-    """realpath of docs_dir, once per load instead of once per file (lstat of every component)."""
+    """realpath of a folder, once per catalogue load (`forget_folders`) instead of once per file: it
+    lstat()s every component of the path."""
     return os.path.realpath(folder)
+
+
+def forget_folders() -> None:
+    """Called at the start of each catalogue load: a folder may have become a link since the last one."""
+    _real_folder.cache_clear()
 
 
 def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: Report) -> tuple[str, int] | None:
@@ -157,14 +164,33 @@ def content_file(mapping: Mapping, key: str, path: str, docs_dir: str, report: R
         report(where, field_path, f"路径 \"{value}\" 应是 content/ 下的相对路径，如 files/2021/a.pdf")
         return None
     root = _real_folder(docs_dir)
-    full = os.path.realpath(os.path.join(root, value))
-    if os.path.commonpath([root, full]) != root:
+    full, found = _real_file(root, value)
+    if not (full == root or full.startswith(os.path.join(root, ""))):
         report(where, field_path, f"路径 \"{value}\" 超出了 content/ 目录：文件必须放在 content/ 里")
         return None
-    if not os.path.isfile(full):
+    if found is None or not stat.S_ISREG(found.st_mode):
         report(where, field_path, f"文件 \"{value}\" 不存在：请检查 content/{value} 的拼写和大小写")
         return None
-    return os.path.relpath(full, root).replace(os.sep, "/"), os.path.getsize(full)
+    return full[len(os.path.join(root, "")):].replace(os.sep, "/"), found.st_size
+
+
+def _real_file(root: str, value: str) -> tuple[str, os.stat_result | None]:
+    """realpath of `value` under `root` and its stat (None: nothing there). Without ".." and with a
+    file that is no link, that is the folder's (cached) realpath joined with the name: one lstat."""
+    if ".." not in value.split("/"):
+        folder, name = os.path.split(os.path.normpath(os.path.join(root, value)))
+        full = os.path.join(_real_folder(folder), name)
+        try:
+            found = os.lstat(full)
+        except OSError:
+            return full, None
+        if not stat.S_ISLNK(found.st_mode):
+            return full, found
+    full = os.path.realpath(os.path.join(root, value))
+    try:
+        return full, os.stat(full)
+    except OSError:
+        return full, None
 
 
 def mapping_at(value: Any, where: Pos, path: str, report: Report) -> Mapping | None:

@@ -8,7 +8,10 @@ types would silently turn `012` into 10 or `no` into False, which is data loss f
 from __future__ import annotations
 
 import codecs
+import contextlib
+import gc
 import re
+from collections.abc import Iterator
 from typing import Any
 
 import yaml
@@ -25,10 +28,31 @@ except ImportError:  # pragma: no cover - pure-Python fallback
 MAX_ALIAS_EXPANSIONS = 10_000  # nodes reached again through aliases; billion-laughs guard
 
 
+_DEFAULT_TAGS = {ScalarNode: "tag:yaml.org,2002:str", SequenceNode: "tag:yaml.org,2002:seq", MappingNode: "tag:yaml.org,2002:map"}
+
+
 class _StringsOnlyLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     """Resolves every plain scalar to a string; `null`/`~`/empty still mean "no value"."""
 
     yaml_implicit_resolvers: dict = {}
+
+    def resolve(self, kind: type, value: Any, implicit: Any) -> str:
+        """What the resolver would answer without implicit resolvers, without its per-node Python work."""
+        return _DEFAULT_TAGS[kind]
+
+
+@contextlib.contextmanager
+def collector_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a catalogue loads: its hundreds of thousands of new objects
+    would start collections that walk every object alive (the whole MkDocs build under the preview),
+    and a YAML tree has no cycles to collect."""
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 class Mapping(dict):
@@ -67,13 +91,14 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")])
     if unreadable := unreadable_characters(text, file):
         raise LoadError(unreadable)
-    try:
-        root = yaml.compose(text, Loader=_StringsOnlyLoader)
-    except yaml.MarkedYAMLError as error:
-        raise LoadError([_syntax_problem(error, file, text)]) from None
-    except yaml.YAMLError as error:
-        raise LoadError([Problem(file, 1, 1, FILE_LEVEL, f"YAML 无法解析：{error}")]) from None
-    return _Converter(file, problems).convert(root)
+    with collector_paused():
+        try:
+            root = yaml.compose(text, Loader=_StringsOnlyLoader)
+        except yaml.MarkedYAMLError as error:
+            raise LoadError([_syntax_problem(error, file, text)]) from None
+        except yaml.YAMLError as error:
+            raise LoadError([Problem(file, 1, 1, FILE_LEVEL, f"YAML 无法解析：{error}")]) from None
+        return _Converter(file, problems).convert(root)
 
 
 def decode_utf8(data: bytes, file: str) -> str:

@@ -46,6 +46,7 @@ def load_catalogue(path: str, display: str, docs_dir: str) -> Catalogue:
 
 def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
     loaded = Loaded(None, files=[path])
+    values.forget_folders()
     root = _read_yaml(path, display, loaded.problems)
     if root is None:
         return loaded

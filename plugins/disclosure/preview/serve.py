@@ -4,8 +4,9 @@ The first build is a full `mkdocs build` into a temporary folder; the server kee
 state (files, nav, Jinja environment, the plugin's catalogue and pages). On every save the watched
 files are compared with the last good snapshot (mtime and size): entry bodies, the catalogue and
 attachments go through `update.update` (the pages first; exports and search data are laid out again
-in a thread right after, so the page shows without waiting for them); anything else is built in full, into a new folder that
-replaces the served one only when the build succeeded. A save that does not validate prints the
+right after in a background job, `background.Background`, so the page shows without waiting for them,
+and a newer save replaces that job instead of waiting for it); anything else is built in full, into a
+new folder that replaces the served one only when the build succeeded. A save that does not validate prints the
 same `file:line:col` messages as `disclosure validate` and the last good site stays served.
 """
 
@@ -15,7 +16,6 @@ import logging
 import os
 import shutil
 import tempfile
-import threading
 import time
 
 from mkdocs.commands.build import build
@@ -25,6 +25,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 
 from ..problems import ProblemsError
+from .background import Background
 from .update import update
 
 log = logging.getLogger("mkdocs.disclosure.serve")
@@ -58,6 +59,7 @@ def run(args) -> int:
             server.shutdown()
         return 0
     finally:
+        preview.background.stop()
         shutil.rmtree(work_dir, ignore_errors=True)
 
 
@@ -72,7 +74,7 @@ class Preview:
         self.config = None
         self.server = None
         self.snapshot: dict[str, tuple[int, int]] = {}
-        self.pending: threading.Thread | None = None  # exports and search data of the last update
+        self.background = Background()  # exports and search data of the last update
 
     @property
     def plugin(self):
@@ -88,7 +90,7 @@ class Preview:
 
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
-        self.settle()
+        self.background.stop()  # it writes into the folder this build replaces
         started = time.monotonic()
         self.builds += 1
         next_dir = os.path.join(self.work_dir, f"site-{self.builds}")
@@ -117,7 +119,7 @@ class Preview:
         changed = {path for path in snapshot.keys() | self.snapshot.keys() if snapshot.get(path) != self.snapshot.get(path)}
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
-        self.settle()
+        self.background.before_update()
         started, cpu = time.monotonic(), time.process_time()
         try:
             artifacts = update(self.config, self.plugin, changed)
@@ -129,19 +131,11 @@ class Preview:
             return
         self.snapshot = snapshot
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
-        self.pending = threading.Thread(target=self._artifacts, args=(artifacts,), daemon=True)
-        self.pending.start()
-
-    def _artifacts(self, job) -> None:
-        started, cpu = time.monotonic(), time.thread_time()
-        job()
-        log.info(f"导出文件和检索数据已更新（{time.monotonic() - started:.1f} 秒，CPU {time.thread_time() - cpu:.1f} 秒）")
+        self.background.start(artifacts)
 
     def settle(self) -> None:
         """Wait until the exports and search data of the last update are written."""
-        if self.pending is not None:
-            self.pending.join()
-            self.pending = None
+        self.background.settle()
 
     def _snapshot(self, config, catalogue: bool = True, site: bool = True) -> dict[str, tuple[int, int]]:
         """(mtime, size) of every watched file: mkdocs.yml, docs, theme overrides (`site`) and the

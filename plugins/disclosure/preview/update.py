@@ -76,7 +76,8 @@ def make_plan(config: MkDocsConfig, plugin, changed: set[str]) -> Plan | None:
     state = plugin.state
     problems: list[Problem] = []
     reread = sorted({new_bodies[p] for p in changed if p in new_bodies} | (set(new_bodies.values()) - state.bodies.keys()))
-    bodies = {path: text for path, text in state.bodies.items() if path in new_bodies.values()}
+    kept = set(new_bodies.values())  # a set: `in dict.values()` walks them all, once per body
+    bodies = {path: text for path, text in state.bodies.items() if path in kept}
     bodies.update(read_markdown_files(reread, docs, problems))
     column = ColumnPages(new.catalogue, plugin.urls, plugin.config.column_title, plugin.config.page_size)
     column.plan(plugin.column.views[plugin.urls.home_src()].markdown, bodies)

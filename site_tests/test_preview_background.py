@@ -1,0 +1,66 @@
+"""The preview's background job (preview/background.py): a newer job replaces the running one instead
+of waiting for it; a failing job is logged; without fork the job runs in a thread and is waited for."""
+
+from __future__ import annotations
+
+import logging
+import os
+import time
+from pathlib import Path
+
+import pytest
+from disclosure.preview.background import Background
+
+needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked jobs are POSIX only")
+
+
+def writer(path: Path, text: str, slow: bool = False):
+    def job() -> None:
+        if slow:  # a job still running when the next one starts
+            time.sleep(60)
+        path.write_text(text, encoding="utf-8")
+    return job
+
+
+@needs_fork
+def test_a_newer_job_stops_the_running_one(tmp_path, caplog):
+    caplog.set_level(logging.INFO, logger="mkdocs.disclosure.serve")
+    background = Background()
+    background.start(writer(tmp_path / "first", "old", slow=True))
+    background.start(writer(tmp_path / "second", "new"))
+    background.settle()  # had the first job been waited for, it would have written its file by now
+    assert (tmp_path / "second").read_text(encoding="utf-8") == "new"
+    assert not (tmp_path / "first").exists()
+    assert caplog.text.count("导出文件和检索数据已更新") == 1
+
+
+@needs_fork
+def test_the_job_works_on_the_state_it_was_started_with(tmp_path):
+    background = Background()
+    state = {"title": "保存时的标题"}
+    background.start(lambda: (tmp_path / "out").write_text(state["title"], encoding="utf-8"))
+    state["title"] = "之后改的标题"  # the next update changes the build state at once
+    background.settle()
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "保存时的标题"
+
+
+@needs_fork
+def test_a_failing_job_is_logged(caplog):
+    background = Background()
+
+    def failing() -> None:
+        raise OSError("磁盘已满")
+
+    background.start(failing)
+    background.settle()
+    assert "没有写完" in caplog.text
+
+
+def test_without_fork_the_job_runs_in_a_thread_and_the_next_update_waits(tmp_path):
+    background = Background(fork=False)
+    background.start(writer(tmp_path / "out", "线程"))
+    background.before_update()
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "线程"
+    background.start(writer(tmp_path / "out", "第二次"))
+    background.stop()  # a thread cannot be stopped: it is waited for
+    assert (tmp_path / "out").read_text(encoding="utf-8") == "第二次"
