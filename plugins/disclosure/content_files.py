@@ -13,12 +13,12 @@ from __future__ import annotations
 import errno
 import os
 import stat
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, set_exclusions
 
-from .catalogue.model import Catalogue
+from .catalogue.model import Catalogue, Entry
 from .problems import FILE_LEVEL, Problem, display_path
 
 
@@ -77,12 +77,13 @@ def _special_message(mode: int) -> str:
     return f"这是一个{kind}，不是普通文件：网站只能发布普通文件，请删除它"
 
 
-def referenced_file_problems(catalogue: Catalogue, config: MkDocsConfig, home_src: str) -> list[Problem]:
+def referenced_file_problems(catalogue: Catalogue, config: MkDocsConfig, home_src: str,
+                             entries: Iterable[Entry] | None = None) -> list[Problem]:
     """Bodies, annual-report data and attachments that MkDocs would not publish, or bodies that would
-    take a page away from the site."""
+    take a page away from the site (of `entries` only, when given: those a save reached)."""
     pages = {"index.md", "README.md", home_src} | set(_nav_pages(config.nav))
     problems = []
-    for entry in catalogue.entries:
+    for entry in catalogue.entries if entries is None else entries:
         files = [("body", entry.body, entry.pos_of("body")), ("report", entry.report, entry.pos_of("report"))]
         files += [("attachments", a.file, a.pos) for a in entry.attachments]
         for key, relative, where in files:

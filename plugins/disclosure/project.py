@@ -10,11 +10,14 @@ from __future__ import annotations
 import logging
 import os
 import re
-from dataclasses import dataclass
+from collections.abc import Collection
+from dataclasses import dataclass, field
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from .catalogue import Catalogue, read_catalogue
+from .catalogue import Catalogue, Loaded, read_catalogue
+from .catalogue.reload import reload
+from .catalogue.sources import Source
 from .config import DisclosureConfig
 from .content_files import content_problems, referenced_file_problems
 from .problems import FILE_LEVEL, Problem, ProblemsError, display_path
@@ -33,10 +36,16 @@ class Project:
     folders: tuple[str, ...]  # folders whose new files `include:` would pick up
     include: tuple[str, ...] = ()  # the patterns under `include:` in directory.yml
     warnings: tuple[Problem, ...] = ()  # worth a look, not wrong (validate prints them, the build logs them)
+    sources: tuple[Source, ...] = field(default=(), compare=False, repr=False)  # what the next `reload` reuses
 
     @property
     def root(self) -> str:
         return os.path.dirname(os.path.abspath(self.config.config_file_path or "mkdocs.yml"))
+
+    def loaded(self) -> Loaded:
+        """The load this project came from, as `catalogue.reload` takes it."""
+        return Loaded(self.catalogue, files=list(self.files), folders=list(self.folders), include=list(self.include),
+                      sources=list(self.sources))
 
     @property
     def docs_dir(self) -> str:
@@ -61,21 +70,32 @@ def check_project(config_file: str) -> tuple[Project | None, list[Problem]]:
         return None, error.problems
 
 
-def from_config(config: MkDocsConfig, options: DisclosureConfig) -> Project:
-    """The catalogue of a loaded mkdocs.yml (the plugin calls this from `on_config`)."""
+def from_config(config: MkDocsConfig, options: DisclosureConfig, previous: Project | None = None,
+                changed: Collection[str] = ()) -> Project:
+    """The catalogue of a loaded mkdocs.yml (the plugin calls this from `on_config`). Given the last
+    good project and the files a save changed (the preview), only the entries the save reached are
+    read again (`catalogue/reload.py`) when that surely gives what loading everything gives."""
     path = catalogue_path(config, options)
     with collector_paused():
-        loaded = read_catalogue(path, display_path(path), config.docs_dir)
-        problems = list(loaded.problems) + content_problems(config.docs_dir)
-        if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
-            problems += content_problems(config.theme.custom_dir)
-        if loaded.catalogue is not None:
-            problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
-            problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md")
+        loaded = reload(previous.loaded(), changed, config.docs_dir) if previous is not None else None
+        if loaded is None or (problems := _problems(loaded, config, options)):
+            loaded = read_catalogue(path, display_path(path), config.docs_dir)
+            problems = _problems(loaded, config, options)
     if problems or loaded.catalogue is None:
         raise ProblemsError(problems)
     return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include),
-                   tuple(sorted(warning_line(w) for w in loaded.warnings)))
+                   tuple(sorted(warning_line(w) for w in loaded.warnings)), tuple(loaded.sources))
+
+
+def _problems(loaded: Loaded, config: MkDocsConfig, options: DisclosureConfig) -> list[Problem]:
+    """The catalogue's problems and those of the files it names (only the entries read again, after `reload`)."""
+    problems = list(loaded.problems) + content_problems(config.docs_dir)
+    if config.theme.custom_dir:  # MkDocs copies a theme's static files as it copies content/
+        problems += content_problems(config.theme.custom_dir)
+    if loaded.catalogue is not None:
+        problems += _referenced_file_problems(loaded.catalogue, config.docs_dir)
+        problems += referenced_file_problems(loaded.catalogue, config, f"{options.prefix}/index.md", loaded.reread)
+    return problems
 
 
 def warning_line(problem: Problem) -> Problem:

@@ -91,6 +91,11 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
         raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")])
     if unreadable := unreadable_characters(text, file):
         raise LoadError(unreadable)
+    return load_text(text, file, problems)
+
+
+def load_text(text: str, file: str, problems: list[Problem]) -> Any:
+    """`load_yaml` of text already decoded and checked for unreadable characters."""
     with collector_paused():
         try:
             root = yaml.compose(text, Loader=_StringsOnlyLoader)

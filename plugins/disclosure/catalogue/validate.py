@@ -12,7 +12,8 @@ from ..problems import FILE_LEVEL, Pos, Problem, ProblemsError, display_path
 from ..yamlpos import LoadError, Mapping, load_yaml
 from .entries import EntryReader
 from .include import INCLUDE_KEYS, expand, include_patterns, watched_folders
-from .model import Agency, Catalogue, Category
+from .model import Agency, Catalogue, Category, Entry
+from .sources import Source
 
 TOP_KEYS = ["version", "agency", "categories", "include", "entries"]
 AGENCY_KEYS = ["name", "code", "address", "phone", "postcode", "icp", "police_record", "site_code"]
@@ -34,6 +35,8 @@ class Loaded:
     folders: list[str] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)  # printed, but the catalogue is still valid
     include: list[str] = field(default_factory=list)  # the patterns under `include:`, as written
+    sources: list[Source] = field(default_factory=list, repr=False)  # each file's text and entries (for `reload`)
+    reread: list[Entry] | None = None  # after `reload`: the entries it read again (None: all of them)
 
 
 def load_catalogue(path: str, display: str, docs_dir: str) -> Catalogue:
@@ -47,7 +50,7 @@ def load_catalogue(path: str, display: str, docs_dir: str) -> Catalogue:
 def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
     loaded = Loaded(None, files=[path])
     values.forget_folders()
-    root = _read_yaml(path, display, loaded.problems)
+    root = _read_yaml(path, display, loaded.problems, loaded.sources)
     if root is None:
         return loaded
     report = _reporter(loaded.problems)
@@ -64,12 +67,15 @@ def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
     by_category = {c.id: c for root in categories for c in root.walk()}
     reader = EntryReader(report, docs_dir, agency, by_category, _reporter(loaded.warnings))
     entries = reader.read_list(top["entries"], top.value_pos["entries"]) if top.get("entries") is not None else []
+    loaded.sources[0].read(top, entries)
     for included in expand(patterns, path, report):
         loaded.files.append(included)
-        entries += _included_entries(included, reader, loaded.problems)
+        entries += _included_entries(included, reader, loaded.problems, loaded.sources)
     reader.check_relations()
     loaded.folders = watched_folders(patterns, path)
     loaded.include = [pattern for pattern, _ in patterns]
+    for source in loaded.sources:
+        source.attach_warnings(loaded.warnings)
     if agency is not None:
         entries.sort(key=lambda e: (e.date, e.index), reverse=True)
         loaded.catalogue = Catalogue(
@@ -79,19 +85,18 @@ def read_catalogue(path: str, display: str, docs_dir: str) -> Loaded:
     return loaded
 
 
-def _read_yaml(path: str, display: str, problems: list[Problem]) -> object | None:
+def _read_yaml(path: str, display: str, problems: list[Problem], sources: list[Source]) -> object | None:
     """A catalogue file: a regular file of sane size inside its folder (a symlink to a secret elsewhere
-    would print its lines in the messages; /dev/zero would never end)."""
+    would print its lines in the messages; /dev/zero would never end). Its text goes to `sources`."""
     folder = os.path.realpath(os.path.dirname(os.path.abspath(path)))
     if os.path.islink(path) and os.path.commonpath([folder, os.path.realpath(path)]) != folder:
         problems.append(Problem(display, 1, 1, FILE_LEVEL, f"目录文件是指向其所在文件夹之外的符号链接（{os.readlink(path)}）："
                                 "请把文件本身放在这里"))
         return None
-    try:
-        data = read_regular(path, MAX_CATALOGUE_BYTES)
-    except UnreadableFile as error:
-        problems.append(Problem(display, 1, 1, FILE_LEVEL, f"无法读取目录文件：{error}"))
+    data = read_catalogue_file(path, display, problems)
+    if data is None:
         return None
+    sources.append(Source(path, display, data))
     try:
         return load_yaml(data, display, problems)
     except LoadError as error:
@@ -99,14 +104,22 @@ def _read_yaml(path: str, display: str, problems: list[Problem]) -> object | Non
         return None
 
 
+def read_catalogue_file(path: str, display: str, problems: list[Problem]) -> bytes | None:
+    try:
+        return read_regular(path, MAX_CATALOGUE_BYTES)
+    except UnreadableFile as error:
+        problems.append(Problem(display, 1, 1, FILE_LEVEL, f"无法读取目录文件：{error}"))
+        return None
+
+
 def _reporter(problems: list[Problem]) -> values.Report:
     return lambda where, path, message: problems.append(Problem.at(where, path, message))
 
 
-def _included_entries(path: str, reader: EntryReader, problems: list[Problem]) -> list:
+def _included_entries(path: str, reader: EntryReader, problems: list[Problem], sources: list[Source]) -> list:
     """The entries of one included file: a mapping whose only key is `entries:`."""
     display = display_path(path)
-    root = _read_yaml(path, display, problems)
+    root = _read_yaml(path, display, problems, sources)
     if root is None:
         return []
     top = values.mapping_at(root, Pos(display, 1, 1), FILE_LEVEL, reader.report)
@@ -117,7 +130,9 @@ def _included_entries(path: str, reader: EntryReader, problems: list[Problem]) -
         reader.report(top.pos, "entries", "缺少 entries:（被包含的文件只写条目列表）")
     if top.get("entries") is None:  # `entries:` with nothing yet
         return []
-    return reader.read_list(top["entries"], top.value_pos["entries"])
+    entries = reader.read_list(top["entries"], top.value_pos["entries"])
+    sources[-1].read(top, entries)
+    return entries
 
 
 def _agency(top: Mapping, report: values.Report) -> Agency | None:

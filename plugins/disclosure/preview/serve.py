@@ -12,6 +12,7 @@ same `file:line:col` messages as `disclosure validate` and the last good site st
 
 from __future__ import annotations
 
+import gc
 import logging
 import os
 import shutil
@@ -25,6 +26,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 
 from ..problems import ProblemsError
+from ..yamlpos import collector_paused
 from .background import Background
 from .update import update
 
@@ -91,6 +93,7 @@ class Preview:
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
         self.background.stop()  # it writes into the folder this build replaces
+        gc.unfreeze()  # the state of the last build may go once this one replaces it
         started = time.monotonic()
         self.builds += 1
         next_dir = os.path.join(self.work_dir, f"site-{self.builds}")
@@ -110,6 +113,8 @@ class Preview:
         if old_dir:
             shutil.rmtree(old_dir, ignore_errors=True)
         self.config, self.snapshot = config, snapshot
+        gc.collect()
+        gc.freeze()  # the build's state stays as long as the server: later collections need not walk it
         log.info(f"整站已生成（{time.monotonic() - started:.1f} 秒）")
         return True
 
@@ -122,7 +127,8 @@ class Preview:
         self.background.before_update()
         started, cpu = time.monotonic(), time.process_time()
         try:
-            artifacts = update(self.config, self.plugin, changed)
+            with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
+                artifacts = update(self.config, self.plugin, changed)
         except ProblemsError as error:
             log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
             return

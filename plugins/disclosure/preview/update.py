@@ -62,7 +62,7 @@ def make_plan(config: MkDocsConfig, plugin, changed: set[str]) -> Plan | None:
     old = plugin.project
     old_bodies = _bodies(old, docs)
     reload = any(_is_catalogue(p, old) or p in _attachments(old, docs) or not os.path.exists(p) for p in changed)
-    new = project.from_config(config, plugin.config) if reload else old  # validation: ProblemsError
+    new = project.from_config(config, plugin.config, old, changed) if reload else old  # validation: ProblemsError
     if new.catalogue.agency != old.catalogue.agency or new.catalogue.categories != old.catalogue.categories:
         return None
     new_bodies, attachments = _bodies(new, docs), _attachments(new, docs)
