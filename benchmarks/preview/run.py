@@ -3,9 +3,10 @@
     python benchmarks/preview/run.py [--size 10000] [--work /tmp/disclosure-preview] [--rounds 3]
 
 Generates the project with benchmarks/build/generate.py, starts `disclosure serve -a 127.0.0.1:PORT`
-(the README's serve command), waits for the first page, then per round: edits an entry body, edits
-an entry title in directory.yml, adds an entry (new body file + catalogue lines), changes an
-attachment; for each it polls the served page (every 50 ms) until it shows the change and records
+(the README's serve command), waits for the first page, then per round: edits an entry body, its
+title, category and date in directory.yml, adds an entry (new body file + catalogue lines), removes
+it again, replaces an attachment (its size shows on the entry page); for each it polls the served
+page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
 the seconds since the save, with the 1-minute load average. Writes "## Preview" in RESULTS.md.
 """
 
@@ -19,6 +20,7 @@ import statistics
 import subprocess
 import sys
 import time
+import urllib.error
 import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -29,18 +31,23 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 CODE = "11440100MB2C00000X"
 
 
-def fetch(url: str) -> str:
+def fetch(url: str) -> str | None:
+    """The page's text; "" when the server does not answer, None when it answers 404."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
             return response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return None if error.code == 404 else ""
     except OSError:
         return ""
 
 
-def wait_for(url: str, text: str, limit: float) -> float | None:
+def wait_for(url: str, text: str | None, limit: float) -> float | None:
+    """Seconds until the page contains `text` (None: until it is gone, 404)."""
     start = time.monotonic()
     while time.monotonic() - start < limit:
-        if text in fetch(url):
+        page = fetch(url)
+        if (page is None) if text is None else (text in (page or "")):
             return time.monotonic() - start
         time.sleep(0.05)
     return None
@@ -52,46 +59,82 @@ def save(path: str, data: str | bytes) -> None:
         stream.write(data if isinstance(data, bytes) else data.encode("utf-8"))
 
 
-def first_entry(directory: str) -> tuple[str, str, str]:
-    """(index, title line, body path) of the first entry in directory.yml."""
-    with open(directory, encoding="utf-8") as stream:
-        lines = stream.read().split("\n")
-    at = lines.index("entries:") + 1
-    index = lines[at].split("index: ")[1]
-    title = lines[at + 1]
-    body = next(line.split("body: ")[1] for line in lines[at:at + 12] if "body: " in line)
-    return index, title, body
+def read(path: str) -> str:
+    with open(path, encoding="utf-8") as stream:
+        return stream.read()
 
 
-def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str, object]]:
-    """(name, url, text to wait for, action) per edit."""
+def entry_block(lines: list[str], at: int) -> range:
+    """Lines of the entry whose "- index:" line is `at`."""
+    end = next((i for i in range(at + 1, len(lines)) if lines[i].startswith("  - ") or not lines[i].startswith("    ")), len(lines))
+    return range(at, end)
+
+
+def first_entry(directory: str, key: str = "body") -> tuple[str, dict[str, str]]:
+    """(index, {field: value}) of the first entry in directory.yml that has `key`."""
+    lines = read(directory).split("\n")
+    for at, line in enumerate(lines):
+        if line.startswith("  - index: "):
+            block = [lines[i] for i in entry_block(lines, at)]
+            fields = {part[4:].split(":", 1)[0]: part.split(":", 1)[1].strip() for part in block[1:]
+                      if part.startswith("    ") and part[4] != " " and ":" in part}
+            if key in fields:
+                return line.split("index: ")[1], fields
+    raise SystemExit(f"no entry with {key} in {directory}")
+
+
+def set_field(directory: str, index: str, key: str, value: str) -> None:
+    """Write `key: value` in the entry `index` of directory.yml (its line replaced, as an editor would)."""
+    lines = read(directory).split("\n")
+    at = lines.index(f"  - index: {index}")
+    line = next(i for i in entry_block(lines, at) if lines[i].startswith(f"    {key}:"))
+    lines[line] = f"    {key}: {value}"
+    save(directory, "\n".join(lines))
+
+
+CATEGORIES = {"finance-3": "财政信息 / 三公经费", "stats-2": "统计数据 / 统计年鉴", "notices-4": "通知公告 / 公示"}
+
+
+def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | None, object]]:
+    """(name, url, text to wait for (None: until the page is gone), action) per edit."""
     directory = os.path.join(project, "directory.yml")
-    index, title_line, body = first_entry(directory)
+    index, fields = first_entry(directory)
     entry_url = f"{base}gkml/{index.replace('/', '-')}/"
     marker = f"预览基准{round_no}号"
     new_index = f"{CODE}/2027-{round_no:05d}"
+    category = [c for c in CATEGORIES if c != fields["category"]][round_no % 2]
+    date = f"{fields['date'][:4]}-12-{10 + round_no:02d}"
+    with_file, _ = first_entry(directory, "attachments")
+    attachment = read(directory).split(f"  - index: {with_file}\n", 1)[1].split("file: ", 1)[1].split("}", 1)[0]
+    size = 1024 * (200 + round_no)
 
     def edit_body():
-        with open(os.path.join(project, "content", body), encoding="utf-8") as stream:
-            text = stream.read()
-        save(os.path.join(project, "content", body), f"{marker}正文。\n\n" + text)
-
-    def edit_title():
-        with open(directory, encoding="utf-8") as stream:
-            text = stream.read()
-        save(directory, text.replace(title_line, f'    title: "{marker}标题"', 1))
+        body = os.path.join(project, "content", fields["body"])
+        save(body, f"{marker}正文。\n\n" + read(body))
 
     def add_entry():
         save(os.path.join(project, "content", f"gkml/2027/{round_no:05d}.md"), f"{marker}新增正文。\n")
-        with open(directory, encoding="utf-8") as stream:
-            text = stream.read()
         lines = [f"  - index: {new_index}", f'    title: "{marker}新增条目"', "    category: rules-1",
                  "    publisher: 办公室", "    date: 2026-12-01", f"    body: gkml/2027/{round_no:05d}.md"]
-        save(directory, text.replace("entries:\n", "entries:\n" + "\n".join(lines) + "\n", 1))
+        save(directory, read(directory).replace("entries:\n", "entries:\n" + "\n".join(lines) + "\n", 1))
 
+    def remove_entry():  # its body goes too (a body file left behind would become a page of its own)
+        os.remove(os.path.join(project, "content", f"gkml/2027/{round_no:05d}.md"))
+        lines = read(directory).split("\n")
+        block = entry_block(lines, lines.index(f"  - index: {new_index}"))
+        save(directory, "\n".join(lines[:block.start] + lines[block.stop:]))
+
+    new_url = f"{base}gkml/{new_index.replace('/', '-')}/"
     return [("body edited", entry_url, f"{marker}正文", edit_body),
-            ("title edited (directory.yml)", entry_url, f"{marker}标题", edit_title),
-            ("entry added", f"{base}gkml/{new_index.replace('/', '-')}/", f"{marker}新增正文", add_entry)]
+            ("title edited (directory.yml)", entry_url, f"{marker}标题",
+             lambda: set_field(directory, index, "title", f'"{marker}标题"')),
+            ("category changed (directory.yml)", entry_url, f"<td>{CATEGORIES[category]}</td>",
+             lambda: set_field(directory, index, "category", category)),
+            ("date changed (directory.yml)", entry_url, f"<td>{date}</td>", lambda: set_field(directory, index, "date", date)),
+            ("entry added", new_url, f"{marker}新增正文", add_entry),
+            ("entry removed", new_url, None, remove_entry),
+            ("attachment replaced", f"{base}gkml/{with_file.replace('/', '-')}/", f"{size / 1024:.1f} KB",
+             lambda: save(os.path.join(project, "content", attachment), b"%PDF-1.4\n" + b"0" * (size - 9)))]
 
 
 def free_port() -> int:
