@@ -68,12 +68,18 @@ def test_listing_pages_split_each_category_newest_first(project, page_size):
         assert f"gkml/category/{category_id}/{pages + 1}/index.md" not in column.views
     entries = len(DATA["entries"])
     listings = sum(max(1, math.ceil(len(in_subtree(c)) / page_size)) for c in ("rules", "normative", "plans"))
-    assert len(files) == len(column.views) == 1 + listings + entries
+    assert len(files) + len(column.worker_files) == len(column.views) == 1 + listings + entries
+
+
+def test_only_the_home_joins_mkdocs_files_listings_and_entries_go_to_the_workers(project):
+    column, files = plan(project, 3)
+    assert [f.src_uri for f in files] == ["gkml/index.md"]
+    assert {f.src_uri for f in column.worker_files} == set(column.views) - {"gkml/index.md"}
 
 
 def test_generated_files_are_kept_out_of_the_nav_except_the_home(project):
     column, files = plan(project, 30)
-    by_uri = {f.src_uri: f for f in files}
+    by_uri = {f.src_uri: f for f in [*files, *column.worker_files]}
     assert set(by_uri) == set(column.views)
     assert by_uri["gkml/index.md"].inclusion.is_in_nav()
     assert all(not f.inclusion.is_in_nav() for uri, f in by_uri.items() if uri != "gkml/index.md")

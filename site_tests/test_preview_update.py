@@ -21,7 +21,8 @@ MORE = "".join(f"""\
     body: gkml/2019/{n:05d}.md
 """ + ("    interprets: 11440100MB2C00000X/2021-00001\n" if n == 2 else "") for n in range(1, 8))
 CATALOGUE = SMALL_CATALOGUE + MORE
-FILES = {**SMALL_FILES, "mkdocs.yml": MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {page_size: 3}}]"),
+FILES = {**SMALL_FILES, "mkdocs.yml": "site_url: https://gk.example.gov.cn/\n"  # sitemap.xml lists every page
+         + MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {page_size: 3}}]"),
          "directory.yml": CATALOGUE,
          **{f"content/gkml/2019/{n:05d}.md": f"第{n}号正文，见[示例](index:11440100MB2C00000X/2019-00001)。\n"
             for n in range(1, 8)}}

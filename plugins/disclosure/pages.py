@@ -51,7 +51,8 @@ def category_counts(catalogue: Catalogue) -> Counter[str]:
 
 
 class ColumnPages:
-    """Plans every generated page of the column; `views` maps src_uri → View."""
+    """Plans every generated page of the column; `views` maps src_uri → View. The column home joins
+    MkDocs' Files; listings and entries are kept apart in `worker_files` (page_workers.py renders them)."""
 
     def __init__(self, catalogue: Catalogue, urls: ColumnUrls, column_title: str, page_size: int) -> None:
         self.catalogue = catalogue
@@ -60,6 +61,7 @@ class ColumnPages:
         self.page_size = max(1, page_size)
         self.counts = category_counts(catalogue)
         self.views: dict[str, View] = {}
+        self.worker_files = Files([])
 
     def column_crumb(self) -> Crumb:
         return Crumb(self.column_title, self.urls.home())
@@ -74,11 +76,11 @@ class ColumnPages:
         if intro is not None:
             files.remove(intro)
         self.plan(intro.content_string if intro is not None else "", bodies)
-        for src_uri in self.views:
+        for src_uri, view in self.views.items():
             existing = files.get_file_from_path(src_uri)
             if existing is not None:
                 files.remove(existing)
-            files.append(self.file(config, src_uri))
+            (files if view.kind == "home" else self.worker_files).append(self.file(config, src_uri))
 
     def file(self, config: MkDocsConfig, src_uri: str) -> File:
         """The generated File of a planned page."""

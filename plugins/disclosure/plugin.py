@@ -14,6 +14,7 @@ from mkdocs.utils import get_relative_url
 
 from . import exports, project, sanitize, site_cleanup, xrefs
 from .chrome import SharedChrome
+from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext, write_shards
@@ -81,6 +82,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         bodies = read_markdown_files(body_paths, config.docs_dir, self.problems)
         if self.problems:
             raise ProblemsError(self.problems)
+        for path, text in bodies.items():  # entry pages render later, in workers: check their links now
+            self.problems += xrefs.check_links(text, display_path(os.path.join(config.docs_dir, path)), self.catalogue)
+        if self.problems:
+            raise ProblemsError(self.problems)
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
         self.column.add_to(files, config, bodies)
         self.state = BuildState(files, bodies)
@@ -104,7 +109,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.meta["search"] = {"exclude": True}
             if view.entry is not None:
                 page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
-        if (source := self._source_of(page)) is not None:
+        if (view is None or view.entry is None) and (source := self._source_of(page)) is not None:
             self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
         return markdown
 
@@ -120,8 +125,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.catalogue is not None and self.column is not None
         catalogue, source = self.catalogue, self._source_of(page)
+        worker_files = self.column.worker_files
         html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, lambda index: get_relative_url(
-            files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index])).url, page.file.url))
+            worker_files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index])).url, page.file.url))
         if unresolved and source is not None:
             self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
                                                        catalogue, self.problems)
@@ -135,6 +141,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
+        self.share_env(env)
+        job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
+                  side_task=lambda: self.write_exports(config))
+        self.page_workers = PageWorkers(job, self.config.workers)
+        self.page_workers.start()  # while MkDocs renders the other pages
+        return env
+
+    def share_env(self, env) -> None:
+        """The column's data and filters in the theme's Jinja environment; fresh frames."""
         if self.problems:
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
@@ -145,8 +160,19 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.shared = env.globals["disclosure"] = {
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
             "counts": self.column.counts, "view": None, "interpretations": interpretations(self.catalogue),
+            "worker_files": list(self.column.worker_files),  # sitemap.xml lists them
         }
-        return env
+
+    def harvest(self, src_uris) -> tuple[dict[str, str], list[Problem]]:
+        """What rendering these entry pages taught this process (a worker): their texts, new problems."""
+        indexes = [view.entry.index for uri in src_uris if (view := self.column.views[uri]).entry is not None]
+        problems, self.problems = self.problems, []
+        return {index: self.fulltext.texts[index] for index in indexes if index in self.fulltext.texts}, problems
+
+    def absorb(self, harvest: tuple[dict[str, str], list[Problem]]) -> None:
+        texts, problems = harvest
+        self.fulltext.texts.update(texts)
+        self.problems += problems
 
     @event_priority(-100)  # last: the page renders here, from the context every other plugin has seen
     def on_page_context(self, context, *, page: Page, config: MkDocsConfig, nav):
@@ -164,17 +190,28 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        self.write_artifacts(config)
+        self.page_workers.finish(self.absorb)
+        if self.problems:
+            raise ProblemsError(self.problems)
+        self.write_search_text(config)
         check_built_site(config, self.config, self.catalogue, self.serving, log)
 
     def write_artifacts(self, config: MkDocsConfig) -> None:
-        """Exports and search data of the column (also after a preview update)."""
+        """Exports and search data of the column (after a preview update)."""
+        self.write_exports(config)
+        self.write_search_text(config)
+
+    def write_exports(self, config: MkDocsConfig) -> None:
+        """What the catalogue alone gives: the exports and the catalogue search's shards."""
         assert self.catalogue is not None
         exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
-        entry_pattern = self.urls.entry_pattern(config.use_directory_urls)
         write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"),
-                     relative(self.urls.home(), entry_pattern))
-        write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(), entry_pattern)
+                     relative(self.urls.home(), self.urls.entry_pattern(config.use_directory_urls)))
+
+    def write_search_text(self, config: MkDocsConfig) -> None:
+        """The full-text index, from the texts the entry pages gave."""
+        write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
+                       self.urls.entry_pattern(config.use_directory_urls))
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""

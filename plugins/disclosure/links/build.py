@@ -6,6 +6,7 @@ import logging
 
 from mkdocs.exceptions import PluginError
 
+from ..forks import cores
 from .check import CheckResult, check_site
 from .project import project_from_config
 from .report import format_text
@@ -28,7 +29,7 @@ def check_built_site(config, options, catalogue, serving: bool, log: logging.Log
     project = project_from_config(config, prefix, catalogue)
     scope = None if options.check_links_scope == "site" else (lambda path: path.startswith(prefix + "/"))
     result = check_site(config.site_dir, config.site_url or None, scope, options.external_links,
-                        SourceLocator(project))
+                        SourceLocator(project), options.workers or cores())
     if options.external_links:
         from .external import ExternalChecker, ExternalOptions
         ExternalChecker(ExternalOptions()).check_into(result, SourceLocator(project))

@@ -6,6 +6,7 @@ import os
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from ..forks import ForkPool, can_fork
 from ..safe_read import UnreadableFile, read_regular
 from .extract import PageLinks, parse_file
 from .resolve import SiteIndex, check_internal
@@ -86,33 +87,64 @@ class PageCache:
         return self.get(path).anchors
 
 
+MIN_PAGES_PER_WORKER = 500  # below this a fork costs more than it saves
+
+
 def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str], bool] | None = None,
-               external: bool = False, locator: "SourceLocator | None" = None) -> CheckResult:
-    """Internal links of every HTML page in scope; external ones are collected for external.py."""
-    result = CheckResult()
+               external: bool = False, locator: "SourceLocator | None" = None, workers: int = 1) -> CheckResult:
+    """Internal links of every HTML page in scope; external ones are collected for external.py.
+    With `workers` > 1 the pages are split over forked processes; the result is the same."""
     unreadable: list[tuple[str, str]] = []
     files = list_files(site_dir, unreadable)
-    index = SiteIndex(files, site_url)
-    cache = PageCache(site_dir)
-    verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
-    for path in sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p))):
-        page = cache.get(path)
-        result.pages += 1
-        result.links += len(page.links)
-        for link in page.links:
-            target = index.classify(path, link.url)
-            if target.kind == "internal":
-                key = (target.path, target.fragment)
-                reason = verdicts[key] if key in verdicts else verdicts.setdefault(
-                    key, check_internal(index, target, cache.anchors))
-                if reason is not None:
-                    source = locator.locate(path, link.url, target.path) if locator else None
-                    result.broken.append(Broken(path, link.url, reason, source))
-            elif target.kind == "external" and external:
-                result.external.setdefault(target.url.partition("#")[0], []).append((path, link.url))
-            elif target.kind == "invalid":
-                source = locator.locate(path, link.url, None) if locator else None
-                result.broken.append(Broken(path, link.url, target.reason, source))
-    unreadable += [(page.path, page.problem) for page in cache.pages.values() if page.problem]
+    checker = _Checker(site_dir, SiteIndex(files, site_url), external, locator)
+    pages = sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p)))
+    workers = min(workers, len(pages) // MIN_PAGES_PER_WORKER)
+    if workers > 1 and can_fork():
+        size = -(-len(pages) // workers)
+        pool = ForkPool(workers, checker.check)
+        parts = pool.results([pool.submit(pages[i:i + size]) for i in range(0, len(pages), size)])
+    else:
+        parts = [checker.check(pages)]
+    result, problems = CheckResult(), {}
+    for part, part_problems in parts:
+        result.pages += part.pages
+        result.links += part.links
+        result.broken += part.broken
+        for url, uses in part.external.items():
+            result.external.setdefault(url, []).extend(uses)
+        problems.update(part_problems)
+    unreadable += problems.items()
     result.broken += [Broken(path, "", reason) for path, reason in sorted(unreadable)]  # url "": the file itself
     return result
+
+
+class _Checker:
+    """Checks the links of some pages; each process (when forked) keeps its own cache of parsed pages."""
+
+    def __init__(self, site_dir: str, index: SiteIndex, external: bool, locator: "SourceLocator | None") -> None:
+        self.site_dir, self.index, self.external, self.locator = site_dir, index, external, locator
+
+    def check(self, pages: list[str]) -> tuple[CheckResult, dict[str, str]]:
+        """The result for these pages, and the pages (checked or linked to) that could not be read."""
+        result, index, locator = CheckResult(), self.index, self.locator
+        cache = PageCache(self.site_dir)
+        verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
+        for path in pages:
+            page = cache.get(path)
+            result.pages += 1
+            result.links += len(page.links)
+            for link in page.links:
+                target = index.classify(path, link.url)
+                if target.kind == "internal":
+                    key = (target.path, target.fragment)
+                    reason = verdicts[key] if key in verdicts else verdicts.setdefault(
+                        key, check_internal(index, target, cache.anchors))
+                    if reason is not None:
+                        source = locator.locate(path, link.url, target.path) if locator else None
+                        result.broken.append(Broken(path, link.url, reason, source))
+                elif target.kind == "external" and self.external:
+                    result.external.setdefault(target.url.partition("#")[0], []).append((path, link.url))
+                elif target.kind == "invalid":
+                    source = locator.locate(path, link.url, None) if locator else None
+                    result.broken.append(Broken(path, link.url, target.reason, source))
+        return result, {page.path: page.problem for page in cache.pages.values() if page.problem}

@@ -7,6 +7,7 @@ import os
 import re
 import sys
 
+from ..forks import cores
 from .check import CheckResult, check_site
 from .project import find_config, load_project
 from .report import format_result, summary
@@ -43,7 +44,7 @@ def run(args: argparse.Namespace) -> int:
     project = load_project(config_file) if config_file else None
     site_url = args.site_url or (project.site_url if project else None)
     locator = SourceLocator(project) if project else None
-    result = check_site(args.site_dir, site_url, external=args.external, locator=locator)
+    result = check_site(args.site_dir, site_url, external=args.external, locator=locator, workers=cores())
     if args.external:
         _check_external(result, args, locator)
     print(format_result(result, args.format))

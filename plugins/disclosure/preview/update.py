@@ -15,12 +15,12 @@ import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.commands.build import _build_page, _build_theme_template, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, InclusionLevel
+from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
-from .. import project, xrefs
+from .. import page_workers, project, xrefs
 from ..pages import ColumnPages, read_markdown_files
 from ..relations import interpretations
 from ..problems import Problem, ProblemsError, display_path
@@ -160,15 +160,20 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
 
 def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
     state = plugin.state
-    files = state.files
+    files, worker_files = state.files, plugin.column.worker_files
+    plan.column.worker_files = worker_files
     for uri in plan.removed:
-        file = files.get_file_from_path(uri)
+        held_in = worker_files if worker_files.get_file_from_path(uri) is not None else files
+        file = held_in.get_file_from_path(uri)
         if file is not None:
-            files.remove(file)
+            held_in.remove(file)
             _delete_output(file.abs_dest_path, config.site_dir)
+    added = False
     for uri in plan.render:
-        if uri in plan.column.views:
-            _replace_file(config, plan, files, uri)
+        if (view := plan.column.views.get(uri)) is not None:
+            added |= _replace_file(config, plan, files if view.kind == "home" else worker_files, uri)
+    held = {file.src_uri: file for file in worker_files}  # in the order a full build has them (sitemap.xml)
+    plan.column.worker_files = worker_files = Files([held[uri] for uri in plan.column.views if uri in held])
     for path in plan.attachments:
         file = files.get_file_from_path(path)
         if file is None:
@@ -179,26 +184,33 @@ def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
     plugin.reports = report_hooks.ReportPages(plugin.catalogue, config)
     plugin.fulltext = plugin.fulltext.for_entries(plugin.catalogue.entries, plan.changed_entries)
     state.bodies = plan.bodies
-    pages = [files.get_file_from_path(uri).page or Page(None, files.get_file_from_path(uri), config) for uri in plan.render]
+    apart = [uri for uri in plan.render if worker_files.get_file_from_path(uri) is not None]
+    held_by_mkdocs = [uri for uri in plan.render if files.get_file_from_path(uri) is not None]
+    pages = [files.get_file_from_path(uri).page or Page(None, files.get_file_from_path(uri), config)
+             for uri in held_by_mkdocs]
     for page in pages:
         _populate_page(page, config, files)
-    plugin.on_env(state.env, config=config, files=files)  # the column's shared template data, fresh frames
+    plugin.share_env(state.env)  # the column's shared template data, fresh frames
     doc_files = files.documentation_pages(inclusion=InclusionLevel.is_included)
     search = SearchIndexPatch(config)
     for page in pages:
         with search.replacing(page):
             _build_page(page, config, doc_files, state.nav, state.env)
+    page_workers.render(page_workers.Job(config, files, worker_files, state.nav, state.env, plugin.harvest), apart)
+    if plan.removed or added:
+        _build_theme_template("sitemap.xml", state.env, files, config, state.nav)  # pages came or went
     return search
 
 
-def _replace_file(config: MkDocsConfig, plan: Plan, files, uri: str) -> None:
+def _replace_file(config: MkDocsConfig, plan: Plan, files, uri: str) -> bool:
     """The generated File of `uri` with the planned Markdown; the existing File (and its Page, which
-    the nav may hold) is kept and given the new text."""
+    the nav may hold) is kept and given the new text. True when the File is new."""
     existing = files.get_file_from_path(uri)
-    if existing is None:
-        files.append(plan.column.file(config, uri))
-    else:
+    if existing is not None:
         existing.content_string = plan.column.views[uri].markdown
+        return False
+    files.append(plan.column.file(config, uri))
+    return True
 
 
 def _delete_output(path: str, site_dir: str) -> None:

@@ -1,0 +1,191 @@
+"""Listing and entry pages, rendered outside MkDocs' page loop: in forked worker processes when cores are free.
+
+Listings and entries are nearly all of a column's pages (10,690 of 10,691 at 10k entries) and
+independent of each other: generated, out of the nav, out of Material's search index; the column
+home stays in MkDocs' loop (it is in the nav and in search). MkDocs renders pages one after
+another in one process. Here each worker runs MkDocs' own `_populate_page` and `_build_page` on its
+share, so every plugin's page events run and each page is written where MkDocs would write it, with
+the Files, nav and Jinja environment of the build, inherited through `fork` once everything they need
+exists (on_env). What a worker learned comes back to the build in an `Outcome`: whatever the plugin
+harvests (problems, full-text texts) and the log records, replayed here so that `--strict` counts
+the warnings. Output is the same in one process or many: each page depends only on the shared state.
+"""
+
+from __future__ import annotations
+
+import logging
+import math
+import traceback
+from collections.abc import Callable, Sequence
+from concurrent.futures import Future
+from dataclasses import dataclass, field
+from typing import Any
+
+import markdown
+from mkdocs.commands.build import _build_page, _populate_page
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import Files, InclusionLevel
+from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _ExtractTitleTreeprocessor, _RawHTMLPreprocessor,
+                                    _RelativePathTreeprocessor)
+from mkdocs.structure.toc import get_toc
+
+from .forks import ForkPool, can_fork, cores
+
+MIN_PER_WORKER = 200  # below this a fork costs more than it saves
+SHARES_PER_WORKER = 8  # smaller shares even out the load between workers
+
+
+class Converter:
+    """One Markdown instance per process for every page it renders: building one (MkDocs does it per
+    page) costs more than converting a short body. `reset()` between pages is Python-Markdown's way
+    to reuse an instance; the page-specific processors are registered again under the same names."""
+
+    def __init__(self, config: MkDocsConfig) -> None:
+        self.config = config
+        self.markdown: markdown.Markdown | None = None
+
+    def instance(self) -> markdown.Markdown:
+        if self.markdown is None:
+            self.markdown = markdown.Markdown(extensions=self.config["markdown_extensions"],
+                                              extension_configs=self.config["mdx_configs"] or {})
+        self.markdown.reset()
+        return self.markdown
+
+
+class ColumnPage(Page):
+    """A listing or entry page; renders as MkDocs' `Page.render` does, with the process's Markdown."""
+
+    converter: Converter
+
+    def render(self, config: MkDocsConfig, files: Files) -> None:
+        assert self.markdown is not None
+        md = self.converter.instance()
+        raw_html = _RawHTMLPreprocessor()
+        raw_html._register(md)
+        anchors = _ExtractAnchorsTreeprocessor(self.file, files, config)
+        anchors._register(md)
+        relative_paths = _RelativePathTreeprocessor(self.file, files, config)
+        relative_paths._register(md)
+        title = _ExtractTitleTreeprocessor()
+        title._register(md)
+        self.content = md.convert(self.markdown)
+        self.toc = get_toc(getattr(md, "toc_tokens", []))
+        self._title_from_render = title.title
+        self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = relative_paths.links_to_anchors
+
+
+@dataclass
+class Job:
+    """What rendering an entry page needs; a worker inherits it through fork."""
+
+    config: MkDocsConfig
+    files: Files  # MkDocs' Files of the build (entry pages are not among them)
+    worker_files: Files
+    nav: Any
+    env: Any
+    harvest: Callable[[Sequence[str]], Any]  # src_uris just rendered → what the build must learn of them
+    side_task: Callable[[], None] | None = None  # work that needs none of the pages (exports), run alongside
+    converter: Converter = field(init=False)
+
+    def __post_init__(self) -> None:
+        self.converter = Converter(self.config)
+
+    def page(self, file) -> ColumnPage:
+        page = ColumnPage(None, file, self.config)
+        page.converter = self.converter
+        return page
+
+
+@dataclass
+class Outcome:
+    harvest: Any = None
+    records: list[logging.LogRecord] = field(default_factory=list)
+    failure: str | None = None  # why a page could not be rendered
+    plugin_error: bool = False  # the failure is a PluginError: a message for editors, not a bug
+
+
+def render(job: Job, src_uris: Sequence[str]) -> None:
+    """Render and write entry pages in this process, as MkDocs renders any page."""
+    doc_files = job.files.documentation_pages(inclusion=InclusionLevel.is_included)
+    for src_uri in src_uris:
+        file = job.worker_files.get_file_from_path(src_uri)
+        assert file is not None, src_uri
+        page = file.page or job.page(file)
+        _populate_page(page, job.config, job.files)
+        _build_page(page, job.config, doc_files, job.nav, job.env)
+        page.validate_anchor_links(files=job.files, log_level=job.config.validation.links.anchors)
+
+
+class PageWorkers:
+    """Renders every listing and entry page of a build (and runs the job's side task), in forked
+    workers when the machine allows; `finish` waits for them."""
+
+    def __init__(self, job: Job, workers: int) -> None:
+        """`workers`: processes to render in; 0 picks one per core, fewer when there is little to render."""
+        self.job = job
+        self.workers = workers
+        self.pool: ForkPool | None = None
+        self.futures: list[Future] = []
+
+    def start(self) -> None:
+        for file in self.job.worker_files:
+            if file.page is None:  # made here, before any fork: sitemap.xml lists the pages
+                self.job.page(file)
+        src_uris = [file.src_uri for file in self.job.worker_files]
+        workers = self.workers or min(cores(), len(src_uris) // MIN_PER_WORKER)
+        if workers < 2 or not can_fork():
+            render(self.job, src_uris)
+            if self.job.side_task is not None:
+                self.job.side_task()
+            return
+        self.pool = ForkPool(workers, self._work)
+        size = math.ceil(len(src_uris) / (workers * SHARES_PER_WORKER))
+        shares = [src_uris[i:i + size] for i in range(0, len(src_uris), size)]
+        self.futures = [self.pool.submit(share) for share in ([None] if self.job.side_task else []) + shares]
+
+    def finish(self, absorb: Callable[[Any], None]) -> None:
+        """Wait for the workers; replay their log records; hand each share's harvest to `absorb`."""
+        if self.pool is None:
+            return
+        outcomes = self.pool.results(self.futures)
+        self.pool = None
+        for outcome in outcomes:
+            for record in outcome.records:
+                logging.getLogger(record.name).handle(record)
+        for outcome in outcomes:
+            if outcome.failure is not None:
+                raise PluginError(outcome.failure) if outcome.plugin_error else RuntimeError(outcome.failure)
+            if outcome.harvest is not None:
+                absorb(outcome.harvest)
+
+    def _work(self, src_uris: list[str] | None) -> Outcome:
+        """In a worker: render a share of the pages (None: run the side task)."""
+        logging.getLogger("mkdocs").handlers = [_Keep()]  # records go back to the build, not to stderr
+        _records.clear()
+        outcome = Outcome()
+        try:
+            if src_uris is None:
+                self.job.side_task()
+            else:
+                render(self.job, src_uris)
+                outcome.harvest = self.job.harvest(src_uris)
+        except PluginError as error:
+            outcome.failure, outcome.plugin_error = str(error), True
+        except Exception:
+            outcome.failure = "生成页面时出错：\n" + traceback.format_exc()
+        outcome.records = list(_records)
+        return outcome
+
+
+_records: list[logging.LogRecord] = []  # a worker's log records since its share began
+
+
+class _Keep(logging.Handler):
+    """Keeps a worker's log records for the build to replay."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        record.msg, record.args, record.exc_info, record.exc_text = record.getMessage(), None, None, None
+        _records.append(record)

@@ -1,0 +1,97 @@
+"""Listing and entry pages rendered in worker processes (page_workers.py): the same site, byte for
+byte, as one process writes; warnings from the workers still reach the log and `strict`; and the
+reused Markdown instance converts every body as a fresh one does."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from conftest import MINIMAL_MKDOCS, REPO, SMALL_CATALOGUE, Built, mkdocs_build, write_project
+from mkdocs.config import load_config
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from disclosure.page_workers import Converter, ColumnPage
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def demo_with(root: Path, workers: int) -> Built:
+    for name in ("content", "theme_overrides", "catalogue"):
+        shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "directory.yml", root / "directory.yml")
+    config = (REPO / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "\n  - disclosure\n" in config and "site_url" not in config
+    config = config.replace("\n  - disclosure\n", f"\n  - disclosure:\n      workers: {workers}\n", 1)
+    (root / "mkdocs.yml").write_text("site_url: https://gk.example.gov.cn/\n" + config, encoding="utf-8")
+    return Built(root, root / "site", *mkdocs_build(root, root / "site"))
+
+
+def test_three_workers_write_the_site_one_process_writes(tmp_path):
+    alone, shared = demo_with(tmp_path / "one", 1), demo_with(tmp_path / "three", 3)
+    assert alone.returncode == 0, alone.output
+    assert shared.returncode == 0, shared.output
+    one, three = tree(alone.site), tree(shared.site)
+    assert sorted(one) == sorted(three)
+    assert [path for path in one if one[path] != three[path]] == []
+    sitemap = one["sitemap.xml"].decode()
+    column = [p for p in one if p.startswith("gkml/") and p.endswith("/index.html")]  # home, listings, entries
+    assert sitemap.count("<loc>https://gk.example.gov.cn/gkml/") == len(column) > 50
+    assert all(f"<loc>https://gk.example.gov.cn/{p.removesuffix('index.html')}</loc>" in sitemap for p in column)
+    assert one["gkml/fulltext/manifest.json"] == three["gkml/fulltext/manifest.json"]  # texts came back
+
+
+def test_warnings_in_worker_pages_are_logged_once_and_fail_strict(tmp_path):
+    entries = "".join(f"""
+  - index: 11440100MB2C00000X/2019-{n:05d}
+    title: 第{n}号文件
+    category: plans
+    publisher: 规划科
+    date: 2019-03-{n:02d}
+    body: gkml/2019/{n:05d}.md""" for n in range(1, 5))
+    body = "见[首页](/)。\n"  # MkDocs leaves absolute links as they are, and says so
+    mkdocs = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {workers: 2}}]") + \
+        "validation: {links: {absolute_links: warn}}\n"
+    files = {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE + entries + "\n",
+             "content/index.md": "# 首页\n", "content/gkml/2021/00001.md": "正文。\n",
+             "content/files/2021/00001-1.pdf": "%PDF-1.4\n%%EOF\n",
+             **{f"content/gkml/2019/{n:05d}.md": body for n in range(1, 5)}}
+    write_project(tmp_path, files)
+    status, output = mkdocs_build(tmp_path, tmp_path / "site")
+    assert status == 0, output
+    assert output.count("contains an absolute link '/'") == 4
+    (tmp_path / "mkdocs.yml").write_text(mkdocs + "strict: true\n", encoding="utf-8")
+    status, output = mkdocs_build(tmp_path, tmp_path / "site")
+    assert status != 0 and "4 warnings in strict mode" in output, output
+
+
+BODIES = [
+    "# 标题一\n\n正文[^1]。\n\n[^1]: 注释一。\n",
+    "## 小节 {#own-id}\n\n*[HTML]: 超文本\n\nHTML 一词。\n\n!!! note \"提示\"\n    内容\n",
+    "术语\n:   定义\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n## 小节\n\n## 小节\n",
+    "正文[^1]，再注[^2]。\n\n[^1]: 一\n[^2]: 二\n\n[链接](../index.md#top)\n",
+    "",
+]
+
+
+def test_a_reused_converter_renders_every_body_as_a_fresh_markdown_does(tmp_path):
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS + (
+        "markdown_extensions: [footnotes, abbr, def_list, attr_list, admonition, tables, md_in_html, "
+        "{toc: {permalink: true}}, pymdownx.superfences, pymdownx.details]\n"), "content/index.md": "# 首页\n"})
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = None  # as during a build: File.generated reads it
+    files = Files([File("index.md", config.docs_dir, config.site_dir, True)])
+    converter = Converter(config)
+    for number, body in enumerate(BODIES * 2):
+        reused = ColumnPage(None, File.generated(config, f"gkml/{number}/index.md", content=body), config)
+        fresh = Page(None, File.generated(config, f"gkml/{number}/index.md", content=body), config)
+        reused.converter = converter
+        for page in (reused, fresh):
+            page.markdown = body
+            page.render(config, files)
+        assert reused.content == fresh.content
+        assert str(reused.toc) == str(fresh.toc) and reused.title == fresh.title
+        assert reused.present_anchor_ids == fresh.present_anchor_ids
