@@ -41,6 +41,18 @@ class ProjectFile(c.Type[str]):
         return value
 
 
+class Workers(c.Type[int]):
+    """How many processes render pages and check links: 0 (one per core) or a positive number."""
+
+    def __init__(self) -> None:
+        super().__init__(int, default=0)
+
+    def run_validation(self, value: object) -> int:
+        if isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            raise base.ValidationError(f"{value!r} 不能用作 workers：请写 0（按 CPU 核数自动选择）或正整数，如 2")
+        return value
+
+
 class DisclosureConfig(base.Config):
     directory = ProjectFile(default="directory.yml")  # the catalogue, relative to mkdocs.yml
     prefix = UrlFolder(default="gkml")  # URL folder of the column
@@ -51,5 +63,5 @@ class DisclosureConfig(base.Config):
     check_links_scope = c.Choice(("column", "site"), default="column")  # which pages are checked
     external_links = c.Type(bool, default=False)  # also check links to other hosts (needs network)
     shared_chrome = c.Type(bool, default=True)  # render entry/listing chrome once (chrome.py); false: every page in full
-    workers = c.Type(int, default=0)  # processes rendering listings and entries (page_workers.py); 0: one per core
+    workers = Workers()  # processes rendering listings and entries (page_workers.py); 0: one per core
     sanitize_html = c.Type(bool, default=True)  # clean the HTML of bodies and pages (sanitize.py)

@@ -12,7 +12,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import exports, project, sanitize, site_cleanup, xrefs
+from . import exports, forks, project, sanitize, site_cleanup, xrefs
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
@@ -83,9 +83,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.problems:
             raise ProblemsError(self.problems)
         for path, text in bodies.items():  # entry pages render later, in workers: check their links now
-            self.problems += xrefs.check_links(text, display_path(os.path.join(config.docs_dir, path)), self.catalogue)
-        if self.problems:
-            raise ProblemsError(self.problems)
+            if xrefs.may_link(text):  # before making the path to show
+                self.problems += xrefs.check_links(text, display_path(os.path.join(config.docs_dir, path)), self.catalogue)
         self.column = ColumnPages(self.catalogue, self.urls, self.config.column_title, self.config.page_size)
         self.column.add_to(files, config, bodies)
         self.state = BuildState(files, bodies)
@@ -193,8 +192,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.page_workers.finish(self.absorb)
         if self.problems:
             raise ProblemsError(self.problems)
-        self.write_search_text(config)
-        check_built_site(config, self.config, self.catalogue, self.serving, log)
+        search_text_written = forks.aside(lambda: self.write_search_text(config))  # while the links are checked
+        try:
+            check_built_site(config, self.config, self.catalogue, self.serving, log)
+        finally:  # nothing may still be writing when a failed build's site is removed
+            search_text_written()
 
     def write_artifacts(self, config: MkDocsConfig) -> None:
         """Exports and search data of the column (after a preview update)."""
