@@ -21,7 +21,7 @@ from ..problems import Pos, Problem
 from ..yamlpos import LoadError, Mapping, Sequence, decode_utf8, load_text, unreadable_characters
 from .entries import EntryReader
 from .model import Catalogue, Entry
-from .sources import Item, Source, _dash_at
+from .sources import Item, Source, dash_at
 from .validate import Loaded, read_catalogue_file
 
 
@@ -113,7 +113,7 @@ class _FileReload:
         if region is None:
             return None
         first, end, delta = region
-        items = []
+        items: list[Item | None] = []
         for k, item in enumerate(source.items[:first]):
             items += self._again(k, 0) if k in reached else [item]
         new_items = self._read(source.items[first].start if first < len(source.items) else len(self.lines),
@@ -123,9 +123,10 @@ class _FileReload:
         items += new_items
         for k in range(end, len(source.items)):
             items += self._again(k, delta, len(items)) if k in reached else [_moved(source.items[k], delta)]
-        if None in items or not items:
+        read = [item for item in items if item is not None]
+        if len(read) < len(items) or not read:
             return None  # an item that is no entry now, or an empty list (an error where `entries:` is required)
-        return Source(source.path, source.display, data, source.column, items, source.to_the_end)
+        return Source(source.path, source.display, data, source.column, read, source.to_the_end)
 
     def _end(self, k: int, delta: int) -> int:
         """The line (new text) where item k of the old text starts now, or the end of the file."""
@@ -154,7 +155,7 @@ class _FileReload:
             return None
         items = []
         for i, (node, where) in enumerate(zip(root, root.item_pos)):
-            if not isinstance(node, Mapping) or not _dash_at(self.lines[where.line - 1], self.source.column):
+            if not isinstance(node, Mapping) or not dash_at(self.lines[where.line - 1], self.source.column):
                 return None
             before = len(self.warnings)
             entry = self.reader.entry(node, where, f"entries[{number + i}]")

@@ -44,7 +44,7 @@ class Source:
         lines = text.split("\n")
         column = sequence.pos.col - 1
         starts = [pos.line - 1 for pos in sequence.item_pos]
-        if not all(_dash_at(lines[start], column) for start in starts):
+        if not all(dash_at(lines[start], column) for start in starts):
             return  # an item whose content starts below its "-"
         self.column = column
         self.items = [Item(start, entry) for start, entry in zip(starts, entries)]
@@ -63,5 +63,5 @@ class Source:
         return self.column >= 0 and bool(self.items)
 
 
-def _dash_at(line: str, column: int) -> bool:
+def dash_at(line: str, column: int) -> bool:
     return line[column:column + 1] == "-" and not line[:column].strip() and line[column + 1:column + 2] in ("", " ")
