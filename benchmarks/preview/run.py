@@ -173,9 +173,15 @@ def main() -> None:
                 time.sleep(1.5)  # let the watcher settle
                 load = os.getloadavg()[0]
                 action()
+                saved = time.monotonic()
                 seconds = wait_for(url, text, args.limit)
                 rows.append((name, seconds, load))
                 print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
+        load = os.getloadavg()[0]
+        title = f"预览基准{args.reuse + args.rounds}号标题"
+        done = wait_for(f"{base}gkml/catalogue.json", title, args.limit)
+        rows.append(("exports follow (catalogue.json, after the last save)", None if done is None else time.monotonic() - saved, load))
+        print(f"exports: {rows[-1][1]} s", flush=True)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -203,7 +209,8 @@ def report(args, rows, server_lines: list[str]) -> str:
         median = f"{statistics.median(done):.1f}" if done else "—"
         out.append(f"| {name} | {', '.join(shown)} | {median} | {', '.join(loads)} |")
     out += ["", "The server's own log of the same run (wall and CPU seconds of each update: pages first, then "
-            "exports and search data in a thread):", "", "```", *server_lines, "```"]
+            "exports and search data in a background job, which the next save replaces when it comes first):", "",
+            "```", *server_lines, "```"]
     return "\n".join(out) + "\n"
 
 

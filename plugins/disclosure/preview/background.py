@@ -19,6 +19,7 @@ import signal
 import threading
 import time
 import traceback
+import warnings
 from collections.abc import Callable
 
 log = logging.getLogger("mkdocs.disclosure.serve")
@@ -92,6 +93,8 @@ def _child(job: Callable[[], None]) -> None:  # pragma: no cover - runs in the f
     code = 1
     try:
         gc.disable()  # short-lived, its garbage goes with it; a collection would copy every page of the parent's heap
+        logging.disable(logging.CRITICAL)  # a handler's stream lock may have been held by another thread at the fork
+        warnings.simplefilter("ignore")
         job()
         code = 0
     except BaseException:  # noqa: BLE001 — reported on the raw file descriptor, then the child ends
