@@ -4,14 +4,13 @@ of waiting for it; a failing job is logged; without fork the job runs in a threa
 from __future__ import annotations
 
 import logging
-import os
 import time
 from pathlib import Path
 
 import pytest
 from disclosure.preview.background import Background
 
-needs_fork = pytest.mark.skipif(not hasattr(os, "fork"), reason="forked jobs are POSIX only")
+needs_fork = pytest.mark.skipif(not Background().fork, reason="forked jobs need os.fork and os.waitid")
 
 
 def writer(path: Path, text: str, slow: bool = False):

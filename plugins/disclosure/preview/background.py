@@ -4,7 +4,8 @@ On POSIX the job runs in a forked process: it works on a copy of the build state
 it, uses the second core instead of sharing the first with the next save (threads would share the
 GIL), and a newer save kills it and starts its own, so no save waits for the one before. The files
 the killed job may have left half-written are all written again by the newer one. Without
-`os.fork` (Windows) the job runs in a thread and the next update waits for it.
+`os.fork` and `os.waitid` (Windows; macOS before Python 3.13) the job runs in a thread and the
+next update waits for it.
 
 The forked child only computes and writes files: no logging, no stdio (a lock another thread held at
 the fork would stay held in the child); the parent logs the child's end with its CPU time.
@@ -29,7 +30,7 @@ DONE_MESSAGE = "导出文件和检索数据已更新（{wall:.1f} 秒，CPU {cpu
 class Background:
     """At most one job at a time; `start` replaces the running one."""
 
-    def __init__(self, fork: bool = hasattr(os, "fork")) -> None:
+    def __init__(self, fork: bool = hasattr(os, "fork") and hasattr(os, "waitid")) -> None:  # waitid: not on macOS before 3.13
         self.fork = fork
         self.lock = threading.Lock()
         self.pid: int | None = None  # the running child, not yet reaped
@@ -43,7 +44,9 @@ class Background:
             self.waiter.start()
             return
         started = time.monotonic()
-        pid = os.fork()
+        with warnings.catch_warnings():  # Python 3.12+ warns about any fork with threads; the child does not need them
+            warnings.filterwarnings("ignore", message=".*multi-threaded.*fork", category=DeprecationWarning)
+            pid = os.fork()
         if pid == 0:  # pragma: no cover - the child, measured by the parent's tests through the files it writes
             _child(job)
         self.pid = pid
@@ -94,6 +97,7 @@ def _child(job: Callable[[], None]) -> None:  # pragma: no cover - runs in the f
     try:
         gc.disable()  # short-lived, its garbage goes with it; a collection would copy every page of the parent's heap
         logging.disable(logging.CRITICAL)  # a handler's stream lock may have been held by another thread at the fork
+        os.nice(10)  # the next save's update comes first when both want a core
         warnings.simplefilter("ignore")
         job()
         code = 0
