@@ -171,3 +171,15 @@ def test_the_project_loader_falls_back_with_the_full_loads_messages(project):
     with pytest.raises(ProblemsError) as raised:
         from_config(previous.config, previous.options, previous, {str(project / "content/gkml/2019/00002.md")})
     assert "gkml/2019/00002.md" in str(raised.value.problems[0])
+
+
+def test_a_failing_reload_falls_back_to_the_full_load(project, monkeypatch, caplog):
+    previous = load_project(str(project / "mkdocs.yml"))
+    (project / "directory.yml").write_text(CATALOGUE.replace("第3号文件", "新标题"), encoding="utf-8")
+
+    def broken(*args):
+        raise RuntimeError("a bug in reload")
+
+    monkeypatch.setattr("disclosure.project.reload", broken)
+    reloaded = from_config(previous.config, previous.options, previous, {str(project / "directory.yml")})
+    assert "新标题" in [e.title for e in reloaded.catalogue.entries] and "完整读取" in caplog.text

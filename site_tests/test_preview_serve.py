@@ -30,3 +30,4 @@ def test_disclosure_serve_follows_saves(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert "directory.yml:" in output and "2020-02-30" in output  # the bad save's message, with its place
+    assert "预览已停止" in output and server.returncode == 0  # SIGTERM stops it as Ctrl+C does, cleaning up

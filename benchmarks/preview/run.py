@@ -15,6 +15,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import signal
 import socket
 import statistics
 import subprocess
@@ -178,13 +179,16 @@ def main() -> None:
                 rows.append((name, seconds, load))
                 print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
         load = os.getloadavg()[0]
-        title = f"预览基准{args.reuse + args.rounds}号标题"
-        done = wait_for(f"{base}gkml/catalogue.json", title, args.limit)
-        rows.append(("exports follow (catalogue.json, after the last save)", None if done is None else time.monotonic() - saved, load))
+        title = f"预览基准{args.reuse + args.rounds}号标题"  # Material's search index is written last
+        done = wait_for(f"{base}search/search_index.json", title, args.limit)
+        rows.append(("exports and search data follow (after the last save)", None if done is None else time.monotonic() - saved, load))
         print(f"exports: {rows[-1][1]} s", flush=True)
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        server.send_signal(signal.SIGINT)  # as Ctrl+C: the server stops its job and removes its folder
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
         log.close()
     with open(os.path.join(args.work, "serve.log"), encoding="utf-8") as stream:
         server_lines = [line.split("-  ", 1)[-1].strip() for line in stream if "已更新" in line or "已生成" in line]

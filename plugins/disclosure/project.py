@@ -77,7 +77,7 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig, previous: Proje
     read again (`catalogue/reload.py`) when that surely gives what loading everything gives."""
     path = catalogue_path(config, options)
     with collector_paused():
-        loaded = reload(previous.loaded(), changed, config.docs_dir) if previous is not None else None
+        loaded = _reloaded(previous, changed, config.docs_dir) if previous is not None else None
         if loaded is None or (problems := _problems(loaded, config, options)):
             loaded = read_catalogue(path, display_path(path), config.docs_dir)
             problems = _problems(loaded, config, options)
@@ -85,6 +85,15 @@ def from_config(config: MkDocsConfig, options: DisclosureConfig, previous: Proje
         raise ProblemsError(problems)
     return Project(config, options, loaded.catalogue, tuple(loaded.files), tuple(loaded.folders), tuple(loaded.include),
                    tuple(sorted(warning_line(w) for w in loaded.warnings)), tuple(loaded.sources))
+
+
+def _reloaded(previous: Project, changed: Collection[str], docs_dir: str) -> Loaded | None:
+    """`catalogue.reload`, or None (load everything) should it fail: the preview must not stop on it."""
+    try:
+        return reload(previous.loaded(), changed, docs_dir)
+    except Exception:  # noqa: BLE001 — the full load that follows is always right
+        logging.getLogger("mkdocs.disclosure").warning("只读取改动部分时出错，已改为完整读取目录", exc_info=True)
+        return None
 
 
 def _problems(loaded: Loaded, config: MkDocsConfig, options: DisclosureConfig) -> list[Problem]:

@@ -16,6 +16,7 @@ import gc
 import logging
 import os
 import shutil
+import signal
 import tempfile
 import time
 
@@ -42,6 +43,7 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
+    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, a service manager: stop as on Ctrl+C, cleaning up
     host, _, port = args.dev_addr.rpartition(":")
     work_dir = tempfile.mkdtemp(prefix="disclosure-serve-")
     preview = Preview(args.config_file, work_dir)
@@ -158,6 +160,10 @@ class Preview:
                 for name in names:
                     _stat_into(found, os.path.join(folder, name))
         return found
+
+
+def _interrupt(signum: int, frame: object) -> None:
+    raise KeyboardInterrupt
 
 
 def _stat_into(found: dict[str, tuple[int, int]], path: str) -> None:
