@@ -51,3 +51,13 @@ def test_successful_build_keeps_dotfiles(build_site):
     built = build_site(files=DEPLOY_CHECKOUT)
     assert built.returncode == 0, built.output
     assert (built.site / ".git/HEAD").exists() and (built.site / ".nojekyll").exists()
+
+
+def test_the_earlier_site_is_removed_aside_while_building_and_gone_after(build_site):
+    """site_cleanup.set_aside: the earlier pages move into a dot folder removed by a forked child; the
+    build waits for it, so nothing of the earlier site and no dot folder of ours is left."""
+    previous = {"site/old/index.html": "<p>旧页面</p>", "site/old.css": "p{}", **DEPLOY_CHECKOUT}
+    built = build_site(files=previous)
+    assert built.returncode == 0, built.output
+    names = {p.name for p in built.site.iterdir()}
+    assert not {"old", "old.css", site_cleanup.STALE} & names and {".git", ".nojekyll", "gkml"} <= names

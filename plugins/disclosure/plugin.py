@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 
 from markupsafe import Markup, escape
 
@@ -46,6 +47,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.dirty = False
         self.fulltext = FullTextIndex(())
         self.build_started: float | None = None
+        self.stale_removed: Callable[[], None] = lambda: None  # waits for the last site's removal
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -66,10 +68,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         report_hooks.configure(config)
         self.problems = []
         self.build_started = None
+        self.stale_removed = lambda: None
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
+        self.stale_removed = (lambda: None) if self.dirty or self.serving else site_cleanup.set_aside(config.site_dir)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
@@ -197,6 +201,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             check_built_site(config, self.config, self.catalogue, self.serving, log)
         finally:  # nothing may still be writing when a failed build's site is removed
             search_text_written()
+            self.stale_removed()
 
     def write_artifacts(self, config: MkDocsConfig) -> None:
         """Exports and search data of the column (after a preview update)."""
@@ -217,6 +222,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
+        self.stale_removed()
         if not self.serving and hasattr(self, "mkdocs_config"):
             site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)
 

@@ -9,11 +9,31 @@ started are removed, with the folders that removal leaves empty."""
 from __future__ import annotations
 
 import os
+import shutil
 import time
+from collections.abc import Callable
 
 from mkdocs.utils import clean_directory
 
+from .forks import aside
+
 CLOCK_SLACK = 0.1  # seconds: file times come from a coarser clock than time.time()
+STALE = ".disclosure-stale"  # a dot folder: MkDocs neither cleans nor copies it
+
+
+def set_aside(site_dir: str) -> Callable[[], None]:
+    """Move what MkDocs' clean_directory is about to remove (all but dotfiles) into a dot folder of the
+    site folder, and remove that in a forked child while the build goes on: removing 100k pages takes
+    seconds. Returns the function that waits until it is gone."""
+    if not os.path.isdir(site_dir):
+        return lambda: None
+    stale = os.path.join(site_dir, STALE)
+    batch = os.path.join(stale, str(time.time_ns()))  # a crashed earlier build may have left one
+    os.makedirs(batch)
+    for name in os.listdir(site_dir):
+        if not name.startswith("."):
+            os.rename(os.path.join(site_dir, name), os.path.join(batch, name))
+    return aside(lambda: shutil.rmtree(stale, ignore_errors=True))
 
 
 def build_started() -> float:
