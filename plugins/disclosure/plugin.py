@@ -198,7 +198,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         search_text_written = forks.aside(lambda: self.write_search_text(config))  # while the links are checked
         try:
-            check_built_site(config, self.config, self.catalogue, self.serving, log)
+            check_built_site(config, self.config, self.catalogue, self.serving, log, busy=1)
         finally:  # nothing may still be writing when a failed build's site is removed
             search_text_written()
             self.stale_removed()

@@ -21,15 +21,16 @@ class DeadLinksError(PluginError):
         super().__init__("网站中有失效链接，请修正后重新生成：\n" + format_text(result))
 
 
-def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger) -> CheckResult | None:
-    """`config`: MkDocsConfig; `options`: the plugin's DisclosureConfig."""
+def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger,
+                     busy: int = 0) -> CheckResult | None:
+    """`config`: MkDocsConfig; `options`: the plugin's DisclosureConfig; `busy`: cores taken by other work."""
     if not options.check_links:
         return None
     prefix = options.prefix.strip("/")
     project = project_from_config(config, prefix, catalogue)
     scope = None if options.check_links_scope == "site" else (lambda path: path.startswith(prefix + "/"))
     result = check_site(config.site_dir, config.site_url or None, scope, options.external_links,
-                        SourceLocator(project), options.workers or cores())
+                        SourceLocator(project), options.workers or cores() - busy)
     if options.external_links:
         from .external import ExternalChecker, ExternalOptions
         ExternalChecker(ExternalOptions()).check_into(result, SourceLocator(project))
