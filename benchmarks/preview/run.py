@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import json
 import os
 import signal
 import socket
@@ -179,8 +180,8 @@ def main() -> None:
                 rows.append((name, seconds, load))
                 print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
         load = os.getloadavg()[0]
-        title = f"预览基准{args.reuse + args.rounds}号标题"  # Material's search index is written last
-        done = wait_for(f"{base}search/search_index.json", title, args.limit)
+        title = f"预览基准{args.reuse + args.rounds}号标题"  # Material's search index is written last,
+        done = wait_for(f"{base}search/search_index.json", json.dumps(title)[1:-1], args.limit)  # as \uXXXX
         rows.append(("exports and search data follow (after the last save)", None if done is None else time.monotonic() - saved, load))
         print(f"exports: {rows[-1][1]} s", flush=True)
     finally:
