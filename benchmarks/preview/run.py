@@ -7,14 +7,14 @@ Generates the project with benchmarks/build/generate.py, starts `disclosure serv
 title, category and date in directory.yml, adds an entry (new body file + catalogue lines), removes
 it again, replaces an attachment (its size shows on the entry page); for each it polls the served
 page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
-the seconds since the save, with the 1-minute load average. Writes "## Preview" in RESULTS.md.
+the seconds since the save, with the 1-minute load average; after the last save, the seconds until
+the server logs that its exports and search data are written. Writes "## Preview" in RESULTS.md.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import signal
 import socket
@@ -50,6 +50,24 @@ def wait_for(url: str, text: str | None, limit: float) -> float | None:
     while time.monotonic() - start < limit:
         page = fetch(url)
         if (page is None) if text is None else (text in (page or "")):
+            return time.monotonic() - start
+        time.sleep(0.05)
+    return None
+
+
+JOB_DONE = "导出文件和检索数据已更新"  # the server logs it when the last save's exports and search data are written
+
+
+def log_lines(path: str, text: str) -> int:
+    with open(path, encoding="utf-8", errors="replace") as stream:
+        return sum(text in line for line in stream)
+
+
+def wait_for_line(path: str, text: str, before: int, limit: float) -> float | None:
+    """Seconds until the server's log holds more lines with `text` than `before`."""
+    start = time.monotonic()
+    while time.monotonic() - start < limit:
+        if log_lines(path, text) > before:
             return time.monotonic() - start
         time.sleep(0.05)
     return None
@@ -174,14 +192,14 @@ def main() -> None:
             for name, url, text, action in edits(project, base, round_no):
                 time.sleep(1.5)  # let the watcher settle
                 load = os.getloadavg()[0]
+                jobs_before = log_lines(os.path.join(args.work, "serve.log"), JOB_DONE)
                 action()
                 saved = time.monotonic()
                 seconds = wait_for(url, text, args.limit)
                 rows.append((name, seconds, load))
                 print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
         load = os.getloadavg()[0]
-        title = f"预览基准{args.reuse + args.rounds}号标题"  # Material's search index is written last,
-        done = wait_for(f"{base}search/search_index.json", json.dumps(title)[1:-1], args.limit)  # as \uXXXX
+        done = wait_for_line(os.path.join(args.work, "serve.log"), JOB_DONE, jobs_before, args.limit)
         rows.append(("exports and search data follow (after the last save)", None if done is None else time.monotonic() - saved, load))
         print(f"exports: {rows[-1][1]} s", flush=True)
     finally:
