@@ -62,13 +62,16 @@ class ColumnPages:
         self.counts = category_counts(catalogue)
         self.views: dict[str, View] = {}
         self.worker_files = Files([])
+        self._crumbs: dict[str, list[Crumb]] = {}
 
     def column_crumb(self) -> Crumb:
         return Crumb(self.column_title, self.urls.home())
 
     def category_crumbs(self, category_id: str) -> list[Crumb]:
-        chain = self.catalogue.category_path(category_id)
-        return [self.column_crumb()] + [Crumb(c.title, self.urls.category(c.id)) for c in chain]
+        if category_id not in self._crumbs:  # once per category, not once per entry
+            chain = self.catalogue.category_path(category_id)
+            self._crumbs[category_id] = [self.column_crumb()] + [Crumb(c.title, self.urls.category(c.id)) for c in chain]
+        return list(self._crumbs[category_id])
 
     def add_to(self, files: Files, config: MkDocsConfig, bodies: dict[str, str]) -> None:
         """Add generated Files; an editor's `<prefix>/index.md` becomes the column home's intro."""
