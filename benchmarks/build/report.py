@@ -31,7 +31,7 @@ def machine() -> str:
             if line.startswith("model name"):
                 cpu = line.split(":", 1)[1].strip()
                 break
-    return f"{nproc} cores ({cpu}), {mem_line} RAM, shared with other concurrent builds and test runs"
+    return f"{nproc} cores ({cpu}), {mem_line} RAM, shared at times with other builds and test runs (see each table's load column)"
 
 
 def mark(ok: bool) -> str:
@@ -50,8 +50,10 @@ def section(all_results: list[tuple[str, dict]], notes: str) -> str:
                "(the same entries as plain pages: metadata table + body, out of nav, plus paginated category pages; "
                "`plugins: [search]`); both `theme: {name: material, language: zh}`, jieba installed, so both pay "
                "Material's Chinese segmentation.")
-    out.append("- Each build is one process (`python -m mkdocs build -q`, or the `hugo` binary), builds interleaved per size. "
-               "cpu = user+sys of that process (steadier than wall on this loaded machine); RSS = its ru_maxrss.")
+    out.append("- Each build is one command (`python -m mkdocs build -q`, or the `hugo` binary), builds interleaved per size. "
+               "cpu = user+sys of that process and the worker processes it waited for; peak RSS = its ru_maxrss, or from "
+               "plugin 7880e9e on the larger of that and the Pss sum over the build and its workers, sampled every 0.2 s "
+               "(before, a forked worker's memory was not counted; no version before 5724828 forked).")
     for title, results in all_results:
         out += tables(title, results)
     if notes:
