@@ -79,10 +79,10 @@ class ColumnPage(Page):
 
 @dataclass
 class Job:
-    """What rendering an entry page needs; a worker inherits it through fork."""
+    """What rendering a listing or entry page needs; a worker inherits it through fork."""
 
     config: MkDocsConfig
-    files: Files  # MkDocs' Files of the build (entry pages are not among them)
+    files: Files  # MkDocs' Files of the build (listings and entries are not among them)
     worker_files: Files
     nav: Any
     env: Any
@@ -108,7 +108,7 @@ class Outcome:
 
 
 def render(job: Job, src_uris: Sequence[str]) -> None:
-    """Render and write entry pages in this process, as MkDocs renders any page."""
+    """Render and write listing and entry pages in this process, as MkDocs renders any page."""
     doc_files = job.files.documentation_pages(inclusion=InclusionLevel.is_included)
     for src_uri in src_uris:
         file = job.worker_files.get_file_from_path(src_uri)
