@@ -63,5 +63,6 @@ class DisclosureConfig(base.Config):
     check_links_scope = c.Choice(("column", "site"), default="column")  # which pages are checked
     external_links = c.Type(bool, default=False)  # also check links to other hosts (needs network)
     shared_chrome = c.Type(bool, default=True)  # render entry/listing chrome once (chrome.py); false: every page in full
+    cache = c.Type(bool, default=True)  # reuse the column of the last good build when no input changed (build_cache.py)
     workers = Workers()  # processes rendering listings and entries (page_workers.py); 0: one per core
     sanitize_html = c.Type(bool, default=True)  # clean the HTML of bodies and pages (sanitize.py)

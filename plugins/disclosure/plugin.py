@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import os
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import exports, forks, project, sanitize, site_cleanup, xrefs
+from .build_cache import BuildCache, WarningCount
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
@@ -48,6 +50,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.fulltext = FullTextIndex(())
         self.build_started: float | None = None
         self.stale_removed: Callable[[], None] = lambda: None  # waits for the last site's removal
+        self.cache: BuildCache | None = None
+        self.warnings = WarningCount()  # only a build without warnings is kept in the cache
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -69,14 +73,19 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.problems = []
         self.build_started = None
         self.stale_removed = lambda: None
+        self.cache = None
+        self.warnings = WarningCount()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
         self.stale_removed = (lambda: None) if self.dirty or self.serving else site_cleanup.set_aside(config.site_dir)
+        logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
+        if self.config.cache and not self.serving and not self.dirty:  # every file MkDocs found, bodies too
+            self.cache = BuildCache.for_build(config, files, [*self.project.files, *self.project.folders])
         body_paths = sorted({entry.body for entry in self.catalogue.entries if entry.body})
         for path in body_paths:  # bodies render inside their entry pages, not on their own
             if (body := files.get_file_from_path(path)) is not None:
@@ -148,7 +157,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
                   side_task=lambda: self.write_exports(config))
         self.page_workers = PageWorkers(job, self.config.workers)
-        self.page_workers.start()  # while MkDocs renders the other pages
+        if self.cache is not None and self.cache.hit():
+            log.info("输入与上次生成完全相同：目录页、条目页、导出文件和检索数据取自 .cache/disclosure")
+            self.cache.restore(self.column_dir(config))
+            self.page_workers = None
+        else:
+            self.page_workers.start()  # while MkDocs renders the other pages
         return env
 
     def share_env(self, env) -> None:
@@ -193,6 +207,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
+        if self.page_workers is None:  # the column came from the cache: its inputs, so its links, are unchanged
+            self.stale_removed()
+            return
         self.page_workers.finish(self.absorb)
         if self.problems:
             raise ProblemsError(self.problems)
@@ -202,6 +220,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         finally:  # nothing may still be writing when a failed build's site is removed
             search_text_written()
             self.stale_removed()
+        if self.cache is not None and self.warnings.count == 0:
+            self.cache.store(self.column_dir(config))
+
+    def column_dir(self, config: MkDocsConfig) -> str:
+        return os.path.join(config.site_dir, self.urls.prefix)
 
     def write_artifacts(self, config: MkDocsConfig) -> None:
         """Exports and search data of the column (after a preview update)."""
@@ -221,6 +244,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                        self.urls.entry_pattern(config.use_directory_urls))
 
     def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
         self.stale_removed()
         if not self.serving and hasattr(self, "mkdocs_config"):

@@ -1,0 +1,67 @@
+"""A build whose inputs are unchanged reuses the column of the last good build (build_cache.py): the
+site is byte for byte what a build without the cache writes; any change, or a warning, means no reuse."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
+
+REUSED = "取自 .cache/disclosure"
+NO_CACHE = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {cache: false}}]")
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
+    """The same project built without the cache, in a copy of its own."""
+    other = tmp_path / "fresh"
+    files = {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
+             if p.is_file() and not {"site", ".cache"} & set(p.relative_to(root).parts)}
+    write_project(other, {**files, "mkdocs.yml": NO_CACHE})
+    status, output = mkdocs_build(other, other / "site")
+    assert status == 0, output
+    return tree(other / "site")
+
+
+def test_an_unchanged_rebuild_reuses_the_column_and_equals_a_full_build(tmp_path):
+    root = tmp_path / "project"
+    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0 and REUSED not in output, output
+    assert (root / ".cache/disclosure/fingerprint.json").exists()
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0 and REUSED in output, output
+    assert tree(root / "site") == fresh(root, tmp_path)
+
+
+def test_a_changed_body_or_template_builds_again(tmp_path):
+    root = tmp_path / "project"
+    custom = MINIMAL_MKDOCS.replace("language: zh}", "language: zh, custom_dir: overrides}")
+    write_project(root, {"mkdocs.yml": custom, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES,
+                         "overrides/README.txt": "模板覆盖\n"})
+    assert mkdocs_build(root, root / "site")[0] == 0
+    body = root / "content/gkml/2021/00001.md"
+    body.write_text("第一条 改过的正文。\n", encoding="utf-8")
+    os.utime(body, ns=(body.stat().st_atime_ns, body.stat().st_mtime_ns + 10_000_000))
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0 and REUSED not in output, output
+    assert "改过的正文" in (root / "site/gkml/11440100MB2C00000X-2021-00001/index.html").read_text(encoding="utf-8")
+    write_project(root, {"overrides/disclosure/relations.html": "<p>自定义的条目信息</p>\n"})
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0 and REUSED not in output, output
+    assert "自定义的条目信息" in (root / "site/gkml/11440100MB2C00000X-2021-00001/index.html").read_text(encoding="utf-8")
+
+
+def test_a_build_whose_pages_warned_is_not_kept(tmp_path):
+    """A reuse would not repeat what rendering the pages said (here MkDocs on an absolute link)."""
+    root = tmp_path / "project"
+    mkdocs = MINIMAL_MKDOCS + "validation: {links: {absolute_links: warn}}\n"
+    write_project(root, {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES,
+                         "content/gkml/2021/00001.md": "见[首页](/)。\n"})
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0 and "contains an absolute link '/'" in output, output
+    assert not (root / ".cache/disclosure/fingerprint.json").exists()
