@@ -4,8 +4,9 @@ The column folder (`<site>/<prefix>/`: listings, entries, reports, exports, sear
 a build its time. After a build that finished without a warning, it is copied into
 `.cache/disclosure/` next to mkdocs.yml, with a fingerprint of everything the build read: every file
 MkDocs found (docs and theme assets: path, size, modification time), every template folder of the
-theme, the catalogue and report files, the plugin's own code, mkdocs.yml, the installed packages'
-versions, the options the command line can change and the day. The next build with the same
+theme, the catalogue and report files, the plugin's own code, mkdocs.yml and the settings loaded
+from it (`!ENV` values included), Python's and the installed packages' versions, the options the
+command line can change and the day. The next build with the same
 fingerprint copies the folder back instead of rendering pages, exports and search data, and skips the
 link check (same inputs, same site, checked then). Anything changed, even a touch: a full build.
 Copies, not hard links: a step that edits the built site in place must not edit the cache.
@@ -19,6 +20,8 @@ import json
 import logging
 import os
 import shutil
+import sys
+import sysconfig
 from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
@@ -27,6 +30,9 @@ from mkdocs.utils import get_build_date
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = "fingerprint.json"
+SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
+            "edit_uri_template", "nav", "extra", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs",
+            "validation", "not_in_nav", "exclude_docs", "draft_docs")  # settings as loaded, beyond mkdocs.yml's bytes
 
 
 def project_cache(config: MkDocsConfig) -> str:
@@ -66,12 +72,14 @@ class BuildCache:
 
 def _inputs(config: MkDocsConfig, files: Files, read: Iterable[str]) -> Iterable[str]:
     yield f"day {get_build_date()} epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}"
-    yield f"options {config.theme.name} {config.use_directory_urls} {config.strict} {config.site_url}"
+    yield f"python {sys.version} options {config.theme.name} {config.use_directory_urls} {config.strict}"
+    yield json.dumps({key: config.get(key) for key in SETTINGS}, default=str, sort_keys=True)  # !ENV values too
     yield from sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     for file in files:
         if file.abs_src_path and not file.generated_by:
             yield _stamp(file.abs_src_path, file.src_uri)
-    folders = [PACKAGE_DIR, *config.theme.dirs]
+    installed = tuple(os.path.join(sysconfig.get_path(key), "") for key in ("purelib", "platlib"))
+    folders = [PACKAGE_DIR, *(d for d in config.theme.dirs if not d.startswith(installed))]  # others: by version
     for folder in dict.fromkeys(folders):
         for root, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
