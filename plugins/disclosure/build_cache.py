@@ -26,7 +26,7 @@ from collections.abc import Iterable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import Files
-from mkdocs.utils import get_build_date
+from mkdocs.utils import CountHandler, get_build_date
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = "fingerprint.json"
@@ -79,8 +79,8 @@ def _inputs(config: MkDocsConfig, files: Files, read: Iterable[str]) -> Iterable
         if file.abs_src_path and not file.generated_by:
             yield _stamp(file.abs_src_path, file.src_uri)
     installed = tuple(os.path.join(sysconfig.get_path(key), "") for key in ("purelib", "platlib"))
-    folders = [PACKAGE_DIR, *(d for d in config.theme.dirs if not d.startswith(installed))]  # others: by version
-    for folder in dict.fromkeys(folders):
+    walked = (*installed, os.path.join(PACKAGE_DIR, ""))  # installed: by version; ours: walked whole below
+    for folder in [PACKAGE_DIR, *(d for d in config.theme.dirs if not os.path.join(d, "").startswith(walked))]:
         for root, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             yield from (_stamp(os.path.join(root, name)) for name in sorted(names))
@@ -97,12 +97,9 @@ def _stamp(path: str, label: str | None = None) -> str:
     return f"{label or path} {stat.st_size} {stat.st_mtime_ns}"
 
 
-class WarningCount(logging.Handler):
-    """Counts warnings of a build: only a build without any is kept (a hit would not repeat them)."""
-
-    def __init__(self) -> None:
-        super().__init__(logging.WARNING)
-        self.count = 0
-
-    def emit(self, record: logging.LogRecord) -> None:
-        self.count += 1
+def warning_counter() -> CountHandler:
+    """MkDocs' own counter of a build's warnings (as `--strict` uses it): only a build without any is
+    kept, since a reuse would not repeat them."""
+    counter = CountHandler()
+    counter.setLevel(logging.WARNING)
+    return counter

@@ -15,7 +15,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
 from . import exports, forks, project, sanitize, site_cleanup, xrefs
-from .build_cache import BuildCache, WarningCount
+from .build_cache import BuildCache, warning_counter
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
@@ -51,7 +51,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.build_started: float | None = None
         self.stale_removed: Callable[[], None] = lambda: None  # waits for the last site's removal
         self.cache: BuildCache | None = None
-        self.warnings = WarningCount()  # only a build without warnings is kept in the cache
+        self.warnings = warning_counter()  # only a build without warnings is kept in the cache
+        self.page_workers: PageWorkers | None = None  # None: nothing to render (the column came from the cache)
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -74,7 +75,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.build_started = None
         self.stale_removed = lambda: None
         self.cache = None
-        self.warnings = WarningCount()
+        self.warnings = warning_counter()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
@@ -154,15 +155,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.share_env(env)
-        job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
-                  side_task=lambda: self.write_exports(config))
-        self.page_workers = PageWorkers(job, self.config.workers)
         if self.cache is not None and self.cache.hit():
             log.info("输入与上次生成完全相同：目录页、条目页、导出文件和检索数据取自 .cache/disclosure")
             self.cache.restore(self.column_dir(config))
             self.page_workers = None
-        else:
-            self.page_workers.start()  # while MkDocs renders the other pages
+            return env
+        job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
+                  side_task=lambda: self.write_exports(config))
+        self.page_workers = PageWorkers(job, self.config.workers)
+        self.page_workers.start()  # while MkDocs renders the other pages
         return env
 
     def share_env(self, env) -> None:
@@ -207,21 +208,26 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         return context
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
-        if self.page_workers is None:  # the column came from the cache: its inputs, so its links, are unchanged
+        try:
+            if self.page_workers is not None:  # else the column came from the cache: same inputs, same links
+                self._finish_column(config)
+        finally:  # nothing may still be writing when a failed build's site is removed
             self.stale_removed()
-            return
+            logging.getLogger("mkdocs").removeHandler(self.warnings)  # after the workers' records were replayed
+        if self.cache is not None and self.page_workers is not None and not self.warnings.get_counts():
+            self.cache.store(self.column_dir(config))
+
+    def _finish_column(self, config: MkDocsConfig) -> None:
+        """The workers' pages and problems, then the full-text index written while the links are checked."""
+        assert self.page_workers is not None
         self.page_workers.finish(self.absorb)
         if self.problems:
             raise ProblemsError(self.problems)
-        search_text_written = forks.aside(lambda: self.write_search_text(config))  # while the links are checked
+        search_text_written = forks.aside(lambda: self.write_search_text(config))
         try:
             check_built_site(config, self.config, self.catalogue, self.serving, log, busy=1)
-        finally:  # nothing may still be writing when a failed build's site is removed
+        finally:
             search_text_written()
-            self.stale_removed()
-        if self.cache is not None and self.warnings.count == 0:
-            self.cache.store(self.column_dir(config))
 
     def column_dir(self, config: MkDocsConfig) -> str:
         return os.path.join(config.site_dir, self.urls.prefix)
@@ -244,8 +250,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                        self.urls.entry_pattern(config.use_directory_urls))
 
     def on_build_error(self, *, error: Exception) -> None:
-        logging.getLogger("mkdocs").removeHandler(self.warnings)
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
+        logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.stale_removed()
         if not self.serving and hasattr(self, "mkdocs_config"):
             site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)

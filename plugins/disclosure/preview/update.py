@@ -161,7 +161,6 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
 def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
     state = plugin.state
     files, worker_files = state.files, plugin.column.worker_files
-    plan.column.worker_files = worker_files
     for uri in plan.removed:
         held_in = worker_files if worker_files.get_file_from_path(uri) is not None else files
         file = held_in.get_file_from_path(uri)
