@@ -8,6 +8,7 @@ import time
 from pathlib import Path
 
 import pytest
+from disclosure import forks
 from disclosure.preview.background import Background
 
 needs_fork = pytest.mark.skipif(not Background().fork, reason="forked jobs need os.fork and os.waitid")
@@ -31,6 +32,30 @@ def test_a_newer_job_stops_the_running_one(tmp_path, caplog):
     assert (tmp_path / "second").read_text(encoding="utf-8") == "new"
     assert not (tmp_path / "first").exists()
     assert caplog.text.count("导出文件和检索数据已更新") == 1
+
+
+@needs_fork
+def test_stopping_a_job_stops_the_child_it_forked(tmp_path):
+    """The job writes the full-text index in a child of its own (forks.aside): a newer save stops both."""
+    started, late = tmp_path / "started", tmp_path / "late"
+
+    def grandchild() -> None:
+        time.sleep(1)
+        late.write_text("写于停止之后", encoding="utf-8")
+
+    def job() -> None:
+        written = forks.aside(grandchild)
+        started.write_text("", encoding="utf-8")
+        written()
+
+    background = Background()
+    background.start(job)
+    deadline = time.monotonic() + 30
+    while not started.exists() and time.monotonic() < deadline:
+        time.sleep(0.01)
+    background.stop()
+    time.sleep(2)
+    assert started.exists() and not late.exists()
 
 
 @needs_fork

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import gzip
 import json
@@ -41,6 +42,51 @@ def test_grams_are_every_character_and_adjacent_pair_of_folded_text():
     assert grams("行政许可") == {"行", "政", "许", "可", "行政", "政许", "许可"}
     assert grams("Ａ〔1〕 b") == {"a", "[", "1", "]", "b", "a[", "[1", "1]"}  # no pair across a space
     assert fold("示例（２０２１）ＡＢ【3】") == "示例[2021]ab[3]"
+
+
+def test_grams_equal_the_plain_definition_on_any_text():
+    """grams() works on code points in C loops; it must give what the definition says, astral
+    characters, NUL, Unicode spaces and one-character runs included."""
+    def by_definition(text: str) -> set[str]:
+        runs = fold(text).replace("\0", " ").split()
+        return {run[i:i + n] for run in runs for n in (1, 2) for i in range(len(run) - n + 1)}
+
+    rng = random.Random(7)
+    alphabet = "ab许可 \t\n\u3000\x85\0𠀀😀Ａ〔１"
+    texts = ["".join(rng.choices(alphabet, k=rng.randint(0, 14))) for _ in range(3000)]
+    for text in ["", " ", "a", "行政许可", " a b ", "𠀀𠀁 x😀", *texts]:
+        assert grams(text) == by_definition(text), text
+
+
+def test_kept_postings_lay_out_what_a_fresh_index_does(tmp_path: Path):
+    """The preview keeps the postings between saves and posts only what a save changed: the layout
+    must be the one a full build makes, for a changed body, a changed title, an entry moved by its
+    new date, a new entry near the top (every position shifts) and an entry gone."""
+    entries = [entry(2021, n) for n in range(1, 7)]
+    kept = FullTextIndex(make_catalogue(entries).entries)
+    for n, item in enumerate(kept.entries):
+        kept.add(item, f"第{n}条正文 数据共享")
+    kept.files("gkml/", "gkml/{slug}/")
+    body, title, moved, gone = (kept.entries[n] for n in (1, 2, 3, 4))
+    after = make_catalogue([e for e in entries if e not in (title, moved, gone)] + [
+        entry(2030, 9), dataclasses.replace(title, title="改过的标题"), dataclasses.replace(moved, date=datetime.date(2020, 1, 1))])
+    updated = kept.for_entries(after.entries, {body.index})
+    updated.add(body, "改过的正文 开放平台")
+    fresh = FullTextIndex(after.entries)
+    fresh.texts = dict(updated.texts)
+    assert updated.postings is kept.postings and set(updated.texts) == {e.index for e in entries} - {gone.index}
+    assert updated.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
+    assert postings_of(updated, "开放") == [[], [], [after.entries.index(body)]]
+    retitled = next(at for at, e in enumerate(after.entries) if e.index == title.index)
+    assert postings_of(updated, "改过") == [[retitled], [], [after.entries.index(body)]]
+
+
+def postings_of(index: FullTextIndex, gram: str) -> list[list[int]]:
+    files = index.files("gkml/", "gkml/{slug}/")
+    manifest = json.loads(files["manifest.json"])
+    text = files[manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]].decode("utf-8")
+    line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
+    return decode(line) if line else [[], [], []]
 
 
 def test_metadata_and_body_lists_newest_first(tmp_path: Path):

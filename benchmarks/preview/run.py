@@ -7,8 +7,8 @@ Generates the project with benchmarks/build/generate.py, starts `disclosure serv
 title, category and date in directory.yml, adds an entry (new body file + catalogue lines), removes
 it again, replaces an attachment (its size shows on the entry page); for each it polls the served
 page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
-the seconds since the save, with the 1-minute load average; after the last save, the seconds until
-the server logs that its exports and search data are written. Writes "## Preview" in RESULTS.md.
+the seconds since the save, with the 1-minute load average, and then the seconds from the save until
+the server logs that the exports and search data of that save are written. Writes "## Preview" in RESULTS.md.
 """
 
 from __future__ import annotations
@@ -197,11 +197,9 @@ def main() -> None:
                 saved = time.monotonic()
                 seconds = wait_for(url, text, args.limit)
                 rows.append((name, seconds, load))
-                print(f"round {round_no}: {name}: {seconds} s (load {load:.1f})", flush=True)
-        load = os.getloadavg()[0]
-        done = wait_for_line(os.path.join(args.work, "serve.log"), JOB_DONE, jobs_before, args.limit)
-        rows.append(("exports and search data follow (after the last save)", None if done is None else time.monotonic() - saved, load))
-        print(f"exports: {rows[-1][1]} s", flush=True)
+                done = wait_for_line(os.path.join(args.work, "serve.log"), JOB_DONE, jobs_before, args.limit)
+                rows.append((f"{name}: exports and search data written", None if done is None else time.monotonic() - saved, load))
+                print(f"round {round_no}: {name}: {seconds} s, exports and search data {rows[-1][1]} s (load {load:.1f})", flush=True)
     finally:
         server.send_signal(signal.SIGINT)  # as Ctrl+C: the server stops its job and removes its folder
         try:

@@ -10,13 +10,11 @@ import os
 import xml.etree.ElementTree as ET
 from typing import Any
 
+import xlsxwriter
 from mkdocs.config.defaults import MkDocsConfig
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
-from .stable_xlsx import workbook_bytes
 from .urls import ColumnUrls
 from .xmlchars import strip_forbidden
 
@@ -106,20 +104,21 @@ def csv_bytes(rows: list[list[str]]) -> bytes:
 
 
 def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -> bytes:
-    workbook = Workbook(write_only=True)
-    sheet = workbook.create_sheet("主动公开基本目录")
-    sheet.append([text_cell(sheet, f"{agency_name} 主动公开基本目录")])
-    sheet.append([header for _, header in COLUMNS])
-    for row in rows:
-        sheet.append([text_cell(sheet, value) for value in row])
-    return workbook_bytes(workbook, newest)
-
-
-def text_cell(sheet, value: str) -> WriteOnlyCell:
-    """A cell typed as text: `=1+1`, `+…`, `@…` stay what the editor wrote, never a live formula."""
-    cell = WriteOnlyCell(sheet, value=strip_forbidden(value))
-    cell.data_type = "s"
-    return cell
+    """Every cell a string cell: `=1+1`, `+…`, `@…` stay what the editor wrote, never a live formula.
+    XlsxWriter stamps its zip members with a fixed time and core.xml with `created` (the newest
+    entry's date), so the bytes depend on the content only."""
+    out = io.BytesIO()
+    workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
+                                         "strings_to_formulas": False, "strings_to_urls": False})
+    workbook.set_properties({"created": datetime.datetime(newest.year, newest.month, newest.day)})
+    sheet = workbook.add_worksheet("主动公开基本目录")
+    sheet.write_string(0, 0, strip_forbidden(f"{agency_name} 主动公开基本目录"))
+    for row_number, row in enumerate([[header for _, header in COLUMNS], *rows], start=1):
+        for column, value in enumerate(row):
+            if value:
+                sheet.write_string(row_number, column, strip_forbidden(value))
+    workbook.close()
+    return out.getvalue()
 
 
 def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, size: int) -> bytes:

@@ -8,11 +8,13 @@ the killed job may have left half-written are all written again by the newer one
 next update waits for it.
 
 The forked child only computes and writes files: no logging, no stdio (a lock another thread held at
-the fork would stay held in the child); the parent logs the child's end with its CPU time.
+the fork would stay held in the child); the parent logs the child's end with its CPU time. The child
+leads a process group of its own, so that stopping it also stops the full-text child it forks.
 """
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import logging
 import os
@@ -49,6 +51,8 @@ class Background:
             pid = os.fork()
         if pid == 0:  # pragma: no cover - the child, measured by the parent's tests through the files it writes
             _child(job)
+        with contextlib.suppress(OSError):  # the child does the same: whichever runs first
+            os.setpgid(pid, pid)  # its own process group, with any child it forks: `stop` kills them all
         self.pid = pid
         self.waiter = threading.Thread(target=self._reap, args=(pid, started), daemon=True)
         self.waiter.start()
@@ -63,7 +67,8 @@ class Background:
         """Stop the running job (a thread cannot be stopped: it is waited for)."""
         with self.lock:
             if self.pid is not None:
-                os.kill(self.pid, signal.SIGKILL)
+                with contextlib.suppress(ProcessLookupError):
+                    os.killpg(self.pid, signal.SIGKILL)
         self.settle()
 
     def settle(self) -> None:
@@ -95,6 +100,7 @@ class Background:
 def _child(job: Callable[[], None]) -> None:  # pragma: no cover - runs in the forked process
     code = 1
     try:
+        os.setpgid(0, 0)
         gc.disable()  # short-lived, its garbage goes with it; a collection would copy every page of the parent's heap
         logging.disable(logging.CRITICAL)  # a handler's stream lock may have been held by another thread at the fork
         os.nice(10)  # the next save's update comes first when both want a core

@@ -18,6 +18,7 @@ import os
 import shutil
 import signal
 import tempfile
+import threading
 import time
 
 from mkdocs.commands.build import build
@@ -79,6 +80,7 @@ class Preview:
         self.server = None
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.background = Background()  # exports and search data of the last update
+        self.posting: threading.Thread | None = None  # posts the full text of the last full build (search/postings.py)
 
     @property
     def plugin(self):
@@ -95,6 +97,7 @@ class Preview:
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
         self.background.stop()  # it writes into the folder this build replaces
+        self.posted()
         gc.unfreeze()  # the state of the last build may go once this one replaces it
         started = time.monotonic()
         self.builds += 1
@@ -117,6 +120,8 @@ class Preview:
         self.config, self.snapshot = config, snapshot
         gc.collect()
         gc.freeze()  # the build's state stays as long as the server: later collections need not walk it
+        self.posting = threading.Thread(target=self.plugin.fulltext.sync, daemon=True)
+        self.posting.start()  # the first build posted its full text in a forked child: post it here once, meanwhile
         log.info(f"整站已生成（{time.monotonic() - started:.1f} 秒）")
         return True
 
@@ -127,6 +132,7 @@ class Preview:
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
         self.background.before_update()
+        self.posted()  # a save within seconds of the first page waits for it
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
@@ -140,6 +146,11 @@ class Preview:
         self.snapshot = snapshot
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
         self.background.start(artifacts)
+
+    def posted(self) -> None:
+        if self.posting is not None:
+            self.posting.join()
+            self.posting = None
 
     def settle(self) -> None:
         """Wait until the exports and search data of the last update are written."""

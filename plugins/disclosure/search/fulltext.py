@@ -22,21 +22,20 @@ Written to `<prefix>/fulltext/`:
   b<n>-<hash>.txt   the folded body text of consecutive entries from a first doc id, one line each
                     (whitespace runs as one space; empty when the entry has no body), ≈BODY_BYTES a file
 Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results;
-they are given when the index is laid out, texts are collected by index number.
+they are given when the index is laid out (`postings.py`), texts are collected by index number.
 """
 
 from __future__ import annotations
 
 from array import array
-from collections import defaultdict, deque
-from operator import methodcaller, sub
+from operator import sub
 from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
 from .files import dump_json, hashed_name, write_folder
-from .fold import fold
+from .postings import Postings, gram_codes, gram_of, normal
 
 FORMAT = 3
 CHUNK = 1000  # entries per display file
@@ -48,15 +47,7 @@ _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 def grams(text: str) -> set[str]:
     """Every character and every adjacent pair of the folded text; whitespace separates."""
-    return _grams_of(fold(text).split())
-
-
-def _grams_of(runs: list[str]) -> set[str]:
-    found: set[str] = set()
-    for run in runs:
-        found.update(run)
-        found.update(map(str.__add__, run, run[1:]))
-    return found
+    return set(map(gram_of, gram_codes(normal(text))))
 
 
 def bucket_of(gram: str, buckets: int) -> int:
@@ -91,56 +82,41 @@ def html_text(html: str) -> str:
     return tree.text(separator="") if tree.body is not None else ""
 
 
-def entry_text(entry: Entry) -> tuple[str, str]:
-    """(head, other metadata): the fields ranked first (title, 文号, 索引号) and the rest (主题词, 内容概述, 发布机构)."""
-    return "\n".join((entry.title, entry.doc_number or "", entry.index)), \
-        "\n".join((" ".join(entry.keywords), entry.summary or "", entry.publisher))
-
-
 class FullTextIndex:
     """Each entry's folded body text, keyed by index number, collected while pages render; `files` lays
-    the index out for the browser, numbering documents by catalogue position only then (an inserted
-    entry renumbers nothing that was collected, so the preview can carry texts over)."""
+    the index out for the browser, numbering documents by catalogue position only then. The grams'
+    postings (`postings.Postings`) pass from an index to the one `for_entries` makes: the preview
+    posts after a save only the entries it changed."""
 
-    def __init__(self, entries: Iterable[Entry]) -> None:
+    def __init__(self, entries: Iterable[Entry], postings: Postings | None = None) -> None:
         self.entries = list(entries)
         self.texts: dict[str, str] = {}  # index number: folded body text, whitespace runs as one space
+        self.postings = postings or Postings()
 
     def add(self, entry: Entry, body_text: str = "") -> None:
-        self.texts[entry.index] = " ".join(fold(body_text).split())
+        self.texts[entry.index] = normal(body_text)
 
     def for_entries(self, entries: Iterable[Entry], changed: set[str]) -> FullTextIndex:
         """A new index for `entries` that keeps the collected texts of every entry not in `changed`."""
-        index = FullTextIndex(entries)
+        index = FullTextIndex(entries, self.postings)
         wanted = {entry.index for entry in index.entries} - changed
         index.texts = {key: text for key, text in self.texts.items() if key in wanted}
         return index
 
-    def _postings(self) -> tuple[tuple[dict[str, array], ...], dict[int, str]]:
-        """((head, other metadata, body): gram → doc ids, doc id → body text); doc id = catalogue position.
-        The other metadata lists only entries whose head lacks the gram."""
-        head: defaultdict[str, array] = defaultdict(_ids)
-        metadata: defaultdict[str, array] = defaultdict(_ids)
-        body: defaultdict[str, array] = defaultdict(_ids)
-        bodies: dict[int, str] = {}
-        for doc_id, entry in enumerate(self.entries):
-            head_text, other = entry_text(entry)
-            head_grams = grams(head_text)
-            _post(head, head_grams, doc_id)
-            _post(metadata, grams(other) - head_grams, doc_id)
-            if text := self.texts.get(entry.index, ""):
-                _post(body, _grams_of(text.split(" ")), doc_id)
-                bodies[doc_id] = text
-        return (head, metadata, body), bodies
+    def sync(self) -> None:
+        """Post what changed since the last sync (everything, the first time)."""
+        self.postings.sync(self.entries, self.texts)
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
-        lists, bodies = self._postings()
+        self.sync()
+        lists, position = self.postings.lists, self.postings.positions(self.entries)
+        bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
         buckets = _bucket_count(sum(len(ids) for postings in lists for ids in postings.values()))
         lines: list[list[str]] = [[] for _ in range(buckets)]
         empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
-        for gram in sorted(set().union(*lists)):
-            encoded = [_encode(postings.get(gram, empty), digits) for postings in lists]
+        for gram, code in sorted((gram_of(code), code) for code in set().union(*lists)):
+            encoded = [_encode(postings.get(code, empty), digits, position) for postings in lists]
             lines[bucket_of(gram, buckets)].append(gram + "\t" + "\t".join(encoded) + "\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
@@ -175,19 +151,11 @@ def _bucket_count(total: int) -> int:
     return buckets
 
 
-def _encode(ids: array, digits: list[str]) -> str:
-    """Ascending ids as base-36 gaps from the previous id ("0,1,1,3"); `digits[n]` is n in base 36."""
-    ordered = sorted(ids)
+def _encode(numbers: array, digits: list[str], position: array | None) -> str:
+    """The entries' doc ids (catalogue positions), ascending, as base-36 gaps from the previous id
+    ("0,1,1,3"); `digits[n]` is n in base 36."""
+    ordered = sorted(numbers if position is None else map(position.__getitem__, numbers))
     return ",".join(map(digits.__getitem__, map(sub, ordered, [0, *ordered[:-1]])))
-
-
-def _post(lists: defaultdict[str, array], gram_set: set[str], doc_id: int) -> None:
-    """Append `doc_id` to the list of every gram, without a Python-level loop (millions of postings)."""
-    deque(map(methodcaller("append", doc_id), map(lists.__getitem__, gram_set)), maxlen=0)
-
-
-def _ids() -> array:
-    return array("I")
 
 
 def _display(entry: Entry) -> list[str]:

@@ -1,0 +1,110 @@
+"""Which entries hold each gram of the full-text index, kept up to date instead of made again.
+
+Every entry gets a number of its own when first posted, which no later change of the catalogue
+moves; the browser's doc ids (catalogue positions) are mapped from it only when the index is laid
+out. `sync` compares each entry's texts with those posted last time and redoes only the entries that
+differ, came or went: a full build posts every entry once, and the preview, which keeps one
+`Postings` for its whole session, posts after a save only the entries the save changed (an entry
+added near the top shifts every position, but no number).
+"""
+
+from __future__ import annotations
+
+import sys
+from array import array
+from collections import defaultdict, deque
+from collections.abc import Iterable, Sequence
+from operator import methodcaller
+
+from ..catalogue.model import Entry
+from .fold import fold
+
+HEAD, OTHER, BODY = range(3)  # the lists: 标题/文号/索引号, the rest of the metadata (where the head lacks the gram), body
+_UTF32 = "utf-32-le" if sys.byteorder == "little" else "utf-32-be"  # one character per native 32-bit word
+_LOW = 0xFFFFFFFF
+_SPACE = ord(" ")
+
+
+def normal(text: str) -> str:
+    """Folded, whitespace runs (and NUL, which would read as no character) as one space."""
+    return " ".join(fold(text).replace("\0", " ").split())
+
+
+def gram_codes(text: str) -> set[int]:
+    """The grams of a `normal` text as integers, made in C loops (a body has thousands of pairs): a
+    character is its code point, a pair its two code points in one 64-bit word, as that word reads
+    the pair's UTF-32 bytes in native order. No gram holds a space."""
+    data = text.encode(_UTF32)
+    found = set(array("I", data))
+    found.update(array("Q", data[:len(text) // 2 * 8]))  # pairs from even positions
+    found.update(array("Q", data[4:4 + (len(text) - 1) // 2 * 8]))  # and from odd ones
+    return {code for code in found if code & _LOW != _SPACE and code >> 32 != _SPACE}
+
+
+def gram_of(code: int) -> str:
+    """The gram `gram_codes` made `code` of (no code point is 0, so a pair's words are both set)."""
+    if code <= _LOW:
+        return chr(code)
+    first, second = (code & _LOW, code >> 32) if _UTF32 == "utf-32-le" else (code >> 32, code & _LOW)
+    return chr(first) + chr(second)
+
+
+def entry_text(entry: Entry) -> tuple[str, str]:
+    """(head, other metadata): the fields ranked first (title, 文号, 索引号) and the rest (主题词, 内容概述, 发布机构)."""
+    return "\n".join((entry.title, entry.doc_number or "", entry.index)), \
+        "\n".join((" ".join(entry.keywords), entry.summary or "", entry.publisher))
+
+
+class Postings:
+    def __init__(self) -> None:
+        self.lists: tuple[defaultdict[int, array], ...] = tuple(defaultdict(_numbers) for _ in range(3))  # HEAD, OTHER, BODY: gram code → entry numbers
+        self.numbers: dict[str, int] = {}  # index number → the entry's number
+        self.posted: dict[str, tuple[str, str, str]] = {}  # index number → (head, other, body) texts posted
+
+    def sync(self, entries: Sequence[Entry], bodies: dict[str, str]) -> None:
+        """Post `entries` with their body texts (by index number); unpost what is gone or changed."""
+        wanted: dict[str, tuple[str, str, str]] = {}
+        for entry in entries:
+            texts = (*entry_text(entry), bodies.get(entry.index, ""))
+            if self.posted.get(entry.index) != texts:
+                wanted[entry.index] = texts
+        gone = self.posted.keys() - {entry.index for entry in entries}
+        for index in [*gone, *(index for index in wanted if index in self.posted)]:
+            self._unpost(self.numbers[index], self.posted.pop(index))
+        for index, texts in wanted.items():
+            number = self.numbers.setdefault(index, len(self.numbers))
+            for which, codes in enumerate(_codes(texts)):
+                _post(self.lists[which], codes, number)
+            self.posted[index] = texts
+
+    def _unpost(self, number: int, texts: tuple[str, str, str]) -> None:
+        for which, codes in enumerate(_codes(texts)):
+            held = self.lists[which]
+            for code in codes:
+                held[code].remove(number)
+                if not held[code]:
+                    del held[code]
+
+    def positions(self, entries: Sequence[Entry]) -> array | None:
+        """Entry number → catalogue position of `entries` (synced); None when they are the same."""
+        numbers = [self.numbers[entry.index] for entry in entries]
+        if numbers == list(range(len(numbers))):
+            return None
+        position = array("I", bytes(4 * len(self.numbers)))
+        for at, number in enumerate(numbers):
+            position[number] = at
+        return position
+
+
+def _codes(texts: tuple[str, str, str]) -> tuple[set[int], set[int], set[int]]:
+    head = gram_codes(normal(texts[HEAD]))
+    return head, gram_codes(normal(texts[OTHER])) - head, gram_codes(texts[BODY])
+
+
+def _post(held: defaultdict[int, array], codes: Iterable[int], number: int) -> None:
+    """Append `number` to the list of every gram, without a Python-level loop (millions of postings)."""
+    deque(map(methodcaller("append", number), map(held.__getitem__, codes)), maxlen=0)
+
+
+def _numbers() -> array:
+    return array("I")
