@@ -31,3 +31,28 @@ def test_disclosure_serve_follows_saves(tmp_path):
         output = server.communicate(timeout=30)[0]
     assert "directory.yml:" in output and "2020-02-30" in output  # the bad save's message, with its place
     assert "预览已停止" in output and server.returncode == 0  # SIGTERM stops it as Ctrl+C does, cleaning up
+
+
+def test_a_file_a_save_includes_is_watched_from_then_on(tmp_path):
+    """directory.yml gains `include: [extra/*.yml]` while the server runs: a later save of the new
+    file (in a folder nobody watched at the start) shows too."""
+    from test_include import EXTRA
+
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+    port = free_port()
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
+                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        entry = f"http://127.0.0.1:{port}/gkml/11440100MB2C00000X-2022-00003/"
+        assert wait_for(f"http://127.0.0.1:{port}/gkml/", "示例市数据发展规划", seconds=300)
+        write_project(tmp_path, {"extra/2022.yml": "entries:\n" + EXTRA})
+        (tmp_path / "directory.yml").write_text(SMALL_CATALOGUE.replace("entries:\n", "include: [extra/*.yml]\nentries:\n"),
+                                                encoding="utf-8")
+        assert wait_for(entry, "关于示例管理办法的解读")
+        (tmp_path / "extra/2022.yml").write_text("entries:\n" + EXTRA.replace("的解读", "的新解读"), encoding="utf-8")
+        assert wait_for(entry, "关于示例管理办法的新解读", seconds=20)
+    finally:
+        server.terminate()
+        output = server.communicate(timeout=30)[0]
+    assert server.returncode == 0, output

@@ -54,8 +54,7 @@ def run(args) -> int:
         server = preview.server = LiveReloadServer(builder=preview.rebuild, host=host or "127.0.0.1", port=int(port),
                                                    root=preview.site_dir)
         server.observer = Observer()  # inotify where there is one: MkDocs polls, stat-ing every file twice a second
-        for path in preview.watched():
-            server.watch(path)
+        preview.watch_new()
         try:
             server.serve()
         except KeyboardInterrupt:
@@ -80,6 +79,7 @@ class Preview:
         self.server = None
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.background = Background()  # exports and search data of the last update
+        self.watching: set[str] = set()
         self.posting: threading.Thread | None = None  # posts the full text of the last full build (search/postings.py)
 
     @property
@@ -93,6 +93,12 @@ class Preview:
             paths.append(self.config.theme.custom_dir)
         paths += [*self.plugin.project.files, *self.plugin.project.folders]
         return sorted({os.path.abspath(path) for path in paths if os.path.exists(path)})
+
+    def watch_new(self) -> None:
+        """Watch what is not watched yet: at the start, and after a save that includes a new file or folder."""
+        for path in set(self.watched()) - self.watching:
+            self.server.watch(path)
+            self.watching.add(path)
 
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
@@ -141,9 +147,11 @@ class Preview:
             log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
             return
         if artifacts is None:
-            self.full_build()
+            if self.full_build():
+                self.watch_new()
             return
         self.snapshot = snapshot
+        self.watch_new()
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
         self.background.start(artifacts)
 

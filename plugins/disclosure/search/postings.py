@@ -38,15 +38,24 @@ def gram_codes(text: str) -> set[int]:
     found = set(array("I", data))
     found.update(array("Q", data[:len(text) // 2 * 8]))  # pairs from even positions
     found.update(array("Q", data[4:4 + (len(text) - 1) // 2 * 8]))  # and from odd ones
-    return {code for code in found if code & _LOW != _SPACE and code >> 32 != _SPACE}
+    if " " in text:
+        runs = text.split(" ")
+        found.discard(_SPACE)
+        found.difference_update(_pair(ord(before[-1]), _SPACE) for before in runs[:-1] if before)
+        found.difference_update(_pair(_SPACE, ord(after[0])) for after in runs[1:] if after)
+    return found
+
+
+def _pair(first: int, second: int) -> int:
+    return first | second << 32 if _UTF32 == "utf-32-le" else first << 32 | second
 
 
 def gram_of(code: int) -> str:
     """The gram `gram_codes` made `code` of (no code point is 0, so a pair's words are both set)."""
     if code <= _LOW:
         return chr(code)
-    first, second = (code & _LOW, code >> 32) if _UTF32 == "utf-32-le" else (code >> 32, code & _LOW)
-    return chr(first) + chr(second)
+    low, high = chr(code & _LOW), chr(code >> 32)
+    return low + high if _UTF32 == "utf-32-le" else high + low
 
 
 def entry_text(entry: Entry) -> tuple[str, str]:
