@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from mkdocs.structure.files import Files
@@ -14,3 +14,4 @@ class BuildState:
     bodies: dict[str, str]  # entry body path (docs-relative) → its Markdown text
     nav: Any = None  # MkDocs Navigation, after on_nav
     env: Any = None  # the theme's Jinja Environment, after on_env
+    linked: dict[str, frozenset[str]] = field(default_factory=dict)  # Markdown text → index numbers it links to (preview)

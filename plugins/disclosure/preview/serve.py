@@ -30,7 +30,7 @@ from watchdog.observers import Observer
 from ..problems import ProblemsError
 from ..yamlpos import collector_paused
 from .background import Background
-from .update import update
+from .update import prepare, update
 
 log = logging.getLogger("mkdocs.disclosure.serve")
 
@@ -80,7 +80,7 @@ class Preview:
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.background = Background()  # exports and search data of the last update
         self.watching: set[str] = set()
-        self.posting: threading.Thread | None = None  # posts the full text of the last full build (search/postings.py)
+        self.preparing: threading.Thread | None = None  # readies the last full build for saves (`_prepare`)
 
     @property
     def plugin(self):
@@ -96,6 +96,8 @@ class Preview:
 
     def watch_new(self) -> None:
         """Watch what is not watched yet: at the start, and after a save that includes a new file or folder."""
+        if self.server is None:  # tests drive the preview without a server
+            return
         for path in set(self.watched()) - self.watching:
             self.server.watch(path)
             self.watching.add(path)
@@ -103,7 +105,7 @@ class Preview:
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
         self.background.stop()  # it writes into the folder this build replaces
-        self.posted()
+        self.prepared()
         gc.unfreeze()  # the state of the last build may go once this one replaces it
         started = time.monotonic()
         self.builds += 1
@@ -126,8 +128,8 @@ class Preview:
         self.config, self.snapshot = config, snapshot
         gc.collect()
         gc.freeze()  # the build's state stays as long as the server: later collections need not walk it
-        self.posting = threading.Thread(target=self.plugin.fulltext.sync, daemon=True)
-        self.posting.start()  # the first build posted its full text in a forked child: post it here once, meanwhile
+        self.preparing = threading.Thread(target=self._prepare, daemon=True)
+        self.preparing.start()  # while the first pages are served
         log.info(f"整站已生成（{time.monotonic() - started:.1f} 秒）")
         return True
 
@@ -138,7 +140,7 @@ class Preview:
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
         self.background.before_update()
-        self.posted()  # a save within seconds of the first page waits for it
+        self.prepared()  # a save within seconds of the first page waits for it
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
@@ -155,10 +157,16 @@ class Preview:
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
         self.background.start(artifacts)
 
-    def posted(self) -> None:
-        if self.posting is not None:
-            self.posting.join()
-            self.posting = None
+    def _prepare(self) -> None:
+        """The first build posted its full text in a forked child: post it here once; and learn
+        which entries each page links to."""
+        self.plugin.fulltext.sync()
+        prepare(self.plugin)
+
+    def prepared(self) -> None:
+        if self.preparing is not None:
+            self.preparing.join()
+            self.preparing = None
 
     def settle(self) -> None:
         """Wait until the exports and search data of the last update are written."""

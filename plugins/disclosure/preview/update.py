@@ -136,14 +136,36 @@ def _link_dependants(plugin, plan: Plan, old, new) -> None:
     came_or_went = old.by_index.keys() ^ new.by_index.keys()
     if not came_or_went:
         return
-    rendering = set(plan.render)
+    rendering, linked = set(plan.render), _linked(plugin.state)
     for uri, view in plan.column.views.items():
-        if uri not in rendering and view.markdown and xrefs.linked_indexes(view.markdown) & came_or_went:
+        if uri not in rendering and view.markdown and linked(view.markdown) & came_or_went:
             plan.render.append(uri)
             rendering.add(uri)
     for file in plugin.state.files.documentation_pages():
-        if not file.generated_by and file.src_uri not in rendering and xrefs.linked_indexes(file.content_string) & came_or_went:
+        if not file.generated_by and file.src_uri not in rendering and linked(file.content_string) & came_or_went:
             plan.render.append(file.src_uri)
+
+
+def prepare(plugin) -> None:
+    """What the first save that adds or removes an entry would otherwise do itself: which index
+    numbers each page links to (run by the server after a full build, while the site is served)."""
+    linked = _linked(plugin.state)
+    for view in plugin.column.views.values():
+        if view.markdown:
+            linked(view.markdown)
+
+
+def _linked(state) -> Callable[[str], frozenset[str]]:
+    """`xrefs.linked_indexes`, remembered per Markdown text for the build state's life: a body keeps
+    its text (the same string) from save to save until it is edited."""
+    memo = state.linked
+
+    def linked(markdown: str) -> frozenset[str]:
+        if (found := memo.get(markdown)) is None:
+            found = memo[markdown] = frozenset(xrefs.linked_indexes(markdown))
+        return found
+
+    return linked
 
 
 def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problems: list[Problem]) -> None:
