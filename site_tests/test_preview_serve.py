@@ -8,12 +8,17 @@ from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, write_project
 from test_serve import fetch, free_port, wait_for
 
 
-def test_disclosure_serve_follows_saves(tmp_path):
-    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+def serve(project) -> tuple[subprocess.Popen, int]:
+    """`disclosure serve` on a free port, its output kept for the test to read."""
     port = free_port()
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    return subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
+                            env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), port
+
+
+def test_disclosure_serve_follows_saves(tmp_path):
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+    server, port = serve(tmp_path)
     try:
         base = f"http://127.0.0.1:{port}/gkml/"
         entry = base + "11440100MB2C00000X-2021-00001/"
@@ -39,10 +44,7 @@ def test_a_file_a_save_includes_is_watched_from_then_on(tmp_path):
     from test_include import EXTRA
 
     write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
-    port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
-    server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
-                              cwd=tmp_path, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    server, port = serve(tmp_path)
     try:
         entry = f"http://127.0.0.1:{port}/gkml/11440100MB2C00000X-2022-00003/"
         assert wait_for(f"http://127.0.0.1:{port}/gkml/", "示例市数据发展规划", seconds=300)
