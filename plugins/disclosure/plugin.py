@@ -157,7 +157,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.share_env(env)
         if self.cache is not None and self.cache.hit():
             log.info("输入与上次生成完全相同：目录页、条目页、导出文件和检索数据取自 .cache/disclosure")
-            self.cache.restore(self.column_dir(config))
+            self.cache.restore(self.column_dir(config), config, files)
             self.page_workers = None
             return env
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
