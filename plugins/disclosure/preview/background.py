@@ -103,7 +103,6 @@ def _child(job: Callable[[], None]) -> None:  # pragma: no cover - runs in the f
         os.setpgid(0, 0)
         gc.disable()  # short-lived, its garbage goes with it; a collection would copy every page of the parent's heap
         logging.disable(logging.CRITICAL)  # a handler's stream lock may have been held by another thread at the fork
-        os.nice(10)  # the next save's update comes first when both want a core
         warnings.simplefilter("ignore")
         job()
         code = 0

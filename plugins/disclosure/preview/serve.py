@@ -140,7 +140,6 @@ class Preview:
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
         self.background.before_update()
-        self.prepared()  # a save within seconds of the first page waits for it
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
@@ -155,11 +154,14 @@ class Preview:
         self.snapshot = snapshot
         self.watch_new()
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
+        self.prepared()  # a save in the first seconds: its pages did not wait, its exports and search data do
+        self.plugin.fulltext.sync()  # posts only the entries this save changed; the job lays the index out
         self.background.start(artifacts)
 
     def _prepare(self) -> None:
         """The first build posted its full text in a forked child: post it here once; and learn
-        which entries each page links to."""
+        which entries each page links to. A save may update pages meanwhile (it only reads what
+        this thread writes, or writes the same), but the next background job is forked after it."""
         self.plugin.fulltext.sync()
         prepare(self.plugin)
 

@@ -49,7 +49,6 @@ def update(config: MkDocsConfig, plugin, changed: set[str]) -> Callable[[], None
     if plan is None:
         return None
     search = apply(config, plugin, plan)
-    plugin.fulltext.sync()  # posts only the entries this save changed; the job below lays the index out
 
     def artifacts() -> None:
         plugin.write_artifacts(config)
