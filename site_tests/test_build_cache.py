@@ -131,3 +131,12 @@ def test_files_are_copied_where_the_filesystem_will_not_link(tmp_path, monkeypat
     monkeypatch.setattr(os, "link", refuse(errno.EACCES))
     with pytest.raises(PermissionError):  # any other failure is no reason to copy
         build_cache.link_tree(str(source), str(tmp_path / "other"))
+
+
+def test_a_file_written_before_the_restore_gives_way_to_the_cached_one(tmp_path):
+    """Another plugin may write into the column before on_env: the cached file replaces it, as a copy did."""
+    source, target = tmp_path / "cache", tmp_path / "site"
+    write_project(source, {"a/index.html": "<p>缓存的条目</p>"})
+    write_project(target, {"a/index.html": "<p>先写的</p>"})
+    assert build_cache.link_tree(str(source), str(target)) is True
+    assert (target / "a/index.html").stat().st_ino == (source / "a/index.html").stat().st_ino

@@ -123,7 +123,7 @@ def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | 
     marker = f"预览基准{round_no}号"
     new_index = f"{CODE}/2027-{round_no:05d}"
     category = [c for c in CATEGORIES if c != fields["category"]][round_no % 2]
-    date = f"{fields['date'][:4]}-12-{10 + round_no:02d}"
+    date = f"{fields['date'][:4]}-12-{10 + round_no % 18:02d}"  # a real day for any round number
     with_file, _ = first_entry(directory, "attachments")
     attachment = read(directory).split(f"  - index: {with_file}\n", 1)[1].split("file: ", 1)[1].split("}", 1)[0]
     size = 1024 * (200 + round_no)

@@ -108,6 +108,9 @@ def _link_or_copy(source: str, path: str, linking: bool) -> bool:
         try:
             os.link(source, path)
             return True
+        except FileExistsError:  # written before the restore (another plugin): the cached file wins, as a copy's did
+            os.unlink(path)
+            return _link_or_copy(source, path, linking)
         except OSError as error:
             if error.errno not in UNLINKABLE:
                 raise
