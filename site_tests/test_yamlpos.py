@@ -46,7 +46,7 @@ def test_utf16_file_is_rejected():
     assert "UTF-16" in message
 
 
-@pytest.mark.parametrize("data", [b"", b"   \n\n", "\ufeff".encode()])
+@pytest.mark.parametrize("data", [b"", b"   \n\n", "\ufeff".encode(), b"# comments only\n\n# nothing else\n"])
 def test_empty_file(data):
     [message] = messages(data)
     assert "文件为空" in message

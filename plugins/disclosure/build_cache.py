@@ -154,7 +154,7 @@ def _inputs(config: MkDocsConfig, files: Files, read: Iterable[str]) -> Iterable
         for root, dirs, names in os.walk(folder):
             dirs[:] = sorted(d for d in dirs if d != "__pycache__")
             yield from (_stamp(os.path.join(root, name)) for name in sorted(names))
-    hooks = [getattr(module, "__file__", None) for module in (config.hooks or {}).values()]
+    hooks = [getattr(module, "__file__", None) for module in (config.hooks or {}).values()]  # type: ignore[union-attr]  # a dict, typed a list
     for path in sorted({config.config_file_path, *read, *filter(None, hooks)}):
         yield _stamp(path)
 

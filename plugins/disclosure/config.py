@@ -35,7 +35,7 @@ class ProjectFile(c.Type[str]):
 
     def run_validation(self, value: object) -> str:
         parts = value.replace("\\", "/").split("/") if isinstance(value, str) else []
-        if not parts or value.startswith(("/", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts or "" in parts:
+        if not isinstance(value, str) or value.startswith(("/", "~")) or re.match(r"[A-Za-z]:", value) or ".." in parts or "" in parts:
             raise base.ValidationError(
                 f"{value!r} 应是 mkdocs.yml 所在文件夹里的文件，写相对路径，用 / 分隔，不能以 / 开头，不能含 ..（例如 directory.yml）")
         return value

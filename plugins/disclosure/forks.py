@@ -65,7 +65,7 @@ def aside(task: Callable[[], None]) -> Callable[[], None]:
             os.write(write_end, failure)
             os._exit(1 if failure else 0)
     os.close(write_end)
-    waited = []
+    waited: list[int] = []
 
     def wait() -> None:
         if waited:

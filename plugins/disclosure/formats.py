@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import dataclass
-from typing import Iterable
+from typing import Any, Iterable
 
 from .problems import Problem, one_line
 
@@ -50,7 +50,8 @@ def github(findings: Iterable[Finding]) -> str:
 
 def gitlab(findings: Iterable[Finding]) -> str:
     """The JSON array GitLab reads as `artifacts: reports: codequality`."""
-    report, seen = [], {}
+    report: list[dict[str, Any]] = []
+    seen: dict[str, int] = {}
     for finding in findings:
         path = finding.file or "mkdocs.yml"
         key = f"{finding.check}\0{path}\0{finding.message}"

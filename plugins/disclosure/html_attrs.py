@@ -10,7 +10,8 @@ import bisect
 import html
 import re
 from dataclasses import dataclass
-from html.parser import attrfind_tolerant  # the standard tokenizer's own attribute pattern
+# the standard tokenizer's own attribute pattern (private to html.parser, so typeshed leaves it out)
+from html.parser import attrfind_tolerant  # type: ignore[attr-defined]
 
 # Attributes whose value is a URL (srcset holds several and is handled by the link checker).
 URL_ATTRIBUTES = frozenset({"href", "src", "action", "formaction", "data", "poster", "background", "cite",

@@ -168,6 +168,7 @@ class PageWorkers:
         outcome = Outcome()
         try:
             if src_uris is None:
+                assert self.job.side_task is not None  # submitted only when there is one
                 self.job.side_task()
             else:
                 render(self.job, src_uris)

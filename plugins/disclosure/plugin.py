@@ -139,8 +139,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None and self.column is not None
         catalogue, source = self.catalogue, self._source_of(page)
         worker_files = self.column.worker_files
-        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, lambda index: get_relative_url(
-            worker_files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index])).url, page.file.url))
+
+        def entry_url(index: str) -> str:  # called for indexes of the catalogue only: each has its page
+            file = worker_files.get_file_from_path(self.urls.entry_src(catalogue.by_index[index]))
+            assert file is not None, index
+            return get_relative_url(file.url, page.file.url)
+
+        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, entry_url)
         if unresolved and source is not None:
             self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
                                                        catalogue, self.problems)
@@ -160,6 +165,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.cache.restore(self.column_dir(config), config, files)
             self.page_workers = None
             return env
+        assert self.column is not None
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
                   side_task=lambda: self.write_exports(config))
         self.page_workers = PageWorkers(job, self.config.workers)
@@ -183,6 +189,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def harvest(self, src_uris) -> tuple[dict[str, str], list[Problem]]:
         """What rendering these entry pages taught this process (a worker): their texts, new problems."""
+        assert self.column is not None
         indexes = [view.entry.index for uri in src_uris if (view := self.column.views[uri]).entry is not None]
         problems, self.problems = self.problems, []
         return {index: self.fulltext.texts[index] for index in indexes if index in self.fulltext.texts}, problems

@@ -88,7 +88,7 @@ def load_yaml(data: bytes, file: str, problems: list[Problem]) -> Any:
     """
     text = decode_utf8(data, file)
     if not text.strip():
-        raise LoadError([Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")])
+        raise LoadError([_empty(file)])
     if unreadable := unreadable_characters(text, file):
         raise LoadError(unreadable)
     return load_text(text, file, problems)
@@ -103,7 +103,13 @@ def load_text(text: str, file: str, problems: list[Problem]) -> Any:
             raise LoadError([_syntax_problem(error, file, text)]) from None
         except yaml.YAMLError as error:
             raise LoadError([Problem(file, 1, 1, FILE_LEVEL, f"YAML 无法解析：{error}")]) from None
+        if root is None:  # comments only: no document
+            raise LoadError([_empty(file)])
         return _Converter(file, problems).convert(root)
+
+
+def _empty(file: str) -> Problem:
+    return Problem(file, 1, 1, FILE_LEVEL, "文件为空：请按格式填写内容")
 
 
 def decode_utf8(data: bytes, file: str) -> str:

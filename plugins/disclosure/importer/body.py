@@ -37,17 +37,22 @@ def to_markdown(text: str, base_url: str | None = None) -> str:
         for attribute in [a for a in tag.attrs if a.lower().startswith("on") or a.lower() in ("style", "class", "id")]:
             del tag[attribute]
     for anchor in soup.find_all("a"):
-        target = _absolute(anchor.get("href"), base_url)
+        target = _absolute(_single(anchor.get("href")), base_url)
         if target is None:
             anchor.unwrap()
         else:
             anchor["href"] = target
     for image in soup.find_all("img"):  # nothing may load from another host: an image becomes a link to it
-        target, alt = _absolute(image.get("src"), base_url), (image.get("alt") or "").strip()
+        target, alt = _absolute(_single(image.get("src")), base_url), (_single(image.get("alt")) or "").strip()
         image.replace_with(_image_link(soup, target, alt) if target else alt)
     markdown = MarkdownConverter(heading_style="ATX", bullets="-", escape_misc=True, strip=["span", "font"]).convert_soup(soup)
     markdown = _LEADING.sub("", markdown.replace("\xa0", " "))
     return re.sub(r"\n{3,}", "\n\n", markdown).strip() + "\n"
+
+
+def _single(value: object) -> str | None:
+    """An attribute of one value (href, src, alt): bs4 types any as possibly a list, as class and rel are."""
+    return value if isinstance(value, str) else None
 
 
 def _absolute(url: str | None, base_url: str | None) -> str | None:

@@ -40,8 +40,8 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 2
     if row_problems:
-        for problem in row_problems:
-            print(problem)
+        for row_problem in row_problems:
+            print(row_problem)
         print(f"共有 {len(row_problems)} 处无法导入，没有写入任何文件。", file=sys.stderr)
         return 1
     return _write(project, drafts, args)

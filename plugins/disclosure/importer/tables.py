@@ -10,6 +10,7 @@ import csv
 import datetime
 import io
 import os
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -40,6 +41,7 @@ def read_tables(path: str, display: str, is_header: Callable[[list[Any]], bool])
             data = stream.read()
     except OSError as error:
         raise TableError(f"{display}: 无法读取文件：{error.strerror}") from None
+    sheets: Sequence[tuple[str | None, list[tuple[int, list[Any]]]]]  # (sheet name, None for CSV; rows)
     if extension in (".xlsx", ".xlsm"):
         sheets = _xlsx_sheets(data, display)
     elif extension in (".csv", ".txt"):

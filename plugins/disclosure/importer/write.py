@@ -121,7 +121,7 @@ def _with_include(text: str | None) -> str:
 
 
 def _entry_yaml(values: dict) -> str:
-    lines = []
+    lines: list[str] = []
     for key in ENTRY_KEYS:
         value = values.get(key)
         if value is None or value == ():

@@ -45,7 +45,8 @@ def homepage(entries: list[Entry], as_of: datetime.date, settings: InspectSettin
 def columns(catalogue: Catalogue, newest: dict[str, datetime.date], as_of: datetime.date,
             settings: InspectSettings) -> list[Finding]:
     """Categories with `update_within` whose newest entry is older than that; blank ones are left to blank_columns."""
-    short, long = [], []
+    short: list[tuple[Category, int, datetime.date]] = []
+    long: list[tuple[Category, int, datetime.date]] = []
     for category in catalogue.walk_categories():
         if category.update_within is None or category.id not in newest:
             continue

@@ -6,9 +6,11 @@ absent. Every wrong value is a Chinese message naming mkdocs.yml, its line and c
 
 from __future__ import annotations
 
+import collections.abc
 import datetime
 import os
 import re
+from typing import Any
 
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -46,7 +48,7 @@ KIND = {"normative_categories": "list", "interpretation_categories": "list", "ma
         "annual_report_deadline": "str"}
 
 
-def load_settings(extra: dict, config_file: str) -> tuple[InspectSettings | None, list[Problem]]:
+def load_settings(extra: collections.abc.Mapping[str, Any], config_file: str) -> tuple[InspectSettings | None, list[Problem]]:
     key = next((k for k in KEYS if k in extra), KEYS[0])
     raw = extra.get(key)
     positions = _positions(config_file, key)

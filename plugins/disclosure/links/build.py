@@ -21,7 +21,7 @@ class DeadLinksError(PluginError):
         super().__init__("网站中有失效链接，请修正后重新生成：\n" + format_text(result))
 
 
-def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger,
+def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger | logging.LoggerAdapter,
                      busy: int = 0) -> CheckResult | None:
     """`config`: MkDocsConfig; `options`: the plugin's DisclosureConfig; `busy`: cores taken by other work."""
     if not options.check_links:

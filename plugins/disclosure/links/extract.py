@@ -51,13 +51,14 @@ def parse_html(path: str, html: str) -> PageLinks:
     tree = LexborHTMLParser(html)
     page = PageLinks(path)
     for node in tree.css(SELECTOR):
+        assert node.tag is not None  # css() matches elements; only other kinds of node have no tag
         page.links.extend(_node_links(node.tag, node.attributes))
     for node in tree.css("[id]"):
-        if node.attributes.get("id"):
-            page.anchors.add(node.attributes["id"])
+        if anchor := node.attributes.get("id"):
+            page.anchors.add(anchor)
     for node in tree.css("a[name]"):
-        if node.attributes.get("name"):
-            page.anchors.add(node.attributes["name"])
+        if anchor := node.attributes.get("name"):
+            page.anchors.add(anchor)
     return page
 
 

@@ -23,6 +23,7 @@ import time
 
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
+from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import Abort, ConfigurationError
 from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
@@ -53,7 +54,8 @@ def run(args) -> int:
             return 1
         server = preview.server = LiveReloadServer(builder=preview.rebuild, host=host or "127.0.0.1", port=int(port),
                                                    root=preview.site_dir)
-        server.observer = Observer()  # inotify where there is one: MkDocs polls, stat-ing every file twice a second
+        # inotify where there is one: MkDocs polls, stat-ing every file twice a second
+        server.observer = Observer()  # type: ignore[assignment]  # MkDocs types the attribute as its PollingObserver
         preview.watch_new()
         try:
             server.serve()
@@ -75,8 +77,8 @@ class Preview:
         self.work_dir = work_dir
         self.builds = 0
         self.site_dir = ""
-        self.config = None
-        self.server = None
+        self.config: MkDocsConfig | None = None  # of the last good full build
+        self.server: LiveReloadServer | None = None
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.background = Background()  # exports and search data of the last update
         self.watching: set[str] = set()
@@ -88,6 +90,7 @@ class Preview:
 
     def watched(self) -> list[str]:
         """mkdocs.yml, the docs folder, theme overrides and the catalogue with what it includes."""
+        assert self.config is not None
         paths = [self.config_file, self.config.docs_dir]
         if self.config.theme.custom_dir:
             paths.append(self.config.theme.custom_dir)
@@ -135,6 +138,7 @@ class Preview:
 
     def rebuild(self) -> None:
         """The live-reload server's builder: apply what changed since the last good build."""
+        assert self.config is not None  # the server starts after the first good build
         snapshot = self._snapshot(self.config)
         changed = {path for path in snapshot.keys() | self.snapshot.keys() if snapshot.get(path) != self.snapshot.get(path)}
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served

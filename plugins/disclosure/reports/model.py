@@ -7,6 +7,7 @@ from decimal import Decimal
 
 from ..problems import Pos
 from . import layout
+from .layout import Outcome  # in the class, `layout` is the field below
 
 Number = int | Decimal
 
@@ -22,7 +23,7 @@ class AnnualReport:
     agency: str | None = None  # `agency:` of the file, when it names one
 
     @property
-    def outcomes(self) -> tuple[layout.Outcome, ...]:
+    def outcomes(self) -> tuple[Outcome, ...]:
         return layout.outcomes(self.layout)
 
     def get(self, path: str) -> Number:
@@ -36,7 +37,7 @@ class AnnualReport:
         """The 总计 column of an applications row, or the total of an outcome group."""
         return self.get(f"{path}[{layout.TOTAL_COLUMN}]")
 
-    def outcome_total(self, outcome: layout.Outcome) -> Number:
+    def outcome_total(self, outcome: Outcome) -> Number:
         return sum((self.total(p) for p in layout.outcome_paths(outcome)), 0)
 
     def where(self, path: str) -> Pos:

@@ -68,7 +68,7 @@ class Postings:
     """The three lists of entry numbers per gram code, and what was posted for each entry."""
 
     def __init__(self) -> None:
-        self.lists = tuple(defaultdict(_numbers) for _ in range(3))  # HEAD, OTHER, BODY: gram code → entry numbers
+        self.lists: tuple[defaultdict[int, array], ...] = tuple(defaultdict(_numbers) for _ in range(3))  # HEAD, OTHER, BODY: gram code → entry numbers
         self.numbers: dict[str, int] = {}  # index number → the entry's number
         self.posted: dict[str, tuple[str, str, str]] = {}  # index number → (head, other, body) texts posted
 
