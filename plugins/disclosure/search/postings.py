@@ -34,7 +34,7 @@ def gram_codes(text: str) -> set[int]:
     """The grams of a `normal` text as integers, made in C loops (a body has thousands of pairs): a
     character is its code point, a pair its two code points in one 64-bit word, as that word reads
     the pair's UTF-32 bytes in native order. No gram holds a space."""
-    data = text.encode(_UTF32)
+    data = text.encode(_UTF32, "surrogatepass")  # a lone surrogate is one word too (none should get here)
     found = set(array("I", data))
     found.update(array("Q", data[:len(text) // 2 * 8]))  # pairs from even positions
     found.update(array("Q", data[4:4 + (len(text) - 1) // 2 * 8]))  # and from odd ones
