@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import io
 import json
+import warnings
 import xml.etree.ElementTree as ET
 import zipfile
 from types import SimpleNamespace
@@ -115,3 +116,14 @@ def exported(name: str, bad: str, base) -> bytes:
     data = exports.json_bytes(catalogue, [exports.entry_record(entry, catalogue, urls)])
     assert json.loads(data)["entries"][0]["title"] == "标题"
     return data
+
+
+def test_a_cell_over_excels_limit_says_where_the_rest_is():
+    long = "长" * 40000
+    row = [long] + [""] * (len(exports.COLUMNS) - 1)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")  # XlsxWriter would warn had it cut the text itself
+        sheet = load_workbook(io.BytesIO(exports.xlsx_bytes([row], "机构", datetime.date(2021, 3, 1)))).active
+    cell = sheet["A3"].value
+    assert len(cell) == exports.XLSX_CELL_MAX and cell.endswith("全文见 catalogue.csv）") and cell.startswith("长" * 1000)
+    assert long in exports.csv_bytes([row]).decode("utf-8-sig")

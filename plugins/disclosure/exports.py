@@ -112,13 +112,23 @@ def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -
                                          "strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"created": datetime.datetime(newest.year, newest.month, newest.day)})
     sheet = workbook.add_worksheet("主动公开基本目录")
-    sheet.write_string(0, 0, strip_forbidden(f"{agency_name} 主动公开基本目录"))
+    sheet.write_string(0, 0, xlsx_text(f"{agency_name} 主动公开基本目录"))
     for row_number, row in enumerate([[header for _, header in COLUMNS], *rows], start=1):
         for column, value in enumerate(row):
             if value:
-                sheet.write_string(row_number, column, strip_forbidden(value))
+                sheet.write_string(row_number, column, xlsx_text(value))
     workbook.close()
     return out.getvalue()
+
+
+XLSX_CELL_MAX = 32767  # characters Excel keeps in a cell
+CUT_NOTE = "……（超出 Excel 单元格 32767 字的上限，全文见 catalogue.csv）"
+
+
+def xlsx_text(value: str) -> str:
+    """A cell's text; a longer one says where the rest is instead of being cut without a word."""
+    value = strip_forbidden(value)
+    return value if len(value) <= XLSX_CELL_MAX else value[:XLSX_CELL_MAX - len(CUT_NOTE)] + CUT_NOTE
 
 
 def feed_bytes(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, size: int) -> bytes:
