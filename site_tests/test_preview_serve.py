@@ -1,17 +1,20 @@
 """`disclosure serve`: the served site follows a body save and a catalogue save, a bad save keeps it."""
 
+import itertools
 import os
+import signal
 import subprocess
 import sys
+import time
 
 from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, write_project
 from test_serve import fetch, free_port, wait_for
 
 
-def serve(project) -> tuple[subprocess.Popen, int]:
+def serve(project, **environ: str) -> tuple[subprocess.Popen, int]:
     """`disclosure serve` on a free port, its output kept for the test to read."""
     port = free_port()
-    env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
+    env = dict(os.environ, NO_MKDOCS_2_WARNING="1", **environ)
     return subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"], cwd=project,
                             env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True), port
 
@@ -58,3 +61,23 @@ def test_a_file_a_save_includes_is_watched_from_then_on(tmp_path):
         server.terminate()
         output = server.communicate(timeout=30)[0]
     assert server.returncode == 0, output
+
+
+def test_stop_signals_in_a_row_stop_it_cleanly(tmp_path):
+    """A service manager and `kill` may both signal; a second Ctrl+C comes while it cleans up: one
+    stop, no traceback, and its temporary folder is gone."""
+    write_project(tmp_path, {"mkdocs.yml": MINIMAL_MKDOCS, **SMALL_FILES, "directory.yml": SMALL_CATALOGUE})
+    (tmp_path / "tmp").mkdir()
+    server, port = serve(tmp_path, TMPDIR=str(tmp_path / "tmp"))
+    try:
+        assert wait_for(f"http://127.0.0.1:{port}/gkml/", "示例市数据发展规划", seconds=300)
+        assert list((tmp_path / "tmp").iterdir())  # the served site's folder
+        deadline, stops = time.monotonic() + 20, itertools.cycle([signal.SIGTERM, signal.SIGINT])
+        while server.poll() is None and time.monotonic() < deadline:
+            server.send_signal(next(stops))
+            time.sleep(0.02)
+    finally:
+        server.kill()
+        output = server.communicate(timeout=30)[0]
+    assert server.returncode == 0 and "Traceback" not in output and "预览已停止" in output, output
+    assert not list((tmp_path / "tmp").iterdir())

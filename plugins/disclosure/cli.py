@@ -18,7 +18,11 @@ def main(argv: list[str] | None = None) -> int:
         args = parser.parse_args(argv)
     except SystemExit as exit_:
         return 2 if exit_.code else 0
-    return args.run(args)
+    try:
+        return args.run(args)
+    except KeyboardInterrupt:  # Ctrl+C: a word, not a traceback
+        print("已中断", file=sys.stderr)
+        return 130
 
 
 def _command_modules():

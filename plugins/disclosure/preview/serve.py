@@ -45,7 +45,8 @@ def add_parser(commands) -> None:
 
 def run(args) -> int:
     logging.basicConfig(level=logging.INFO, format="%(levelname)-7s -  %(message)s")
-    signal.signal(signal.SIGTERM, _interrupt)  # `kill`, a service manager: stop as on Ctrl+C, cleaning up
+    for stop in (signal.SIGINT, signal.SIGTERM):  # Ctrl+C, `kill`, a service manager: stop, cleaning up
+        signal.signal(stop, _interrupt)
     host, _, port = args.dev_addr.rpartition(":")
     work_dir = tempfile.mkdtemp(prefix="disclosure-serve-")
     preview = Preview(args.config_file, work_dir)
@@ -196,6 +197,10 @@ class Preview:
 
 
 def _interrupt(signum: int, frame: object) -> None:
+    """The first stop signal stops the server; later ones (a second Ctrl+C, `kill` and its service
+    manager both) are ignored, so that the cleanup is not cut short by a traceback."""
+    for stop in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(stop, signal.SIG_IGN)
     raise KeyboardInterrupt
 
 
