@@ -14,7 +14,8 @@ from pathlib import Path
 from disclosure.search import FullTextIndex, html_text, write_fulltext
 from disclosure.search.fold import fold
 from disclosure.search import fulltext
-from disclosure.search.fulltext import bucket_of, grams
+from disclosure.search.fulltext import bucket_of
+from disclosure.search.postings import gram_codes, gram_of, normal
 
 from test_search_shards import entry, make_catalogue
 
@@ -36,6 +37,11 @@ def postings(folder: Path, gram: str) -> list[list[int]]:
     text = (folder / manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]).read_text("utf-8")
     line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
     return decode(line) if line else [[], [], []]
+
+
+def grams(text: str) -> set[str]:
+    """The grams the index holds for a text, as strings."""
+    return set(map(gram_of, gram_codes(normal(text))))
 
 
 def test_grams_are_every_character_and_adjacent_pair_of_folded_text():

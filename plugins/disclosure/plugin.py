@@ -230,21 +230,21 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.page_workers.finish(self.absorb)
         if self.problems:
             raise ProblemsError(self.problems)
-        search_text_written = forks.aside(lambda: self.write_search_text(config))
-        try:
-            check_built_site(config, self.config, self.catalogue, self.serving, log, busy=1)
-        finally:
-            search_text_written()
+        self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
+                                                                 busy=1))
 
     def column_dir(self, config: MkDocsConfig) -> str:
         return os.path.join(config.site_dir, self.urls.prefix)
 
     def write_artifacts(self, config: MkDocsConfig) -> None:
-        """Exports and search data of the column (after a preview update); the full-text index in a
-        forked child meanwhile, where this process may fork: the two take about as long."""
+        """Exports and search data of the column (after a preview update): the two take about as long."""
+        self.beside_search_text(config, lambda: self.write_exports(config))
+
+    def beside_search_text(self, config: MkDocsConfig, work: Callable[[], object]) -> None:
+        """`work` while the full-text index is written in a forked child (where this process may fork)."""
         search_text_written = forks.aside(lambda: self.write_search_text(config))
         try:
-            self.write_exports(config)
+            work()
         finally:
             search_text_written()
 

@@ -35,7 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
 from .files import dump_json, hashed_name, write_folder
-from .postings import Postings, gram_codes, gram_of, normal
+from .postings import Postings, gram_of, normal
 
 FORMAT = 3
 CHUNK = 1000  # entries per display file
@@ -43,11 +43,6 @@ POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
 BODY_BYTES = 256 * 1024  # raw folded body text per file (≈48 KB gzip on the benchmark's text)
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-
-
-def grams(text: str) -> set[str]:
-    """Every character and every adjacent pair of the folded text; whitespace separates."""
-    return set(map(gram_of, gram_codes(normal(text))))
 
 
 def bucket_of(gram: str, buckets: int) -> int:
