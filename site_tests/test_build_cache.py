@@ -3,15 +3,13 @@ site is byte for byte what a build without the cache writes; any change, or a wa
 
 from __future__ import annotations
 
-import errno
 import os
 from pathlib import Path
 
 import pytest
 from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
-from disclosure import build_cache
 
-REUSED = "取自 .cache/disclosure"
+REUSED = "沿用上次生成的"
 NO_CACHE = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {cache: false}}]")
 
 
@@ -71,38 +69,42 @@ def test_a_build_whose_pages_warned_is_not_kept(tmp_path):
     assert not (root / ".cache/disclosure/fingerprint.json").exists()
 
 
-def test_the_cache_holds_hard_links_of_the_site_and_a_reuse_stays_reusable(tmp_path):
-    """Kept and put back by hard links; what MkDocs writes into the column itself (the column home, a
-    static file under the prefix) is not linked back, since it rewrites it in place on every build."""
+def test_a_reuse_leaves_the_column_as_it_is_and_stays_reusable(tmp_path):
+    """Nothing of the column is written again but what MkDocs writes there itself on every build (the
+    column home, a static file under the prefix); .cache holds the manifest only."""
     root = tmp_path / "project"
     write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES,
                          "content/gkml/notice.txt": "栏目下的静态文件\n"})
     assert mkdocs_build(root, root / "site")[0] == 0
-    cached = {p.relative_to(root / ".cache/disclosure/column"): p.stat() for p in (root / ".cache/disclosure/column").rglob("*")
-              if p.is_file()}
-    assert len(cached) > 10 and Path("notice.txt") in cached and Path("feed.xml") in cached
-    assert all((root / "site/gkml" / relative).stat().st_ino == stat.st_ino for relative, stat in cached.items())
-    for _ in range(2):  # the second reuse finds the cache as the first left it
+    built = {p.relative_to(root / "site/gkml"): p.stat() for p in (root / "site/gkml").rglob("*") if p.is_file()}
+    assert len(built) > 10 and Path("notice.txt") in built and Path("feed.xml") in built
+    assert [p.name for p in (root / ".cache/disclosure").iterdir()] == ["fingerprint.json"]
+    for _ in range(2):  # the second reuse finds the column as the first left it
         status, output = mkdocs_build(root, root / "site")
         assert status == 0 and REUSED in output, output
-    for relative, stat in cached.items():
-        linked = (root / "site/gkml" / relative).stat().st_ino == stat.st_ino
-        assert linked == (str(relative) not in {"index.html", "notice.txt"}), relative
-        assert (root / ".cache/disclosure/column" / relative).stat().st_mtime_ns == stat.st_mtime_ns
+    for relative, stat in built.items():
+        now = (root / "site/gkml" / relative).stat()
+        assert now.st_ino == stat.st_ino, relative
+        untouched = (now.st_mtime_ns, now.st_ctime_ns) == (stat.st_mtime_ns, stat.st_ctime_ns)
+        assert untouched == (str(relative) not in {"index.html", "notice.txt"}), relative
     assert tree(root / "site") == fresh(root, tmp_path)
 
 
-def test_a_site_file_edited_in_place_is_a_full_build(tmp_path):
-    """The edit reaches the cache through the hard link: its digest no longer matches, nothing is reused."""
+@pytest.mark.parametrize("edit", ["in place", "removed", "added"])
+def test_a_column_edited_since_is_a_full_build(tmp_path, edit):
+    """As `mkdocs build --dirty`, a post-processing script or an interrupted build would leave it: the
+    digest no longer matches, nothing is reused, and the build puts the column right."""
     root = tmp_path / "project"
     write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
     assert mkdocs_build(root, root / "site")[0] == 0
     page = root / "site/gkml/11440100MB2C00000X-2021-00001/index.html"
-    inode = page.stat().st_ino
-    with open(page, "r+b") as stream:  # as `mkdocs build --dirty` or a post-processing script would
-        stream.write(b"<!-- edited -->")
-    assert page.stat().st_ino == inode
-    assert (root / ".cache/disclosure/column/11440100MB2C00000X-2021-00001/index.html").read_bytes().startswith(b"<!-- edited")
+    if edit == "in place":
+        with open(page, "r+b") as stream:
+            stream.write(b"<!-- edited -->")
+    elif edit == "removed":
+        page.unlink()
+    else:
+        (root / "site/gkml/extra.html").write_text("<p>多出来的</p>", encoding="utf-8")
     status, output = mkdocs_build(root, root / "site")
     assert status == 0 and REUSED not in output, output
     assert tree(root / "site") == fresh(root, tmp_path)
@@ -110,33 +112,21 @@ def test_a_site_file_edited_in_place_is_a_full_build(tmp_path):
     assert status == 0 and REUSED in output, output
 
 
-def test_files_are_copied_where_the_filesystem_will_not_link(tmp_path, monkeypatch):
-    source, target = tmp_path / "column", tmp_path / "cache"
-    write_project(source, {"index.html": "<p>栏目</p>", "a/index.html": "<p>条目</p>", "search/x.json": "{}"})
-    calls = []
-
-    def refuse(code: int):
-        def link(*args, **kwargs):
-            calls.append(args)
-            raise OSError(code, os.strerror(code))
-        return link
-
-    monkeypatch.setattr(os, "link", refuse(errno.EXDEV))  # .cache on another filesystem than the site
-    assert build_cache.link_tree(str(source), str(target)) is False
-    assert len(calls) == 1  # then copies without trying again
-    for relative in ("index.html", "a/index.html", "search/x.json"):
-        assert (target / relative).read_bytes() == (source / relative).read_bytes()
-        assert (target / relative).stat().st_ino != (source / relative).stat().st_ino
-        assert (target / relative).stat().st_mtime_ns == (source / relative).stat().st_mtime_ns
-    monkeypatch.setattr(os, "link", refuse(errno.EACCES))
-    with pytest.raises(PermissionError):  # any other failure is no reason to copy
-        build_cache.link_tree(str(source), str(tmp_path / "other"))
-
-
-def test_a_file_written_before_the_restore_gives_way_to_the_cached_one(tmp_path):
-    """Another plugin may write into the column before on_env: the cached file replaces it, as a copy did."""
-    source, target = tmp_path / "cache", tmp_path / "site"
-    write_project(source, {"a/index.html": "<p>缓存的条目</p>"})
-    write_project(target, {"a/index.html": "<p>先写的</p>"})
-    assert build_cache.link_tree(str(source), str(target)) is True
-    assert (target / "a/index.html").stat().st_ino == (source / "a/index.html").stat().st_ino
+def test_a_rewrite_never_reaches_a_hard_link_and_drops_the_links_of_earlier_versions(tmp_path):
+    """Before, .cache/disclosure/column held hard links of the column; anyone may hold others (`cp -al`).
+    The rewrite in place unlinks such files first, and the next kept build removes the old folder."""
+    root = tmp_path / "project"
+    write_project(root, {"mkdocs.yml": NO_CACHE, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES})
+    assert mkdocs_build(root, root / "site")[0] == 0
+    page = root / "site/gkml/11440100MB2C00000X-2021-00001/index.html"
+    (root / ".cache/disclosure/column").mkdir(parents=True)
+    os.link(page, root / ".cache/disclosure/column/index.html")
+    os.link(page, tmp_path / "backup.html")
+    before = page.read_bytes()
+    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS,
+                         "directory.yml": SMALL_CATALOGUE.replace("关于印发示例管理办法的通知", "关于印发示例办法的通知")})
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0, output
+    assert "关于印发示例办法的通知" in page.read_text(encoding="utf-8")
+    assert (tmp_path / "backup.html").read_bytes() == before
+    assert not (root / ".cache/disclosure/column").exists()

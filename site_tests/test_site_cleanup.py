@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import os
+import time
+from pathlib import Path
 
-from conftest import MINIMAL_MKDOCS
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
 from disclosure import site_cleanup
 
 DEAD_LINK_PAGE = {"content/about.md": "# 关于\n\n[不存在](missing.md)\n"}
@@ -61,3 +63,70 @@ def test_the_earlier_site_is_removed_aside_while_building_and_gone_after(build_s
     assert built.returncode == 0, built.output
     names = {p.name for p in built.site.iterdir()}
     assert not {"old", "old.css", site_cleanup.STALE} & names and {".git", ".nojekyll", "gkml"} <= names
+
+
+def tree(site: Path) -> dict[str, bytes]:
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def test_a_build_over_the_earlier_site_rewrites_its_column_in_place_and_leaves_nothing_stale(tmp_path):
+    """The earlier column comes back and is rewritten where it is (the same files); what this build does
+    not write (a removed entry's page, a removed static file) goes: the site equals one built afresh."""
+    root = tmp_path / "project"
+    mkdocs = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {cache: false}}]")
+    write_project(root, {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES,
+                         "content/gkml/old/notice.txt": "栏目下的静态文件\n"})
+    assert mkdocs_build(root, root / "site")[0] == 0
+    kept = root / "site/gkml/11440100MB2C00000X-2021-00001/index.html"
+    inode, removed = kept.stat().st_ino, root / "site/gkml/11440100MB2C00000X-2020-00007/index.html"
+    assert removed.exists() and (root / "site/gkml/old/notice.txt").exists()
+    (root / "content/gkml/old/notice.txt").unlink()
+    catalogue = SMALL_CATALOGUE[:SMALL_CATALOGUE.index("  - index: 11440100MB2C00000X/2020-00007")]
+    write_project(root, {"directory.yml": catalogue,
+                         "content/gkml/2021/00001.md": "第一条 改过的正文。\n"})
+    status, output = mkdocs_build(root, root / "site")
+    assert status == 0, output
+    assert kept.stat().st_ino == inode and "改过的正文" in kept.read_text(encoding="utf-8")
+    assert not removed.parent.exists() and not (root / "site/gkml/old").exists()
+    other = tmp_path / "fresh"
+    write_project(other, {"mkdocs.yml": mkdocs, "directory.yml": catalogue, **SMALL_FILES,
+                          "content/gkml/2021/00001.md": "第一条 改过的正文。\n"})
+    assert mkdocs_build(other, other / "site")[0] == 0
+    assert tree(root / "site") == tree(other / "site")
+
+
+def test_a_failed_build_over_the_earlier_site_leaves_no_site(tmp_path):
+    """The earlier column was taken back and partly rewritten: after the failure nothing of it stays."""
+    root = tmp_path / "project"
+    mkdocs = MINIMAL_MKDOCS.replace("[search, disclosure]", "[search, {disclosure: {check_links_scope: site}}]")
+    write_project(root, {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES, **DEPLOY_CHECKOUT})
+    assert mkdocs_build(root, root / "site")[0] == 0
+    write_project(root, DEAD_LINK_PAGE)
+    status, output = mkdocs_build(root, root / "site")
+    assert status != 0 and "missing.md" in output and "Traceback" not in output, output
+    assert sorted(p.name for p in (root / "site").iterdir()) == [".git", ".nojekyll", ".well-known"]
+
+
+def test_make_room_clears_what_stands_in_the_way_of_a_rewrite(tmp_path):
+    files = {"a/index.html": "旧", "b": "文件，这次要做文件夹", "c/d.html": "文件夹，这次要做文件", "e.html": "留着"}
+    write_project(tmp_path, files)
+    os.link(tmp_path / "a/index.html", tmp_path / "elsewhere.html")
+    column = str(tmp_path)
+    site_cleanup.make_room(os.path.join(column, "a"), {os.path.join(column, "a/index.html")})
+    assert not (tmp_path / "a/index.html").exists() and (tmp_path / "elsewhere.html").read_text(encoding="utf-8") == "旧"
+    written = {os.path.join(column, name) for name in ("b/index.html", "c", "e.html")}
+    site_cleanup.make_room(column, written)
+    assert not (tmp_path / "b").exists() and not (tmp_path / "c").exists()
+    assert (tmp_path / "e.html").exists() and (tmp_path / "elsewhere.html").exists()
+
+
+def test_remove_unwritten_goes_by_the_inode_change_time(tmp_path):
+    """Modification times can be set back (a copy keeping them, `touch -d`); inode change times cannot."""
+    write_project(tmp_path, {"old/a.html": "旧", "old/b.html": "旧", "kept/c.html": "旧", "renamed.html": "旧"})
+    time.sleep(2 * site_cleanup.CLOCK_SLACK + 0.05)
+    since = site_cleanup.build_started()
+    (tmp_path / "kept/c.html").write_text("新", encoding="utf-8")
+    os.utime(tmp_path / "kept/c.html", (1_000_000_000, 1_000_000_000))
+    os.rename(tmp_path / "renamed.html", tmp_path / "moved.html")
+    site_cleanup.remove_unwritten(str(tmp_path), since)
+    assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["kept", "kept/c.html", "moved.html"]

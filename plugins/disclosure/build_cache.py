@@ -1,29 +1,25 @@
-"""A build whose inputs are all unchanged reuses the column of the last good build (`.cache/`).
+"""A build whose inputs are all unchanged keeps the column of the last good build as it is.
 
 The column folder (`<site>/<prefix>/`: listings, entries, reports, exports, search data) is what takes
-a build its time. After a build that finished without a warning, it is kept in `.cache/disclosure/`
-next to mkdocs.yml, with a fingerprint of everything the build read: every file
-MkDocs found (docs and theme assets: path, size, modification time), every template folder of the
-theme, the catalogue and report files, the plugin's own code, mkdocs.yml and the settings loaded
-from it (`!ENV` values included), Python's and the installed packages' versions, the options the
-command line can change and the day. The next build with the same
-fingerprint puts the folder back instead of rendering pages, exports and search data, and skips the
-link check (same inputs, same site, checked then). Anything changed, even a touch: a full build.
+a build its time. A normal build takes the earlier column back and rewrites it in place
+(`site_cleanup.py`). After a build that finished without a warning, a manifest in `.cache/disclosure/`
+next to mkdocs.yml records a fingerprint of everything the build read: every file MkDocs found (docs
+and theme assets: path, size, modification time), every template folder of the theme, the catalogue
+and report files, the plugin's own code, mkdocs.yml and the settings loaded from it (`!ENV` values
+included), the site folder, Python's and the installed packages' versions, the options the command
+line can change and the day. The next build with the same fingerprint leaves the column as it is
+instead of rendering pages, exports and search data, and skips the link check (same inputs, same site,
+checked then). Anything changed, even a touch: a full build.
 
-Hard links both ways (copies where the filesystem has none, or `.cache` is on another one), so
-keeping and restoring 10k files costs a walk, not 280 MB of writes. A cache file is then the same
-inode as a site file, and whatever edits the site in place (`--dirty`, a post-processing script)
-edits the cache too. So the manifest also holds a digest of the cached files' paths, sizes and
-modification times as kept, and only a cache whose files still match it is reused: an in-place edit
-means a full build (one that keeps the size and sets the modification time back is not seen). A
-normal build moves the old site aside and unlinks it, which leaves the cache's files as they were.
-The files MkDocs itself writes into the column on every build (the column home, static files under
-the prefix) are not linked back: MkDocs would rewrite them in place.
+The manifest also holds a digest of the column's files (paths, sizes, modification times), so a column
+file edited, removed or added since (`--dirty`, a post-processing script, an interrupted build) means a
+full build (an edit that keeps the size and sets the modification time back is not seen). The files
+MkDocs itself writes into the column on every build (the column home, static files under the prefix)
+are left out of the digest: it rewrites them anyway.
 """
 
 from __future__ import annotations
 
-import errno
 import hashlib
 import importlib.metadata
 import json
@@ -40,8 +36,7 @@ from mkdocs.utils import CountHandler, get_build_date
 
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
 MANIFEST = "fingerprint.json"
-COLUMN = "column"
-UNLINKABLE = {errno.EXDEV, errno.EPERM, errno.ENOTSUP}  # another filesystem, or one without hard links
+EARLIER_COPY = "column"  # where versions before 2026-12 kept hard links of the column: removed
 SETTINGS = ("site_name", "site_url", "site_description", "site_author", "copyright", "repo_url", "repo_name", "edit_uri",
             "edit_uri_template", "nav", "extra", "extra_css", "extra_javascript", "markdown_extensions", "mdx_configs",
             "validation", "not_in_nav", "exclude_docs", "draft_docs")  # settings as loaded, beyond mkdocs.yml's bytes
@@ -52,70 +47,49 @@ def project_cache(config: MkDocsConfig) -> str:
 
 
 class BuildCache:
-    def __init__(self, folder: str, fingerprint: str) -> None:
+    def __init__(self, folder: str, fingerprint: str, column_dir: str, config: MkDocsConfig, files: Files) -> None:
         self.folder = folder
         self.fingerprint = fingerprint
+        self.column_dir = column_dir
+        self.config = config
+        self.files = files  # the build's, complete by the time the column is looked at
 
     @classmethod
-    def for_build(cls, config: MkDocsConfig, files: Files, read: Iterable[str]) -> BuildCache:
+    def for_build(cls, config: MkDocsConfig, files: Files, read: Iterable[str], column_dir: str) -> BuildCache:
         """`read`: the project files the plugin loaded (catalogue, includes, reports)."""
         digest = hashlib.sha256()
         for line in _inputs(config, files, read):
             digest.update(line.encode("utf-8", "surrogateescape") + b"\n")
-        return cls(project_cache(config), digest.hexdigest())
+        return cls(project_cache(config), digest.hexdigest(), os.path.normpath(column_dir), config, files)
 
     def hit(self) -> bool:
-        """Same fingerprint, and the cached files still as they were kept (no in-place edit since)."""
+        """Same fingerprint, and the column's files still as they were kept."""
         try:
             with open(os.path.join(self.folder, MANIFEST), encoding="utf-8") as stream:
                 kept = json.load(stream)
-            return kept.get("fingerprint") == self.fingerprint and \
-                kept.get("column") == column_digest(os.path.join(self.folder, COLUMN))
+            return kept.get("fingerprint") == self.fingerprint and kept.get("column") == self.column_digest()
         except (OSError, ValueError, AttributeError):
             return False
 
-    def restore(self, column_dir: str, config: MkDocsConfig, files: Files) -> None:
-        """Link the cached column back, but for what MkDocs writes there itself next (in place)."""
-        link_tree(os.path.join(self.folder, COLUMN), os.path.normpath(column_dir), _mkdocs_writes(config, files))
-
-    def store(self, column_dir: str) -> None:
-        """Keep the column just built; the manifest is written last, so a half-made cache never hits."""
-        shutil.rmtree(self.folder, ignore_errors=True)
-        column, making = os.path.join(self.folder, COLUMN), os.path.join(self.folder, COLUMN + ".new")
-        link_tree(column_dir, making)
-        os.rename(making, column)
-        with open(os.path.join(self.folder, MANIFEST), "w", encoding="utf-8") as stream:
-            json.dump({"fingerprint": self.fingerprint, "column": column_digest(column)}, stream)
-
-
-def link_tree(source: str, target: str, skip: Container[str] = frozenset(), linking: bool = True) -> bool:
-    """Hard-link the files of `source` into `target`, folders made as it walks; from the first file
-    the filesystem will not link on, copies. Paths in `skip` (normalized) are left out. Returns
-    whether it still links."""
-    os.makedirs(target, exist_ok=True)
-    with os.scandir(source) as entries:
-        for entry in entries:
-            path = os.path.join(target, entry.name)
-            if entry.is_dir():
-                linking = link_tree(entry.path, path, skip, linking)
-            elif path not in skip:
-                linking = _link_or_copy(entry.path, path, linking)
-    return linking
-
-
-def _link_or_copy(source: str, path: str, linking: bool) -> bool:
-    if linking:
+    def forget(self) -> None:
+        """Before the column is rewritten: no manifest may vouch for it until the build finished."""
         try:
-            os.link(source, path)
-            return True
-        except FileExistsError:  # written before the restore (another plugin): the cached file wins, as a copy's did
-            os.unlink(path)
-            return _link_or_copy(source, path, linking)
-        except OSError as error:
-            if error.errno not in UNLINKABLE:
-                raise
-    shutil.copy2(source, path)
-    return False
+            os.unlink(os.path.join(self.folder, MANIFEST))
+        except FileNotFoundError:
+            pass
+
+    def store(self) -> None:
+        """Record the column just built as the one these inputs give."""
+        os.makedirs(self.folder, exist_ok=True)
+        shutil.rmtree(os.path.join(self.folder, EARLIER_COPY), ignore_errors=True)
+        with open(os.path.join(self.folder, MANIFEST), "w", encoding="utf-8") as stream:
+            json.dump({"fingerprint": self.fingerprint, "column": self.column_digest()}, stream)
+
+    def column_digest(self) -> str:
+        """sha256 over the sorted lines `path size mtime_ns` of the column's files (stat only), but for
+        those MkDocs rewrites."""
+        lines = sorted(_stat_lines(self.column_dir, "", _mkdocs_writes(self.config, self.files)))
+        return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _mkdocs_writes(config: MkDocsConfig, files: Files) -> set[str]:
@@ -124,18 +98,12 @@ def _mkdocs_writes(config: MkDocsConfig, files: Files) -> set[str]:
     return {os.path.normpath(path) for path in templates} | {file.abs_dest_path for file in files}
 
 
-def column_digest(folder: str) -> str:
-    """sha256 over the sorted lines `path size mtime_ns` of every file under `folder` (stat only)."""
-    lines = sorted(_stat_lines(folder, ""))
-    return hashlib.sha256("\n".join(lines).encode("utf-8", "surrogateescape")).hexdigest()
-
-
-def _stat_lines(folder: str, relative: str) -> Iterator[str]:
+def _stat_lines(folder: str, relative: str, skip: Container[str]) -> Iterator[str]:
     with os.scandir(folder) as entries:
         for entry in entries:
             if entry.is_dir(follow_symlinks=False):
-                yield from _stat_lines(entry.path, f"{relative}{entry.name}/")
-            else:
+                yield from _stat_lines(entry.path, f"{relative}{entry.name}/", skip)
+            elif entry.path not in skip:
                 stat = entry.stat(follow_symlinks=False)
                 yield f"{relative}{entry.name} {stat.st_size} {stat.st_mtime_ns}"
 
@@ -143,6 +111,7 @@ def _stat_lines(folder: str, relative: str) -> Iterator[str]:
 def _inputs(config: MkDocsConfig, files: Files, read: Iterable[str]) -> Iterable[str]:
     yield f"day {get_build_date()} epoch {os.environ.get('SOURCE_DATE_EPOCH', '')}"
     yield f"python {sys.version} options {config.theme.name} {config.use_directory_urls} {config.strict}"
+    yield f"site {os.path.abspath(config.site_dir)}"
     yield json.dumps({key: config.get(key) for key in SETTINGS}, default=str, sort_keys=True)  # !ENV values too
     yield from sorted(f"{d.metadata['Name']}=={d.version}" for d in importlib.metadata.distributions())
     for file in files:

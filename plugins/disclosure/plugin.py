@@ -49,7 +49,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.dirty = False
         self.fulltext = FullTextIndex(())
         self.build_started: float | None = None
-        self.stale_removed: Callable[[], None] = lambda: None  # waits for the last site's removal
+        self.earlier_site: site_cleanup.EarlierSite | None = None  # what a normal build replaces
+        self.column_rewritten = False  # the earlier column was taken back: what this build does not write goes
         self.cache: BuildCache | None = None
         self.warnings = warning_counter()  # only a build without warnings is kept in the cache
         self.page_workers: PageWorkers | None = None  # None: nothing to render (the column came from the cache)
@@ -73,20 +74,26 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         report_hooks.configure(config)
         self.problems = []
         self.build_started = None
-        self.stale_removed = lambda: None
+        self.earlier_site = None
+        self.column_rewritten = False
         self.cache = None
         self.warnings = warning_counter()
         return config
 
     def on_pre_build(self, *, config: MkDocsConfig) -> None:
         self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
-        self.stale_removed = (lambda: None) if self.dirty or self.serving else site_cleanup.set_aside(config.site_dir)
+        if not self.dirty and not self.serving:
+            self.earlier_site = site_cleanup.EarlierSite.set_aside(config.site_dir)
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
+        if self.earlier_site is not None:  # MkDocs has cleaned the site folder: the column comes back to be rewritten
+            self.column_rewritten = self.earlier_site.take_back(self.urls.prefix)
+            self.earlier_site.remove()
         if self.config.cache and not self.serving and not self.dirty:  # every file MkDocs found, bodies too
-            self.cache = BuildCache.for_build(config, files, [*self.project.files, *self.project.folders])
+            self.cache = BuildCache.for_build(config, files, [*self.project.files, *self.project.folders],
+                                              self.column_dir(config))
         body_paths = sorted({entry.body for entry in self.catalogue.entries if entry.body})
         for path in body_paths:  # bodies render inside their entry pages, not on their own
             if (body := files.get_file_from_path(path)) is not None:
@@ -161,11 +168,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.share_env(env)
         if self.cache is not None and self.cache.hit():
-            log.info("输入与上次生成完全相同：目录页、条目页、导出文件和检索数据取自 .cache/disclosure")
-            self.cache.restore(self.column_dir(config), config, files)
+            log.info("输入与上次生成完全相同：沿用上次生成的目录页、条目页、导出文件和检索数据")
             self.page_workers = None
             return env
+        if self.cache is not None:
+            self.cache.forget()
         assert self.column is not None
+        if self.column_rewritten:
+            written = {file.abs_dest_path for file in (*files, *self.column.worker_files)}
+            site_cleanup.make_room(self.column_dir(config), written)
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
                   side_task=lambda: self.write_exports(config))
         self.page_workers = PageWorkers(job, self.config.workers)
@@ -216,13 +227,16 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         try:
-            if self.page_workers is not None:  # else the column came from the cache: same inputs, same links
+            if self.page_workers is not None:  # else the column is the last build's: same inputs, same links
                 self._finish_column(config)
         finally:  # nothing may still be writing when a failed build's site is removed
-            self.stale_removed()
+            if self.earlier_site is not None:
+                self.earlier_site.wait()
             logging.getLogger("mkdocs").removeHandler(self.warnings)  # after the workers' records were replayed
+        if self.page_workers is not None and self.column_rewritten:
+            site_cleanup.remove_unwritten(self.column_dir(config), self.build_started or 0.0)
         if self.cache is not None and self.page_workers is not None and not self.warnings.get_counts():
-            self.cache.store(self.column_dir(config))
+            self.cache.store()
 
     def _finish_column(self, config: MkDocsConfig) -> None:
         """The workers' pages and problems, then the full-text index written while the links are checked."""
@@ -263,7 +277,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
-        self.stale_removed()
+        if self.earlier_site is not None:
+            self.earlier_site.wait()
         if not self.serving and hasattr(self, "mkdocs_config"):
             site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)
 

@@ -1,17 +1,23 @@
-"""After a failed build: leave no site that looks finished, and keep the site folder's dotfiles.
+"""The earlier site: moved aside before MkDocs cleans the site folder, its column taken back to be
+rewritten in place; after a failed build, no site that looks finished. Dotfiles always stay.
 
 MkDocs itself never writes or cleans dotfiles (`.git/` of a gh-pages worktree, `.nojekyll`). A normal
-build cleans everything else before writing, so after a failure we clean the same way (MkDocs'
-own `clean_directory`): what this build wrote, or the earlier site it was about to replace. A
-`--dirty` build keeps earlier files on purpose, so there only the files modified since the build
-started are removed, with the folders that removal leaves empty."""
+build cleans everything else before writing. The column (`<site>/<prefix>/`, 10k folders and files at
+10k entries) is the exception: unlinking it and making it again costs seconds of filesystem work per
+build (ext4 without a journal even skips every inode freed in the last minute when it makes one), so it
+is taken back after MkDocs' clean and its files are rewritten where they are, as Hugo does. What this
+build did not write (a removed entry's page) is removed after it; a file the filesystem shares with
+another path (a hard link) is unlinked first, so the rewrite never reaches anything outside the site.
+After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
+build keeps earlier files on purpose, so there only the files modified since the build started are
+removed, with the folders that removal leaves empty."""
 
 from __future__ import annotations
 
 import os
 import shutil
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Collection, Iterator
 
 from mkdocs.utils import clean_directory
 
@@ -21,19 +27,77 @@ CLOCK_SLACK = 0.1  # seconds: file times come from a coarser clock than time.tim
 STALE = ".disclosure-stale"  # a dot folder: MkDocs neither cleans nor copies it
 
 
-def set_aside(site_dir: str) -> Callable[[], None]:
-    """Move what MkDocs' clean_directory is about to remove (all but dotfiles) into a dot folder of the
-    site folder, and remove that in a forked child while the build goes on: removing 100k pages takes
-    seconds. Returns the function that waits until it is gone."""
-    if not os.path.isdir(site_dir):
-        return lambda: None
-    stale = os.path.join(site_dir, STALE)
-    batch = os.path.join(stale, str(time.time_ns()))  # a crashed earlier build may have left one
-    os.makedirs(batch)
-    for name in os.listdir(site_dir):
-        if not name.startswith("."):
-            os.rename(os.path.join(site_dir, name), os.path.join(batch, name))
-    return aside(lambda: shutil.rmtree(stale, ignore_errors=True))
+class EarlierSite:
+    """What a normal build replaces, moved into a dot folder of the site folder and removed in a
+    forked child while the build goes on (removing 100k pages takes seconds)."""
+
+    def __init__(self, site_dir: str) -> None:
+        self.site_dir = site_dir
+        self.batch: str | None = None
+        self.removed: Callable[[], None] | None = None
+
+    @classmethod
+    def set_aside(cls, site_dir: str) -> EarlierSite:
+        """Move what MkDocs' clean_directory is about to remove (all but dotfiles) aside."""
+        earlier = cls(site_dir)
+        if os.path.isdir(site_dir):
+            earlier.batch = os.path.join(site_dir, STALE, str(time.time_ns()))  # a crashed build may have left one
+            os.makedirs(earlier.batch)
+            for name in os.listdir(site_dir):
+                if not name.startswith("."):
+                    os.rename(os.path.join(site_dir, name), os.path.join(earlier.batch, name))
+        return earlier
+
+    def take_back(self, folder: str) -> bool:
+        """Put the earlier site's `folder` (relative) back, after MkDocs' clean; whether there was one."""
+        kept = os.path.join(self.batch, folder) if self.batch and self.removed is None else None
+        if kept is None or not os.path.isdir(kept) or os.path.islink(kept):
+            return False
+        target = os.path.join(self.site_dir, folder)
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        os.rename(kept, target)
+        return True
+
+    def remove(self) -> None:
+        """Start removing the rest (once)."""
+        if self.removed is None:
+            stale = os.path.join(self.site_dir, STALE)
+            self.removed = aside(lambda: shutil.rmtree(stale, ignore_errors=True)) if self.batch else lambda: None
+
+    def wait(self) -> None:
+        """Until the rest is gone."""
+        self.remove()
+        assert self.removed is not None
+        self.removed()
+
+
+def make_room(folder: str, written: Collection[str]) -> None:
+    """Before `folder` is rewritten (`written`: the normalized paths this build writes there): unlink the
+    files that have another name too (a hard link: the rewrite would change both), and whatever stands
+    where a file of the other kind goes (a folder where a file goes, a file where a folder goes)."""
+    folders = {parent for path in written for parent in _parents(path, folder)}
+    for root, dirs, names in os.walk(folder):
+        for name in list(dirs):
+            if (path := os.path.join(root, name)) in written or os.path.islink(path):
+                dirs.remove(name)
+                if os.path.islink(path):
+                    os.unlink(path)
+                else:
+                    shutil.rmtree(path)
+        for name in names:
+            if (path := os.path.join(root, name)) in folders or _matches(path, lambda stat: stat.st_nlink > 1):
+                os.unlink(path)
+
+
+def _parents(path: str, top: str) -> Iterator[str]:
+    while (path := os.path.dirname(path)).startswith(top) and len(path) > len(top):
+        yield path
+
+
+def remove_unwritten(folder: str, since: float) -> None:
+    """Remove the files of `folder` that no one wrote, linked or renamed since `since` (by their inode
+    change time, which no one can set back), and the folders that leaves empty."""
+    _remove_tree(folder, lambda stat: stat.st_ctime < since)
 
 
 def build_started() -> float:
@@ -50,27 +114,29 @@ def remove_after_failure(site_dir: str, dirty: bool, since: float | None) -> Non
 def remove_written(site_dir: str, since: float) -> None:
     if not os.path.isdir(site_dir):
         return
+    written = lambda stat: stat.st_mtime >= since  # noqa: E731
     for name in os.listdir(site_dir):
         if name.startswith("."):
             continue
         path = os.path.join(site_dir, name)
         if os.path.isdir(path) and not os.path.islink(path):
-            _remove_tree(path, since)
-        elif _written(path, since):
+            _remove_tree(path, written)
+        elif _matches(path, written):
             os.unlink(path)
 
 
-def _remove_tree(folder: str, since: float) -> None:
+def _remove_tree(folder: str, doomed: Callable[[os.stat_result], bool]) -> None:
+    """Unlink the files (and links) of `folder` whose lstat is `doomed`, then the folders left empty."""
     for root, dirs, names in os.walk(folder, topdown=False):
         for name in names + [d for d in dirs if os.path.islink(os.path.join(root, d))]:
-            if _written(path := os.path.join(root, name), since):
+            if _matches(path := os.path.join(root, name), doomed):
                 os.unlink(path)
         if not os.listdir(root):
             os.rmdir(root)
 
 
-def _written(path: str, since: float) -> bool:
+def _matches(path: str, test: Callable[[os.stat_result], bool]) -> bool:
     try:
-        return os.lstat(path).st_mtime >= since
+        return test(os.lstat(path))
     except FileNotFoundError:
         return False
