@@ -130,3 +130,12 @@ def test_remove_unwritten_goes_by_the_inode_change_time(tmp_path):
     os.rename(tmp_path / "renamed.html", tmp_path / "moved.html")
     site_cleanup.remove_unwritten(str(tmp_path), since)
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["kept", "kept/c.html", "moved.html"]
+
+
+def test_write_in_place_keeps_the_file_and_leaves_no_tail(tmp_path):
+    page = tmp_path / "a/b/index.html"
+    site_cleanup.write_in_place("较长的旧页面内容".encode(), str(page))  # folders made as MkDocs' write_file makes them
+    inode = page.stat().st_ino
+    for content in ("短".encode(), "更长一些的新页面内容，比旧的长".encode(), b""):
+        site_cleanup.write_in_place(content, str(page))
+        assert page.read_bytes() == content and page.stat().st_ino == inode

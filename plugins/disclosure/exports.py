@@ -15,6 +15,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .site_cleanup import write_in_place
 from .urls import ColumnUrls
 from .xmlchars import strip_forbidden
 
@@ -66,10 +67,7 @@ def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed
         "feed.xml": feed_bytes(catalogue, urls, config, feed_size),
     }
     for name, data in outputs.items():
-        path = os.path.join(config.site_dir, urls.export(name))
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        with open(path, "wb") as stream:
-            stream.write(data)
+        write_in_place(data, os.path.join(config.site_dir, urls.export(name)))
 
 
 def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:

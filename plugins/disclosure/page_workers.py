@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 import markdown
+import mkdocs.utils
 from mkdocs.commands.build import _build_page, _populate_page
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -31,6 +32,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from mkdocs.structure.toc import get_toc
 
 from .forks import ForkPool, can_fork, cores
+from .site_cleanup import write_in_place
 
 MIN_PER_WORKER = 200  # below this a fork costs more than it saves
 SHARES_PER_WORKER = 8  # smaller shares even out the load between workers
@@ -108,15 +110,21 @@ class Outcome:
 
 
 def render(job: Job, src_uris: Sequence[str]) -> None:
-    """Render and write listing and entry pages in this process, as MkDocs renders any page."""
+    """Render and write listing and entry pages in this process, as MkDocs renders any page; each
+    written over the earlier page's blocks (`site_cleanup.write_in_place`, in MkDocs' `write_file`'s place
+    while these pages are written)."""
     doc_files = job.files.documentation_pages(inclusion=InclusionLevel.is_included)
-    for src_uri in src_uris:
-        file = job.worker_files.get_file_from_path(src_uri)
-        assert file is not None, src_uri
-        page = file.page or job.page(file)
-        _populate_page(page, job.config, job.files)
-        _build_page(page, job.config, doc_files, job.nav, job.env)
-        page.validate_anchor_links(files=job.files, log_level=job.config.validation.links.anchors)
+    mkdocs_write, mkdocs.utils.write_file = mkdocs.utils.write_file, write_in_place
+    try:
+        for src_uri in src_uris:
+            file = job.worker_files.get_file_from_path(src_uri)
+            assert file is not None, src_uri
+            page = file.page or job.page(file)
+            _populate_page(page, job.config, job.files)
+            _build_page(page, job.config, doc_files, job.nav, job.env)
+            page.validate_anchor_links(files=job.files, log_level=job.config.validation.links.anchors)
+    finally:
+        mkdocs.utils.write_file = mkdocs_write
 
 
 class PageWorkers:

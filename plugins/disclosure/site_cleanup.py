@@ -5,7 +5,8 @@ MkDocs itself never writes or cleans dotfiles (`.git/` of a gh-pages worktree, `
 build cleans everything else before writing. The column (`<site>/<prefix>/`, 10k folders and files at
 10k entries) is the exception: unlinking it and making it again costs seconds of filesystem work per
 build (ext4 without a journal even skips every inode freed in the last minute when it makes one), so it
-is taken back after MkDocs' clean and its files are rewritten where they are, as Hugo does. What this
+is taken back after MkDocs' clean and its files are rewritten where they are, over their own blocks
+(`write_in_place`), as Hugo does. What this
 build did not write (a removed entry's page) is removed after it; a file the filesystem shares with
 another path (a hard link) is unlinked first, so the rewrite never reaches anything outside the site.
 After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
@@ -69,6 +70,16 @@ class EarlierSite:
         self.remove()
         assert self.removed is not None
         self.removed()
+
+
+def write_in_place(content: bytes, output_path: str) -> None:
+    """MkDocs' `write_file`, over the file's own blocks: truncating a file to nothing frees its blocks
+    (a discard on a filesystem mounted with `discard`) and must wait for their writeback, where
+    writing over them does not; only a shorter content frees the tail."""
+    os.makedirs(os.path.dirname(output_path), exist_ok=True)
+    with open(os.open(output_path, os.O_WRONLY | os.O_CREAT, 0o666), "wb") as stream:
+        stream.write(content)
+        stream.truncate()
 
 
 def make_room(folder: str, written: Collection[str]) -> None:

@@ -7,6 +7,8 @@ import hashlib
 import json
 import os
 
+from ..site_cleanup import write_in_place
+
 
 def dump_json(data: object) -> bytes:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
@@ -25,6 +27,5 @@ def write_folder(folder: str, files: dict[str, bytes], extensions: tuple[str, ..
         if old.endswith(extensions) and old not in files and os.path.isfile(path):
             os.remove(path)
     for name, data in files.items():
-        with open(os.path.join(folder, name), "wb") as stream:
-            stream.write(data)
+        write_in_place(data, os.path.join(folder, name))
     return {name: len(data) for name, data in files.items()}
