@@ -92,6 +92,19 @@ def tables(title: str, results: dict) -> list[str]:
         out.append(f"| {run['n']} | {plain} | {hugo} | {within} | "
                    f"{mark(d['peak_rss_mb'] <= run['mem_budget_mb'])} ({d['peak_rss_mb']:.0f} / {run['mem_budget_mb']:.0f}) | "
                    f"{mark(d['max_html_kb'] <= 300)} | {mark(d['max_asset_gz_kb'] <= 1024)} |")
+    extra = [run for run in runs if "first_build" in run["disclosure"]]
+    if extra:
+        out += ["", "Beside the cold builds above (each over the tool's earlier site, as its normal build is):", "",
+                "| N | disclosure, nothing changed (cache) | disclosure, first build (no site folder) | Hugo, first build "
+                "| first builds, disclosure/Hugo wall |",
+                "|---|---|---|---|---|"]
+    for run in extra:
+        d, hugo_first = run["disclosure"], run.get("hugo", {}).get("first_build")
+        cached = f"{d['cached_rebuild']['wall_s']:.1f} s wall, {d['cached_rebuild']['cpu_s']:.1f} s cpu" if "cached_rebuild" in d else "—"
+        first = d["first_build"]
+        hugo = f"{hugo_first['wall_s']:.1f} s wall, {hugo_first['cpu_s']:.1f} s cpu" if hugo_first else "—"
+        ratio = f"{first['wall_s'] / hugo_first['wall_s']:.1f}" if hugo_first else "—"
+        out.append(f"| {run['n']} | {cached} | {first['wall_s']:.1f} s wall, {first['cpu_s']:.1f} s cpu | {hugo} | {ratio} |")
     return out
 
 

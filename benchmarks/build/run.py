@@ -37,6 +37,7 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 KINDS = ("disclosure", "plain", "hugo")
 SITE_DIRS = {"disclosure": "site", "plain": "site", "hugo": "public"}
+SET_ASIDE = "earlier-site-"  # sites moved away before a first build
 ENV = dict(os.environ, NO_MKDOCS_2_WARNING="1", PYTHONHASHSEED="0")
 REPO = os.path.dirname(os.path.dirname(HERE))
 
@@ -90,11 +91,17 @@ def sample_tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
         peak[0] = max(peak[0], tree_rss_mb(pid))
 
 
-def build(project: str, kind: str, cached: bool = False) -> dict:
+def build(project: str, kind: str, cached: bool = False, first: bool = False) -> dict:
     """One build; wall seconds, user+sys CPU seconds (children included), peak memory: the larger of the
-    child's own peak RSS and the Pss sum over the child and its workers sampled every 0.2 s; load before it."""
-    if not cached:  # a cold build: without the column the plugin kept from the last one (build_cache.py)
+    child's own peak RSS and the Pss sum over the child and its workers sampled every 0.2 s; load before it.
+    A cold build (not `cached`) goes over the earlier site, as each tool's normal build does (Hugo: its
+    `public/`), without the manifest of the plugin's cache (build_cache.py). `first`: into no site
+    folder, as in a fresh clone; the earlier one is renamed away, and removed by `remove_set_aside`
+    only after all builds (unlinking it would slow the filesystem's next inode allocations)."""
+    if not cached:
         shutil.rmtree(os.path.join(project, ".cache"), ignore_errors=True)
+    if first and os.path.isdir(site := os.path.join(project, SITE_DIRS[kind])):
+        os.rename(site, os.path.join(project, f"{SET_ASIDE}{time.time_ns()}"))
     load = os.getloadavg()[0]
     start = time.perf_counter()
     proc = subprocess.Popen(command(kind), cwd=project, env=ENV,
@@ -111,6 +118,12 @@ def build(project: str, kind: str, cached: bool = False) -> dict:
         raise SystemExit(f"build failed in {project}:\n{err.decode(errors='replace')[-3000:]}")
     return {"wall_s": wall, "cpu_s": usage.ru_utime + usage.ru_stime, "peak_rss_mb": max(usage.ru_maxrss / 1024, peak[0]),
             "load_1min": load}
+
+
+def remove_set_aside(project: str) -> None:
+    for name in os.listdir(project):
+        if name.startswith(SET_ASIDE):
+            shutil.rmtree(os.path.join(project, name))
 
 
 def measure_site(site: str) -> dict:
@@ -181,6 +194,13 @@ def main() -> None:
         if "disclosure" in kinds:  # the last cold build kept its column: nothing changed since
             cached = build(os.path.join(work, "disclosure"), "disclosure", cached=True)
             print(f"  disclosure cached rebuild: {cached['wall_s']:7.1f}s wall, {cached['cpu_s']:7.1f}s cpu", flush=True)
+        firsts = {}
+        for kind in [kind for kind in ("disclosure", "hugo") if kind in kinds]:
+            firsts[kind] = build(os.path.join(work, kind), kind, first=True)
+            print(f"  {kind:10s} first build (no site folder): {firsts[kind]['wall_s']:7.1f}s wall, "
+                  f"{firsts[kind]['cpu_s']:7.1f}s cpu", flush=True)
+        for kind in kinds:
+            remove_set_aside(os.path.join(work, kind))
         row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
                "plugin": state}
         for kind in kinds:
@@ -193,6 +213,8 @@ def main() -> None:
             }
         if "disclosure" in kinds:
             row["disclosure"]["cached_rebuild"] = cached
+        for kind, sample in firsts.items():
+            row[kind]["first_build"] = sample
         for other, name in (("plain", "ratio"), ("hugo", "ratio_hugo")):
             if other in row and "disclosure" in row:
                 row[f"{name}_wall"] = row["disclosure"]["wall_s"] / row[other]["wall_s"]
