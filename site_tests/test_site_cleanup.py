@@ -6,6 +6,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
 from disclosure import site_cleanup
 
@@ -108,12 +110,23 @@ def test_a_failed_build_over_the_earlier_site_leaves_no_site(tmp_path):
 
 
 def test_make_room_clears_what_stands_in_the_way_of_a_rewrite(tmp_path):
-    files = {"a/index.html": "旧", "b": "文件，这次要做文件夹", "c/d.html": "文件夹，这次要做文件", "e.html": "留着"}
+    files = {"a/index.html": "旧", "b": "文件，这次要做文件夹", "c/d.html": "文件夹，这次要做文件", "e.html": "留着",
+             "outside/secret.txt": "站点之外"}
     write_project(tmp_path, files)
     os.link(tmp_path / "a/index.html", tmp_path / "elsewhere.html")
+    (tmp_path / "a/feed.xml").symlink_to(tmp_path / "outside/secret.txt")
+    (tmp_path / "a/linked").symlink_to(tmp_path / "outside", target_is_directory=True)
+    os.mkfifo(tmp_path / "a/pipe.html")
     column = str(tmp_path)
     site_cleanup.make_room(os.path.join(column, "a"), {os.path.join(column, "a/index.html")})
     assert not (tmp_path / "a/index.html").exists() and (tmp_path / "elsewhere.html").read_text(encoding="utf-8") == "旧"
+    assert sorted(p.name for p in (tmp_path / "a").iterdir()) == []  # the links and the pipe too; their targets stay
+    assert (tmp_path / "outside/secret.txt").read_text(encoding="utf-8") == "站点之外"
+    (tmp_path / "a/feed.xml").symlink_to(tmp_path / "outside/secret.txt")  # one made after make_room
+    with pytest.raises(OSError):
+        site_cleanup.write_in_place(b"<feed/>", str(tmp_path / "a/feed.xml"))
+    assert (tmp_path / "outside/secret.txt").read_text(encoding="utf-8") == "站点之外"
+    (tmp_path / "a/feed.xml").unlink()
     written = {os.path.join(column, name) for name in ("b/index.html", "c", "e.html")}
     site_cleanup.make_room(column, written)
     assert not (tmp_path / "b").exists() and not (tmp_path / "c").exists()

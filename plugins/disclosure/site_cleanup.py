@@ -6,9 +6,9 @@ build cleans everything else before writing. The column (`<site>/<prefix>/`, 10k
 10k entries) is the exception: unlinking it and making it again costs seconds of filesystem work per
 build (ext4 without a journal even skips every inode freed in the last minute when it makes one), so it
 is taken back after MkDocs' clean and its files are rewritten where they are, over their own blocks
-(`write_in_place`), as Hugo does. What this
-build did not write (a removed entry's page) is removed after it; a file the filesystem shares with
-another path (a hard link) is unlinked first, so the rewrite never reaches anything outside the site.
+(`write_in_place`), as Hugo does. What this build did not write (a removed entry's page) is removed
+after it. A symlink, a hard-linked file, a pipe or device is unlinked first, so the rewrite never
+reaches anything outside the site.
 After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
 build keeps earlier files on purpose, so there only the files modified since the build started are
 removed, with the folders that removal leaves empty."""
@@ -18,6 +18,7 @@ from __future__ import annotations
 import os
 import shutil
 import time
+from stat import S_ISREG
 from collections.abc import Callable, Collection, Iterator
 
 from mkdocs.utils import clean_directory
@@ -26,6 +27,7 @@ from .forks import aside
 
 CLOCK_SLACK = 0.1  # seconds: file times come from a coarser clock than time.time()
 STALE = ".disclosure-stale"  # a dot folder: MkDocs neither cleans nor copies it
+NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
 
 
 class EarlierSite:
@@ -75,17 +77,19 @@ class EarlierSite:
 def write_in_place(content: bytes, output_path: str) -> None:
     """MkDocs' `write_file`, over the file's own blocks: truncating a file to nothing frees its blocks
     (a discard on a filesystem mounted with `discard`) and must wait for their writeback, where
-    writing over them does not; only a shorter content frees the tail."""
+    writing over them does not; only a shorter content frees the tail. A symlink in the file's place is
+    an error, not followed: the site is written inside the site folder only."""
     os.makedirs(os.path.dirname(output_path), exist_ok=True)
-    with open(os.open(output_path, os.O_WRONLY | os.O_CREAT, 0o666), "wb") as stream:
+    with open(os.open(output_path, os.O_WRONLY | os.O_CREAT | NO_FOLLOW, 0o666), "wb") as stream:
         stream.write(content)
         stream.truncate()
 
 
 def make_room(folder: str, written: Collection[str]) -> None:
-    """Before `folder` is rewritten (`written`: the normalized paths this build writes there): unlink the
-    files that have another name too (a hard link: the rewrite would change both), and whatever stands
-    where a file of the other kind goes (a folder where a file goes, a file where a folder goes)."""
+    """Before `folder` is rewritten (`written`: the normalized paths this build writes there): unlink
+    what a rewrite must not write through (a symlink, a file with another name too, which is a hard link,
+    a pipe or device), and whatever stands where a file of the other kind goes (a folder where a file
+    goes, a file where a folder goes)."""
     folders = {parent for path in written for parent in _parents(path, folder)}
     for root, dirs, names in os.walk(folder):
         for name in list(dirs):
@@ -96,8 +100,12 @@ def make_room(folder: str, written: Collection[str]) -> None:
                 else:
                     shutil.rmtree(path)
         for name in names:
-            if (path := os.path.join(root, name)) in folders or _matches(path, lambda stat: stat.st_nlink > 1):
+            if (path := os.path.join(root, name)) in folders or _matches(path, _not_plain):
                 os.unlink(path)
+
+
+def _not_plain(stat: os.stat_result) -> bool:
+    return stat.st_nlink > 1 or not S_ISREG(stat.st_mode)
 
 
 def _parents(path: str, top: str) -> Iterator[str]:
