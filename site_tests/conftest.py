@@ -111,6 +111,22 @@ def mkdocs_build(root: Path, site: Path, timeout: int = 600) -> tuple[int, str]:
         return status, output.read().decode("utf-8", errors="backslashreplace")
 
 
+def site_tree(site: Path) -> dict[str, bytes]:
+    """{path: bytes} of every file of a built site."""
+    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def built_afresh(root: Path, elsewhere: Path, mkdocs: str) -> dict[str, bytes]:
+    """The project at `root` as it is now (but its site and .cache), with `mkdocs` as mkdocs.yml, built
+    in a copy at `elsewhere` into no site folder: what a rebuild over an earlier site must equal."""
+    files = {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
+             if p.is_file() and not {"site", ".cache"} & set(p.relative_to(root).parts)}
+    write_project(elsewhere, {**files, "mkdocs.yml": mkdocs})
+    status, output = mkdocs_build(elsewhere, elsewhere / "site")
+    assert status == 0, output
+    return site_tree(elsewhere / "site")
+
+
 def _build_in_child(root: Path, site: Path, fd: int, timeout: int) -> None:
     code = 1
     try:

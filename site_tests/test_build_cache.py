@@ -7,25 +7,15 @@ import os
 from pathlib import Path
 
 import pytest
-from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, built_afresh, mkdocs_build, site_tree, write_project
 
 REUSED = "沿用上次生成的"
 NO_CACHE = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {cache: false}}]")
 
 
-def tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def fresh(root: Path, tmp_path: Path) -> dict[str, bytes]:
     """The same project built without the cache, in a copy of its own."""
-    other = tmp_path / "fresh"
-    files = {str(p.relative_to(root)): p.read_bytes() for p in root.rglob("*")
-             if p.is_file() and not {"site", ".cache"} & set(p.relative_to(root).parts)}
-    write_project(other, {**files, "mkdocs.yml": NO_CACHE})
-    status, output = mkdocs_build(other, other / "site")
-    assert status == 0, output
-    return tree(other / "site")
+    return built_afresh(root, tmp_path / "fresh", NO_CACHE)
 
 
 def test_an_unchanged_rebuild_reuses_the_column_and_equals_a_full_build(tmp_path):
@@ -36,7 +26,7 @@ def test_an_unchanged_rebuild_reuses_the_column_and_equals_a_full_build(tmp_path
     assert (root / ".cache/disclosure/fingerprint.json").exists()
     status, output = mkdocs_build(root, root / "site")
     assert status == 0 and REUSED in output, output
-    assert tree(root / "site") == fresh(root, tmp_path)
+    assert site_tree(root / "site") == fresh(root, tmp_path)
 
 
 def test_a_changed_body_or_template_builds_again(tmp_path):
@@ -87,7 +77,7 @@ def test_a_reuse_leaves_the_column_as_it_is_and_stays_reusable(tmp_path):
         assert now.st_ino == stat.st_ino, relative
         untouched = (now.st_mtime_ns, now.st_ctime_ns) == (stat.st_mtime_ns, stat.st_ctime_ns)
         assert untouched == (str(relative) not in {"index.html", "notice.txt"}), relative
-    assert tree(root / "site") == fresh(root, tmp_path)
+    assert site_tree(root / "site") == fresh(root, tmp_path)
 
 
 @pytest.mark.parametrize("edit", ["in place", "removed", "added"])
@@ -107,7 +97,7 @@ def test_a_column_edited_since_is_a_full_build(tmp_path, edit):
         (root / "site/gkml/extra.html").write_text("<p>多出来的</p>", encoding="utf-8")
     status, output = mkdocs_build(root, root / "site")
     assert status == 0 and REUSED not in output, output
-    assert tree(root / "site") == fresh(root, tmp_path)
+    assert site_tree(root / "site") == fresh(root, tmp_path)
     status, output = mkdocs_build(root, root / "site")  # kept again: reused
     assert status == 0 and REUSED in output, output
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import os
 import time
-from pathlib import Path
 
 import pytest
 
-from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, mkdocs_build, write_project
+from conftest import MINIMAL_MKDOCS, SMALL_CATALOGUE, SMALL_FILES, built_afresh, mkdocs_build, site_tree, write_project
 from disclosure import site_cleanup
 
 DEAD_LINK_PAGE = {"content/about.md": "# 关于\n\n[不存在](missing.md)\n"}
@@ -67,10 +66,6 @@ def test_the_earlier_site_is_removed_aside_while_building_and_gone_after(build_s
     assert not {"old", "old.css", site_cleanup.STALE} & names and {".git", ".nojekyll", "gkml"} <= names
 
 
-def tree(site: Path) -> dict[str, bytes]:
-    return {str(p.relative_to(site)): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def test_a_build_over_the_earlier_site_rewrites_its_column_in_place_and_leaves_nothing_stale(tmp_path):
     """The earlier column comes back and is rewritten where it is (the same files); what this build does
     not write (a removed entry's page, a removed static file) goes: the site equals one built afresh."""
@@ -90,11 +85,7 @@ def test_a_build_over_the_earlier_site_rewrites_its_column_in_place_and_leaves_n
     assert status == 0, output
     assert kept.stat().st_ino == inode and "改过的正文" in kept.read_text(encoding="utf-8")
     assert not removed.parent.exists() and not (root / "site/gkml/old").exists()
-    other = tmp_path / "fresh"
-    write_project(other, {"mkdocs.yml": mkdocs, "directory.yml": catalogue, **SMALL_FILES,
-                          "content/gkml/2021/00001.md": "第一条 改过的正文。\n"})
-    assert mkdocs_build(other, other / "site")[0] == 0
-    assert tree(root / "site") == tree(other / "site")
+    assert site_tree(root / "site") == built_afresh(root, tmp_path / "fresh", mkdocs)
 
 
 def test_a_failed_build_over_the_earlier_site_leaves_no_site(tmp_path):
