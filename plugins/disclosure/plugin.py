@@ -49,8 +49,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.dirty = False
         self.fulltext = FullTextIndex(())
         self.build_started: float | None = None
-        self.earlier_site: site_cleanup.EarlierSite | None = None  # what a normal build replaces
-        self.column_rewritten = False  # the earlier column was taken back: what this build does not write goes
+        self.earlier_site: site_cleanup.EarlierSite | None = None  # what a normal build replaces; its column is rewritten
         self.cache: BuildCache | None = None
         self.warnings = warning_counter()  # only a build without warnings is kept in the cache
         self.page_workers: PageWorkers | None = None  # None: nothing to render (the column came from the cache)
@@ -75,7 +74,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.problems = []
         self.build_started = None
         self.earlier_site = None
-        self.column_rewritten = False
         self.cache = None
         self.warnings = warning_counter()
         return config
@@ -88,9 +86,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.catalogue is not None
-        if self.earlier_site is not None:  # MkDocs has cleaned the site folder: the column comes back to be rewritten
-            self.column_rewritten = self.earlier_site.take_back(self.urls.prefix)
-            self.earlier_site.remove()
+        if self.earlier_site is not None:  # MkDocs has cleaned the site folder
+            self.earlier_site.take_back(self.urls.prefix)
         if self.config.cache and not self.serving and not self.dirty:  # every file MkDocs found, bodies too
             self.cache = BuildCache.for_build(config, files, [*self.project.files, *self.project.folders],
                                               self.column_dir(config))
@@ -174,9 +171,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.cache is not None:
             self.cache.forget()
         assert self.column is not None
-        if self.column_rewritten:
-            written = {file.abs_dest_path for file in (*files, *self.column.worker_files)}
-            site_cleanup.make_room(self.column_dir(config), written)
+        if self.earlier_site is not None:
+            self.earlier_site.make_room({file.abs_dest_path for file in (*files, *self.column.worker_files)})
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
                   side_task=lambda: self.write_exports(config))
         self.page_workers = PageWorkers(job, self.config.workers)
@@ -233,8 +229,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             if self.earlier_site is not None:
                 self.earlier_site.wait()
             logging.getLogger("mkdocs").removeHandler(self.warnings)  # after the workers' records were replayed
-        if self.page_workers is not None and self.column_rewritten:
-            site_cleanup.remove_unwritten(self.column_dir(config), self.build_started or 0.0)
+        if self.page_workers is not None and self.earlier_site is not None:
+            self.earlier_site.remove_unwritten(self.build_started or 0.0)
         if self.cache is not None and self.page_workers is not None and not self.warnings.get_counts():
             self.cache.store()
 

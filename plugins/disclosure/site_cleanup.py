@@ -38,6 +38,7 @@ class EarlierSite:
         self.site_dir = site_dir
         self.batch: str | None = None
         self.removed: Callable[[], None] | None = None
+        self.column: str | None = None  # the folder taken back, rewritten in place
 
     @classmethod
     def set_aside(cls, site_dir: str) -> EarlierSite:
@@ -51,15 +52,25 @@ class EarlierSite:
                     os.rename(os.path.join(site_dir, name), os.path.join(earlier.batch, name))
         return earlier
 
-    def take_back(self, folder: str) -> bool:
-        """Put the earlier site's `folder` (relative) back, after MkDocs' clean; whether there was one."""
+    def take_back(self, folder: str) -> None:
+        """After MkDocs' clean: put the earlier site's `folder` (relative) back, if it had one, and start
+        removing the rest."""
         kept = os.path.join(self.batch, folder) if self.batch and self.removed is None else None
-        if kept is None or not os.path.isdir(kept) or os.path.islink(kept):
-            return False
-        target = os.path.join(self.site_dir, folder)
-        os.makedirs(os.path.dirname(target), exist_ok=True)
-        os.rename(kept, target)
-        return True
+        if kept is not None and os.path.isdir(kept) and not os.path.islink(kept):
+            self.column = os.path.join(self.site_dir, folder)
+            os.makedirs(os.path.dirname(self.column), exist_ok=True)
+            os.rename(kept, self.column)
+        self.remove()
+
+    def make_room(self, written: Collection[str]) -> None:
+        """Before the column taken back is rewritten: see `make_room`."""
+        if self.column is not None:
+            make_room(os.path.normpath(self.column), written)
+
+    def remove_unwritten(self, since: float) -> None:
+        """After the column taken back was rewritten: see `remove_unwritten`."""
+        if self.column is not None:
+            remove_unwritten(self.column, since)
 
     def remove(self) -> None:
         """Start removing the rest (once)."""
