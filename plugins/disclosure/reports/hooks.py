@@ -22,7 +22,6 @@ from .load import load_report
 from .model import AnnualReport
 from .series import previous_report
 from .views import comparison_rows
-from .xlsx import report_workbook
 
 CSS = "assets/disclosure/reports.css"
 MARKERS = ("<!-- 年度报告表格 -->", "<!-- report-tables -->")
@@ -97,6 +96,8 @@ def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: st
     os.makedirs(folder, exist_ok=True)
     names = {"xlsx": f"{entry.slug}-report.xlsx"}
     comparison = comparison_rows(report, previous) if previous else None
+    from .xlsx import report_workbook  # openpyxl takes 0.1 s to import: only for a site with annual reports
+
     contents = {"xlsx": report_workbook(report, agency, comparison)}
     if report.layout != "2009":  # the chart shows the outcome groups of the national templates
         names["svg"] = f"{entry.slug}-report.svg"
