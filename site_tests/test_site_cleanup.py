@@ -136,10 +136,14 @@ def test_remove_unwritten_goes_by_the_inode_change_time(tmp_path):
     assert sorted(str(p.relative_to(tmp_path)) for p in tmp_path.rglob("*")) == ["kept", "kept/c.html", "moved.html"]
 
 
-def test_write_in_place_keeps_the_file_and_leaves_no_tail(tmp_path):
+def test_write_in_place_keeps_the_file_and_leaves_no_tail_but_never_writes_through_a_hard_link(tmp_path):
     page = tmp_path / "a/b/index.html"
     site_cleanup.write_in_place("较长的旧页面内容".encode(), str(page))  # folders made as MkDocs' write_file makes them
     inode = page.stat().st_ino
     for content in ("短".encode(), "更长一些的新页面内容，比旧的长".encode(), b""):
         site_cleanup.write_in_place(content, str(page))
         assert page.read_bytes() == content and page.stat().st_ino == inode
+    os.link(page, tmp_path / "backup.html")  # a hard link: replaced, not written through
+    site_cleanup.write_in_place("新".encode(), str(page))
+    assert page.read_text(encoding="utf-8") == "新" and (tmp_path / "backup.html").read_bytes() == b""
+    assert page.stat().st_ino != inode and page.stat().st_nlink == 1

@@ -9,6 +9,7 @@ is taken back after MkDocs' clean and its files are rewritten where they are, ov
 (`write_in_place`), as Hugo does. What this build did not write (a removed entry's page) is removed
 after it. A symlink, a hard-linked file, a pipe or device is unlinked first, so the rewrite never
 reaches anything outside the site.
+
 After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
 build keeps earlier files on purpose, so there only the files modified since the build started are
 removed, with the folders that removal leaves empty."""
@@ -18,8 +19,8 @@ from __future__ import annotations
 import os
 import shutil
 import time
-from stat import S_ISREG
 from collections.abc import Callable, Collection, Iterator
+from stat import S_ISREG
 
 from mkdocs.utils import clean_directory
 
@@ -89,9 +90,15 @@ def write_in_place(content: bytes, output_path: str) -> None:
     """MkDocs' `write_file`, over the file's own blocks: truncating a file to nothing frees its blocks
     (a discard on a filesystem mounted with `discard`) and must wait for their writeback, where
     writing over them does not; only a shorter content frees the tail. A symlink in the file's place is
-    an error, not followed: the site is written inside the site folder only."""
+    an error, not followed, and a file with another name too (a hard link) is replaced, not written
+    through: the site is written inside the site folder only."""
     os.makedirs(os.path.dirname(output_path), exist_ok=True)
-    with open(os.open(output_path, os.O_WRONLY | os.O_CREAT | NO_FOLLOW, 0o666), "wb") as stream:
+    descriptor = os.open(output_path, os.O_WRONLY | os.O_CREAT | NO_FOLLOW, 0o666)
+    if os.fstat(descriptor).st_nlink > 1:
+        os.close(descriptor)
+        os.unlink(output_path)
+        descriptor = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW, 0o666)
+    with open(descriptor, "wb") as stream:
         stream.write(content)
         stream.truncate()
 
@@ -120,7 +127,7 @@ def _not_plain(stat: os.stat_result) -> bool:
 
 
 def _parents(path: str, top: str) -> Iterator[str]:
-    while (path := os.path.dirname(path)).startswith(top) and len(path) > len(top):
+    while (path := os.path.dirname(path)).startswith(top + os.sep):
         yield path
 
 
