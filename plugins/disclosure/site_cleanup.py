@@ -58,7 +58,7 @@ class EarlierSite:
         removing the rest."""
         kept = os.path.join(self.batch, folder) if self.batch and self.removed is None else None
         if kept is not None and os.path.isdir(kept) and not os.path.islink(kept):
-            self.column = os.path.join(self.site_dir, folder)
+            self.column = os.path.normpath(os.path.join(self.site_dir, folder))  # as MkDocs' paths of its files
             os.makedirs(os.path.dirname(self.column), exist_ok=True)
             os.rename(kept, self.column)
         self.remove()
@@ -66,7 +66,7 @@ class EarlierSite:
     def make_room(self, written: Collection[str]) -> None:
         """Before the column taken back is rewritten: see `make_room`."""
         if self.column is not None:
-            make_room(os.path.normpath(self.column), written)
+            make_room(self.column, written)
 
     def remove_unwritten(self, since: float) -> None:
         """After the column taken back was rewritten: see `remove_unwritten`."""
@@ -111,12 +111,12 @@ def make_room(folder: str, written: Collection[str]) -> None:
     folders = {parent for path in written for parent in _parents(path, folder)}
     for root, dirs, names in os.walk(folder):
         for name in list(dirs):
-            if (path := os.path.join(root, name)) in written or os.path.islink(path):
+            if os.path.islink(path := os.path.join(root, name)):
                 dirs.remove(name)
-                if os.path.islink(path):
-                    os.unlink(path)
-                else:
-                    shutil.rmtree(path)
+                os.unlink(path)
+            elif path in written:
+                dirs.remove(name)
+                shutil.rmtree(path)
         for name in names:
             if (path := os.path.join(root, name)) in folders or _matches(path, _not_plain):
                 os.unlink(path)
