@@ -30,6 +30,18 @@ TRICKY = SMALL_CATALOGUE + """\
     publisher: 办公室
     date: 2021-03-04
     body: gkml/2021/00004.md
+  - index: 11440100MB2C00000X/2021-00005
+    title: 正文也有小标题
+    category: plans
+    publisher: 办公室
+    date: 2021-03-05
+    body: gkml/2021/00005.md
+  - index: 11440100MB2C00000X/2021-00006
+    title: 正文以一级标题开头
+    category: plans
+    publisher: 办公室
+    date: 2021-03-06
+    body: gkml/2021/00006.md
 """ + "".join(f"""\
   - index: 11440100MB2C00000X/2019-{n:05d}
     title: 第{n}号普通文件
@@ -44,13 +56,18 @@ FILES = {
     "content/gkml/2021/00002.md": "正文 <script>alert(1)</script> & 更多。\n",
     "content/gkml/2021/00003.md": "---\nhide: [toc]\n---\n正文带前言。\n",
     "content/gkml/2021/00004.md": "## 第一章\n\n内容。\n\n## 第二章\n\n内容。\n",
+    "content/gkml/2021/00005.md": "## 总则 & <范围>\n\n内容。\n\n### 适用\n\n内容。\n\n## 附则\n\n内容。\n",
+    "content/gkml/2021/00006.md": "# 通知\n\n## 一、背景\n\n内容。\n",
     **{f"content/gkml/2019/{n:05d}.md": f"第{n}号正文。\n" for n in range(1, 41)},
 }
 CONFIGS = {
     "plain": "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh}\nplugins: [search, disclosure]\n",
     "site_url": ("site_name: 示例\nsite_url: https://example.gov.cn/sub/\ndocs_dir: content\nuse_directory_urls: false\n"
                  "theme: {name: material, language: zh, features: [navigation.path, content.action.edit]}\n"
-                 "repo_url: https://example.gov.cn/repo\nplugins: [search, disclosure]\n"),
+                 "repo_url: https://example.gov.cn/repo\nplugins: [search, disclosure]\n"
+                 "markdown_extensions: [{toc: {title: 本页目录, permalink: true}}]\n"),
+    "toc.integrate": "site_name: 示例\ndocs_dir: content\ntheme: {name: material, language: zh, features: [toc.integrate]}\n"
+                     "plugins: [search, disclosure]\n",
 }
 
 
@@ -86,5 +103,24 @@ def test_frame_is_used_and_tricky_pages_fall_back(tmp_path, monkeypatch):
     build_into(tmp_path, CONFIGS["plain"], "fast", True)
     titles = {values[chrome.MARKS["title"]] for values in filled}
     assert "第7号普通文件" in titles
-    assert "正文有小标题" not in titles  # a table of contents: full render
+    assert {"正文有小标题", "正文也有小标题", "正文以一级标题开头"} <= titles  # with a table of contents too
     assert not any("  " in title for title in titles)  # whitespace runs: full render
+
+
+def test_theme_override_of_the_table_of_contents_is_rendered_per_page(tmp_path, monkeypatch):
+    """An override that prints the table of contents without the mark: pages with headings take the full
+    render (the frame would show its stand-in heading), and still equal it."""
+    import material
+    from disclosure import chrome
+    filled = []
+    original = chrome.Frame.fill
+    monkeypatch.setattr(chrome.Frame, "fill", lambda self, values: filled.append(values) or original(self, values))
+    material_toc = Path(material.__file__).parent / "templates" / "partials" / "toc.html"
+    write_project(tmp_path, {**FILES, "directory.yml": SMALL_CATALOGUE.split("entries:")[0] + "entries:" + TRICKY.split("entries:", 1)[1],
+                             "overrides/partials/toc.html": material_toc.read_text(encoding="utf-8")})
+    config = CONFIGS["plain"].replace("language: zh}", "language: zh, custom_dir: overrides}")
+    fast = tree(build_into(tmp_path, config, "fast", True))
+    titles = {values[chrome.MARKS["title"]] for values in filled}
+    assert "第7号普通文件" in titles and "正文有小标题" not in titles
+    assert fast == tree(build_into(tmp_path, config, "full", False))
+    assert 'data-md-component="toc"' in fast["gkml/11440100MB2C00000X-2021-00004/index.html"].decode()

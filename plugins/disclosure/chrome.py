@@ -2,15 +2,19 @@
 
 All entry pages sit at the same depth (`<prefix>/<slug>/`) and out of the nav, so Material's
 base.html around them (header, nav, search dialog, footer, config) differs only in the title, the
-meta description, the canonical URL and the `content` block. The first entry page is rendered once
-as a *frame*: its title, description and canonical URL replaced by marks, its `content` block by a
-mark. Every entry page is then the frame with its escaped parts in place of the marks, and only its
-`content` block rendered (with the blocks and top-level names the frame's render set up).
+meta description, the canonical URL, the table of contents (the sidebar and the skip link to the
+first heading) and the `content` block. The first entry page is rendered once as a *frame*: its
+title, description and canonical URL replaced by marks, its `content` block and table of contents
+(our partials/toc.html prints `page.dc_toc_mark` when there is one) by marks. Every entry page is then
+the frame with its escaped parts in place of the marks, and only its `content` block and table of
+contents rendered (with the blocks and top-level names the frame's render set up). Pages with and
+without headings get frames of their own: Material prints the skip link only when there are some.
 
-A page whose output could differ from that takes the normal render: a table of contents, front
-matter beyond the plugin's own keys, a title with whitespace runs, another depth, or a context that
-another plugin changed. A frame that leaks the first page's identity (its index number or URL), or
-shows a mark transformed (JSON- or URL-encoded, re-cased), is not used at all. A test proves
+A page whose output could differ from that takes the normal render: front matter beyond the plugin's
+own keys, a title with whitespace runs, a first heading whose link is not a plain "#anchor", another
+depth, or a context that another plugin changed. A frame that leaks the first page's identity (its
+index number or URL), or shows a mark transformed (JSON- or URL-encoded, re-cased), is not used at
+all; so is one whose table of contents a theme override prints without the mark. A test proves
 byte-equality with the normal render on every page.
 """
 
@@ -22,7 +26,8 @@ from typing import Any
 from jinja2 import Environment, Template
 from markupsafe import Markup, escape
 
-MARKS = {name: f"\ue000{name}\ue001" for name in ("title", "description", "canonical", "content")}
+MARKS = {name: f"\ue000{name}\ue001" for name in ("title", "description", "canonical", "content", "toc", "skip")}
+TOC_TEMPLATE = "partials/toc.html"
 RESIDUE = ("\ue000", "\ue001", "ue000", "UE000", "%EE%80%80", "%ee%80%80", "&#57344;", "&#xe000;", "&#xE000;")
 OWN_META = {"template", "title", "description", "search"}
 PAGE_KEYS = ("page", "disclosure")
@@ -40,9 +45,23 @@ class _FramePage:
             self.meta["description"] = MARKS["description"]
         self.canonical_url = MARKS["canonical"] if page.canonical_url else None
         self.content = MARKS["content"]
+        if page.toc:
+            self.toc = [_MarkedHeading()]
+            self.dc_toc_mark = MARKS["toc"]
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._page, name)
+
+
+class _MarkedHeading:
+    """The first heading as the frame's skip link sees it. The title is not a mark: it shows only where
+    a theme override prints the table of contents itself, and the frame is then refused as unclean."""
+
+    url = "#" + MARKS["skip"]
+    title = "\ue000heading\ue001"
+    level = 2
+    children: list = []
+    typeset = None
 
 
 class Frame:
@@ -101,21 +120,27 @@ class SharedChrome:
         if not self._eligible(page):
             return template.render(context)
         described = "+description" if "description" in page.meta else ""  # entries have one, listings not
-        key = f"{template_name}@{page.url.count('/')}{described}"  # listing pages 2, 3 … sit one level deeper
+        headed = "+toc" if page.toc else ""
+        key = f"{template_name}@{page.url.count('/')}{described}{headed}"  # listing pages 2, 3 … sit one level deeper
         if key not in self.frames:
             self.frames[key] = self._frame(template, context, page, identity)
         frame = self.frames[key]
         if frame is None or not frame.fits(context, page):
             return template.render(context)
-        return frame.fill({
+        values = {
             MARKS["title"]: page.meta["title"], MARKS["description"]: page.meta.get("description", ""),
             MARKS["canonical"]: page.canonical_url or "", MARKS["content"]: self._content(template, frame, context),
-        })
+        }
+        if page.toc:
+            values[MARKS["toc"]] = self._toc(frame, context)
+            values[MARKS["skip"]] = _first_heading(page).url[1:]  # the frame has the "#"
+        return frame.fill(values)
 
     @staticmethod
     def _eligible(page: Any) -> bool:
         meta = page.meta
-        return (len(page.toc) == 0 and set(meta) <= OWN_META and _plain(meta.get("title"))
+        heading = _first_heading(page)
+        return ((heading is None or (heading.url.startswith("#") and _plain(heading.url))) and set(meta) <= OWN_META and _plain(meta.get("title"))
                 and ("description" not in meta or _plain(meta["description"])) and _plain(page.canonical_url or ""))
 
     def _frame(self, template: Template, context: dict, page: Any, identity: tuple[str, ...]) -> Frame | None:
@@ -139,6 +164,17 @@ class SharedChrome:
         jinja_context.vars.update(frame.names)
         jinja_context.blocks = {name: list(fns) for name, fns in frame.blocks.items()}
         return "".join(jinja_context.blocks["content"][0](jinja_context))
+
+    def _toc(self, frame: Frame, context: dict) -> str:
+        """The page's table of contents, as the frame's render would have included it."""
+        template = self.env.get_template(TOC_TEMPLATE)
+        jinja_context = template.new_context(context)
+        jinja_context.vars.update(frame.names)
+        return self.env.concat(template.root_render_func(jinja_context))  # type: ignore[attr-defined]
+
+
+def _first_heading(page: Any) -> Any:
+    return next(iter(page.toc), None)
 
 
 def _clean(text: str, identity: tuple[str, ...]) -> bool:
