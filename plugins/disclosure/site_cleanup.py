@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import time
 from collections.abc import Callable, Collection, Iterator
 from stat import S_ISREG
@@ -26,7 +27,6 @@ from mkdocs.utils import clean_directory
 
 from .forks import aside
 
-CLOCK_SLACK = 0.1  # seconds: file times come from a coarser clock than time.time()
 STALE = ".disclosure-stale"  # a dot folder: MkDocs neither cleans nor copies it
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
 
@@ -138,7 +138,22 @@ def remove_unwritten(folder: str, since: float) -> None:
 
 
 def build_started() -> float:
-    return time.time() - CLOCK_SLACK
+    """The time the file system gives a file written now, once its clock has moved on: every file
+    written before has an earlier time, every file written after this time or a later one. The
+    file system's clock is coarser than `time.time()` (a tick of 1–10 ms), so a time taken from
+    `time.time()` can come before files written just before it (a script that writes into the site
+    folder, then builds)."""
+    with tempfile.TemporaryFile() as probe:
+        first = os.fstat(probe.fileno()).st_ctime_ns
+        give_up = time.monotonic() + 0.1  # a file system whose times never move on
+        while (now := _touched(probe.fileno())) == first and time.monotonic() < give_up:
+            pass
+    return now / 1e9
+
+
+def _touched(descriptor: int) -> int:
+    os.write(descriptor, b".")
+    return os.fstat(descriptor).st_ctime_ns
 
 
 def remove_after_failure(site_dir: str, dirty: bool, since: float | None) -> None:
