@@ -42,6 +42,15 @@ TRICKY = SMALL_CATALOGUE + """\
     publisher: 办公室
     date: 2021-03-06
     body: gkml/2021/00006.md
+  - index: 11440100MB2C00000X/2021-00007
+    title: 概述有两行
+    category: plans
+    publisher: 办公室
+    date: 2021-03-07
+    summary: |
+      第一行，
+        第二行。
+    body: gkml/2021/00007.md
 """ + "".join(f"""\
   - index: 11440100MB2C00000X/2019-{n:05d}
     title: 第{n}号普通文件
@@ -58,6 +67,7 @@ FILES = {
     "content/gkml/2021/00004.md": "## 第一章\n\n内容。\n\n## 第二章\n\n内容。\n",
     "content/gkml/2021/00005.md": "## 总则 & <范围>\n\n内容。\n\n### 适用\n\n内容。\n\n## 附则\n\n内容。\n",
     "content/gkml/2021/00006.md": "# 通知\n\n## 一、背景\n\n内容。\n",
+    "content/gkml/2021/00007.md": "正文。\n",
     **{f"content/gkml/2019/{n:05d}.md": f"第{n}号正文。\n" for n in range(1, 41)},
 }
 CONFIGS = {
@@ -104,7 +114,10 @@ def test_frame_is_used_and_tricky_pages_fall_back(tmp_path, monkeypatch):
     titles = {values[chrome.MARKS["title"]] for values in filled}
     assert "第7号普通文件" in titles
     assert {"正文有小标题", "正文也有小标题", "正文以一级标题开头"} <= titles  # with a table of contents too
-    assert not any("  " in title for title in titles)  # whitespace runs: full render
+    assert "两个 空格的标题" not in titles  # front matter of its own: full render
+    assert "概述有两行" in titles  # its 内容概述 on one line in the meta description
+    page = (tmp_path / "fast/gkml/11440100MB2C00000X-2021-00007/index.html").read_text(encoding="utf-8")
+    assert '<meta name="description" content="第一行， 第二行。">' in page
 
 
 def test_theme_override_of_the_table_of_contents_is_rendered_per_page(tmp_path, monkeypatch):

@@ -119,13 +119,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None and self.column is not None
         view = self.column.views.get(page.file.src_uri)
         if view is not None:
-            # Material prints meta title/description unescaped: hand it escaped text. The page's HTML
-            # comes from on_page_context (shared chrome); MkDocs' own render only prints it.
-            page.meta.update(template=PRERENDERED, title=str(escape(view.title)))
+            # Material prints meta title/description unescaped: hand it escaped text, on one line (a
+            # multi-line 内容概述 would otherwise keep its page out of the shared chrome). The page's
+            # HTML comes from on_page_context (shared chrome); MkDocs' own render only prints it.
+            page.meta.update(template=PRERENDERED, title=_one_line(view.title))
             if view.kind != "home":  # entries and listings are found by the catalogue search
                 page.meta["search"] = {"exclude": True}
             if view.entry is not None:
-                page.meta["description"] = str(escape(view.entry.summary or view.entry.title))
+                page.meta["description"] = _one_line(view.entry.summary or view.entry.title)
         if (view is None or view.entry is None) and (source := self._source_of(page)) is not None:
             self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
         return markdown
@@ -282,3 +283,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes
             server.watch(path)
         return server
+
+
+def _one_line(text: str) -> str:
+    """`text` escaped for Material's unescaped meta title and description, whitespace runs as one space."""
+    return str(escape(" ".join(text.split())))
