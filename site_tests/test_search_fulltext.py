@@ -12,7 +12,7 @@ import time
 from pathlib import Path
 
 from disclosure.search import FullTextIndex, html_text, write_fulltext
-from disclosure.search.fold import fold
+from disclosure.search.fold import TABLE, fold
 from disclosure.search import fulltext
 from disclosure.search.fulltext import bucket_of
 from disclosure.search.postings import gram_codes, gram_of, normal
@@ -179,3 +179,9 @@ def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_
     config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("index.html"))
     assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
     assert all((built.site / "assets/disclosure" / name).exists() for name in ("search-worker.js", "fulltext-index.js", "fold.js"))
+
+
+def test_fold_is_the_table_applied_to_every_character():
+    every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
+    assert fold(every) == every.translate(TABLE) != every
+    assert fold("（２０２１）第Ａ号，　ＡＢＣ") == "[2021]第a号, abc"
