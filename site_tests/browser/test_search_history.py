@@ -7,6 +7,7 @@ from __future__ import annotations
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from ranking_site import EXAM, NEWER, PLATFORM, PROJECT, SUBJECT, TRAP, entry_path
 
@@ -32,6 +33,20 @@ def focused(page) -> str:
 def open_catalogue(page, url: str) -> None:
     page.goto(url)
     page.wait_for_selector("[data-dc-catalogue-search][data-dc-ready]")
+
+
+def open_site_search(page):
+    """Click the header's search box until Material has opened its dialog: under load the first click can
+    come before Material watches the box's focus (the page's load event does not wait for that)."""
+    query = page.locator("[data-md-component=search-query]")
+    for _ in range(5):
+        query.click()
+        try:
+            page.wait_for_function("document.getElementById('__search').checked", timeout=3000)
+            return query
+        except PlaywrightTimeout:
+            query.evaluate("input => input.blur()")
+    raise AssertionError("Material's search dialog did not open on a click in the header's search box")
 
 
 def type_slowly(page, text: str) -> None:
@@ -120,8 +135,7 @@ def site_results(page) -> list[str]:
 def test_site_search_typing_order_and_back(page, site_url):
     page.goto(site_url + "about/")
     start = page.evaluate("history.length")
-    query = page.locator("[data-md-component=search-query]")
-    query.click()  # the header's search box (wide screen) opens the dialog
+    query = open_site_search(page)  # the header's search box (wide screen) opens the dialog
     for text in ("数据", "数据共享平台"):
         query.fill(text)
         query.press("End")  # Material reads the query on keyup
@@ -150,8 +164,7 @@ def test_site_search_typing_order_and_back(page, site_url):
 
 def test_site_search_back_from_a_result_and_after_closing(page, site_url):
     page.goto(site_url + "about/")
-    query = page.locator("[data-md-component=search-query]")
-    query.click()  # the header's search box (wide screen) opens the dialog
+    query = open_site_search(page)  # the header's search box (wide screen) opens the dialog
     query.fill("数据共享 考核")
     query.press("End")
     page.wait_for_function("location.search.includes('q=')")
