@@ -42,6 +42,8 @@ def test_three_workers_write_the_site_one_process_writes(tmp_path):
     assert sitemap.count("<loc>https://gk.example.gov.cn/gkml/") == len(column) > 50
     assert all(f"<loc>https://gk.example.gov.cn/{p.removesuffix('index.html')}</loc>" in sitemap for p in column)
     assert one["gkml/fulltext/manifest.json"] == three["gkml/fulltext/manifest.json"]  # texts came back
+    assert {"gkml/catalogue.json", "gkml/catalogue.xlsx", "gkml/feed.xml", "gkml/search/manifest.json"} <= set(one)
+    # ^ made ahead, in a child forked as the build starts, with three workers; in the build itself with one
 
 
 def test_warnings_in_worker_pages_are_logged_once_and_fail_strict(tmp_path):

@@ -15,8 +15,9 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .search import SHARD_EXTENSIONS, shard_files, write_folder
 from .site_cleanup import write_in_place
-from .urls import ColumnUrls
+from .urls import ColumnUrls, relative
 from .xmlchars import strip_forbidden
 
 COLUMNS = EXPORT_COLUMNS  # (key, Chinese header), from the registry of entry fields
@@ -55,19 +56,35 @@ def table_row(record: dict[str, Any], category_labels: dict[str, str], site_url:
     return [display[key] or "" for key, _ in COLUMNS]
 
 
-def write_all(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> None:
+Made = tuple[dict[str, bytes], dict[str, bytes]]  # the exports and the catalogue search's shards, by file name
+
+
+def make(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> Made:
+    """What the catalogue alone gives: the exports and the catalogue search's shards."""
+    return (outputs(catalogue, urls, config, feed_size),
+            shard_files(catalogue, relative(urls.home(), urls.entry_pattern(config.use_directory_urls))))
+
+
+def write(made: Made, urls: ColumnUrls, site_dir: str) -> None:
+    """Write what `make` made into the column."""
+    exported, shards = made
+    for name, data in exported.items():
+        write_in_place(data, os.path.join(site_dir, urls.export(name)))
+    write_folder(os.path.join(site_dir, urls.prefix, "search"), shards, SHARD_EXTENSIONS)
+
+
+def outputs(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> dict[str, bytes]:
+    """{file name: bytes} of every export."""
     records = [entry_record(entry, catalogue, urls) for entry in catalogue.entries]
     labels = catalogue.category_labels()
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
     rows = [table_row(record, labels, site_url) for record in records]
-    outputs = {
+    return {
         "catalogue.json": json_bytes(catalogue, records),
         "catalogue.csv": csv_bytes(rows),
         "catalogue.xlsx": xlsx_bytes(rows, catalogue.agency.name, max((e.date for e in catalogue.entries), default=datetime.date(2000, 1, 1))),
         "feed.xml": feed_bytes(catalogue, urls, config, feed_size),
     }
-    for name, data in outputs.items():
-        write_in_place(data, os.path.join(config.site_dir, urls.export(name)))
 
 
 def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:

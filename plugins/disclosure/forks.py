@@ -6,6 +6,8 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import os
+import pickle
+import signal
 import threading
 import traceback
 from collections.abc import Callable
@@ -48,36 +50,67 @@ def aside(task: Callable[[], None]) -> Callable[[], None]:
     """Run `task` in a forked child (no thread is started, so the caller may fork again meanwhile);
     returns the function that waits for it (once; later calls return at once) and raises what it
     raised. Without fork: runs it now."""
-    if not can_fork():
-        task()
-        return lambda: None
-    read_end, write_end = os.pipe()
-    gc.freeze()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_end)
-        failure = b""
-        try:
-            task()
-        except BaseException:
-            failure = traceback.format_exc().encode("utf-8", "replace")
-        finally:
-            os.write(write_end, failure)
-            os._exit(1 if failure else 0)
-    os.close(write_end)
-    waited: list[int] = []
+    return Aside(task).result
 
-    def wait() -> None:
-        if waited:
+
+class Aside:
+    """`task` run in a forked child, its value handed back (pickled through a pipe) by `result()`;
+    `cancel()` stops it. Without fork, `task` runs at once, here."""
+
+    def __init__(self, task: Callable[[], Any]) -> None:
+        self.pid: int | None = None
+        self.value: Any = None
+        self.done = False
+        if not can_fork():
+            self.value, self.done = task(), True
             return
-        waited.append(pid)
-        with os.fdopen(read_end, "rb") as stream:
-            failure = stream.read().decode("utf-8", "replace")
-        status = os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1])
-        if status != 0:
-            raise RuntimeError(failure or f"子进程意外退出（{status}）")
+        read_end, write_end = os.pipe()
+        gc.freeze()
+        pid = os.fork()
+        if pid == 0:  # the child: never returns
+            os.close(read_end)
+            _hand_back(task, write_end)
+        os.close(write_end)
+        self.pid, self.stream = pid, os.fdopen(read_end, "rb")
 
-    return wait
+    def result(self) -> Any:
+        """The task's value once it has finished (at once if it has); what it raised, as a RuntimeError."""
+        if not self.done:
+            self.done = True
+            with self.stream:
+                data = self.stream.read()
+            status = self._reap()
+            failed, value = pickle.loads(data) if data else (True, "")
+            if failed or status != 0:
+                raise RuntimeError(value or f"子进程意外退出（{status}）")
+            self.value = value
+        return self.value
+
+    def cancel(self) -> None:
+        if not self.done:
+            self.done = True
+            self.stream.close()
+            os.kill(self.pid, signal.SIGKILL)  # type: ignore[arg-type]
+            self._reap()
+
+    def _reap(self) -> int:
+        assert self.pid is not None
+        return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
+
+
+def _hand_back(task: Callable[[], Any], descriptor: int) -> None:
+    """In the child: run `task`, write (failed, value or traceback) to `descriptor`, exit."""
+    failed = True
+    try:
+        try:
+            data = pickle.dumps((False, task()), pickle.HIGHEST_PROTOCOL)
+            failed = False
+        except BaseException:
+            data = pickle.dumps((True, traceback.format_exc()))
+        with os.fdopen(descriptor, "wb") as stream:
+            stream.write(data)
+    finally:
+        os._exit(1 if failed else 0)
 
 
 _work: Callable[[Any], Any] | None = None  # set once in each worker, when it starts

@@ -20,14 +20,14 @@ from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
-from .search import FullTextIndex, html_text, write_fulltext, write_shards
+from .search import FullTextIndex, html_text, write_fulltext
 from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import TEMPLATES, ColumnPages, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .state import BuildState
-from .urls import ColumnUrls, href, relative
+from .urls import ColumnUrls, href
 
 log = get_plugin_logger(__name__)
 PACKAGE_DIR = os.path.dirname(os.path.abspath(__file__))
@@ -53,6 +53,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.cache: BuildCache | None = None
         self.warnings = warning_counter()  # only a build without warnings is kept in the cache
         self.page_workers: PageWorkers | None = None  # None: nothing to render (the column came from the cache)
+        self.exports_ahead: forks.Aside | None = None  # the exports, made in a child while the build starts
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -82,6 +83,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.build_started = site_cleanup.build_started()  # MkDocs writes nothing to site_dir before this
         if not self.dirty and not self.serving:
             self.earlier_site = site_cleanup.EarlierSite.set_aside(config.site_dir)
+        self.exports_ahead = None
+        if not self.serving and self.config.workers != 1 and forks.can_fork():  # on the core the start leaves idle
+            self.exports_ahead = forks.Aside(lambda: self.export_files(config))
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -168,6 +172,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.cache is not None and self.cache.hit():
             log.info("输入与上次生成完全相同：沿用上次生成的目录页、条目页、导出文件和检索数据")
             self.page_workers = None
+            self.cancel_exports()
             return env
         if self.cache is not None:
             self.cache.forget()
@@ -175,7 +180,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.earlier_site is not None:
             self.earlier_site.make_room({file.abs_dest_path for file in (*files, *self.column.worker_files)})
         job = Job(config, files, self.column.worker_files, self.state.nav, env, self.harvest,
-                  side_task=lambda: self.write_exports(config))
+                  side_task=None if self.exports_ahead else lambda: self.write_exports(config))
         self.page_workers = PageWorkers(job, self.config.workers)
         self.page_workers.start()  # while MkDocs renders the other pages
         return env
@@ -241,6 +246,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.page_workers.finish(self.absorb)
         if self.problems:
             raise ProblemsError(self.problems)
+        if self.exports_ahead is not None:
+            self.write_exports(config, self.exports_ahead.result())
         self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
                                                                  busy=1))
 
@@ -259,12 +266,18 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         finally:
             search_text_written()
 
-    def write_exports(self, config: MkDocsConfig) -> None:
-        """What the catalogue alone gives: the exports and the catalogue search's shards."""
+    def export_files(self, config: MkDocsConfig) -> exports.Made:
         assert self.catalogue is not None
-        exports.write_all(self.catalogue, self.urls, config, self.config.feed_size)
-        write_shards(self.catalogue, os.path.join(config.site_dir, self.urls.prefix, "search"),
-                     relative(self.urls.home(), self.urls.entry_pattern(config.use_directory_urls)))
+        return exports.make(self.catalogue, self.urls, config, self.config.feed_size)
+
+    def write_exports(self, config: MkDocsConfig, made: exports.Made | None = None) -> None:
+        """The exports and the catalogue search's shards (`made` ahead, or made now) into the column."""
+        exports.write(made or self.export_files(config), self.urls, config.site_dir)
+
+    def cancel_exports(self) -> None:
+        if self.exports_ahead is not None:
+            self.exports_ahead.cancel()
+            self.exports_ahead = None
 
     def write_search_text(self, config: MkDocsConfig) -> None:
         """The full-text index, from the texts the entry pages gave."""
@@ -274,6 +287,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""
         logging.getLogger("mkdocs").removeHandler(self.warnings)
+        self.cancel_exports()
         if self.earlier_site is not None:
             self.earlier_site.wait()
         if not self.serving and hasattr(self, "mkdocs_config"):

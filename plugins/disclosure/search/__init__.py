@@ -1,6 +1,7 @@
 """Searching the column: catalogue-search shards (目录检索) and the site-wide full-text index."""
 
 from .fulltext import FullTextIndex, html_text, write_fulltext
-from .shards import write_shards
+from .files import write_folder
+from .shards import SHARD_EXTENSIONS, shard_files, write_shards
 
-__all__ = ["FullTextIndex", "html_text", "write_fulltext", "write_shards"]
+__all__ = ["SHARD_EXTENSIONS", "FullTextIndex", "html_text", "shard_files", "write_folder", "write_fulltext", "write_shards"]

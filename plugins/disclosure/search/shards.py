@@ -107,9 +107,17 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
     return manifest, files
 
 
-def write_shards(catalogue: Catalogue, folder: str, entry_pattern: str = "{slug}/") -> dict[str, int]:
-    """Write the manifest and year shards into `folder`; returns {file name: size in bytes}.
-    `entry_pattern` ("{slug}" for the slug) is relative to the column home, where the search runs."""
+SHARD_EXTENSIONS = (".json", ".bin")  # of the files in the shards' folder
+
+
+def shard_files(catalogue: Catalogue, entry_pattern: str = "{slug}/") -> dict[str, bytes]:
+    """{file name: bytes} of the manifest and year shards. `entry_pattern` ("{slug}" for the slug) is
+    relative to the column home, where the search runs."""
     manifest, files = build_shards(catalogue, entry_pattern)
     files["manifest.json"] = dump_json(manifest)
-    return write_folder(folder, files, (".json", ".bin"))
+    return files
+
+
+def write_shards(catalogue: Catalogue, folder: str, entry_pattern: str = "{slug}/") -> dict[str, int]:
+    """Write the manifest and year shards into `folder`; returns {file name: size in bytes}."""
+    return write_folder(folder, shard_files(catalogue, entry_pattern), SHARD_EXTENSIONS)
