@@ -85,6 +85,8 @@ def test_body_title_category_and_attachment_saves_equal_a_full_build(preview):
     root, session = preview
     save(root, "content/gkml/2019/00003.md", "改过的正文，提到了数据开放。\n")
     check(root, session)
+    save(root, "content/gkml/2019/00004.md", "## 一、总则\n\n改过的正文。\n\n## 二、附则\n\n自发布之日起施行。\n")
+    check(root, session)  # headings: a table of contents in the page's shared chrome
     save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题"))
     check(root, session)
     save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题").replace(
