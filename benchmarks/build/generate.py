@@ -1,6 +1,9 @@
 """Generate a synthetic disclosure catalogue of N entries, twice: for the plugin and as plain MkDocs.
 
-    python benchmarks/build/generate.py N OUT_DIR
+    python benchmarks/build/generate.py N OUT_DIR [--headings]
+
+--headings: each body is in sections under "## 一、…" headings (a table of contents on every page),
+as many government documents are; without it, bodies are paragraphs only.
 
 OUT_DIR/disclosure/  mkdocs.yml (material, zh, plugins [search, disclosure]), directory.yml,
                      content/index.md, content/gkml/<year>/<seq>.md bodies, content/files/… attachments
@@ -70,7 +73,15 @@ def paragraph(rng: random.Random) -> str:
     return "".join(sentences)
 
 
-def make_entries(n: int) -> list[dict]:
+NUMERALS = "一二三四五六"
+
+
+def with_headings(paragraphs: list[str], rng: random.Random) -> list[str]:
+    """The paragraphs in sections, each under a heading of its own."""
+    return [f"## {NUMERALS[i]}、{rng.choice(PHRASES)}{rng.choice(PHRASES)}\n\n{text}" for i, text in enumerate(paragraphs)]
+
+
+def make_entries(n: int, headings: bool = False) -> list[dict]:
     rng = random.Random(n)
     _, leaves = categories_tree()
     seq = {year: 0 for year in YEARS}
@@ -100,7 +111,7 @@ def make_entries(n: int) -> list[dict]:
         if rng.random() < 0.8:
             entry["validity"] = rng.choices(["in_force", "expired", "repealed"], [8, 1, 1])[0]
         paragraphs = [paragraph(rng) for _ in range(rng.randint(3, 6))]
-        entry["paragraphs"] = paragraphs
+        entry["paragraphs"] = with_headings(paragraphs, rng) if headings else paragraphs
         if i % 5 == 0:
             entry["attachment"] = f"files/{year}/{s:05d}-1.pdf"
         if i > 0 and rng.random() < 0.1:  # cross-reference to an earlier entry
@@ -228,10 +239,10 @@ def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None
 
 
 def main() -> None:
-    if len(sys.argv) != 3:
+    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["--headings"]):
         sys.exit(__doc__)
     n, out = int(sys.argv[1]), sys.argv[2]
-    entries = make_entries(n)
+    entries = make_entries(n, headings=sys.argv[3:] == ["--headings"])
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )
     for sub in ("disclosure", "plain", "hugo"):
         shutil.rmtree(os.path.join(out, sub), ignore_errors=True)

