@@ -5,6 +5,7 @@ import dataclasses
 import datetime
 import io
 import json
+import os
 import warnings
 import xml.etree.ElementTree as ET
 import zipfile
@@ -127,3 +128,14 @@ def test_a_cell_over_excels_limit_says_where_the_rest_is():
     cell = sheet["A3"].value
     assert len(cell) == exports.XLSX_CELL_MAX and cell.endswith("全文见 catalogue.csv）") and cell.startswith("长" * 1000)
     assert long in exports.csv_bytes([row]).decode("utf-8-sig")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="needs os.fork")
+def test_exports_made_ahead_fail_as_a_plugin_error(monkeypatch):
+    """A bug in the exports child reaches the build as a PluginError that carries the child's traceback."""
+    from mkdocs.exceptions import PluginError
+    from disclosure import forks
+    monkeypatch.setattr(forks, "can_fork", lambda: True)  # beside a test worker's browser threads too
+    ahead = exports.Ahead(lambda: {}["缺少的键"])
+    with pytest.raises(PluginError, match="(?s)生成导出文件时出错.*KeyError: '缺少的键'"):
+        ahead.made()

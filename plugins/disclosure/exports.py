@@ -8,12 +8,15 @@ import io
 import json
 import os
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 
 import xlsxwriter
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
+from .forks import Aside
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 from .search import SHARD_EXTENSIONS, shard_files, write_folder
 from .site_cleanup import write_in_place
@@ -63,6 +66,23 @@ def make(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size
     """What the catalogue alone gives: the exports and the catalogue search's shards."""
     return (outputs(catalogue, urls, config, feed_size),
             shard_files(catalogue, relative(urls.home(), urls.entry_pattern(config.use_directory_urls))))
+
+
+class Ahead:
+    """The exports made in a child forked as the build starts (`forks.Aside`), on the core that the
+    single-process start leaves idle; `made()` waits for them."""
+
+    def __init__(self, make_them: Callable[[], Made]) -> None:
+        self.child = Aside(make_them)
+
+    def made(self) -> Made:
+        try:
+            return self.child.result()
+        except RuntimeError as error:  # a bug, not an editor's mistake: the catalogue has been validated
+            raise PluginError(f"生成导出文件时出错：\n{error}") from None
+
+    def cancel(self) -> None:
+        self.child.cancel()
 
 
 def write(made: Made, urls: ColumnUrls, site_dir: str) -> None:

@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation, Section
@@ -112,6 +113,11 @@ class ColumnPages:
             title = category.title if page == 1 else f"{category.title}（第 {page} 页）"
             self.views[self.urls.category_src(category.id, page)] = View(
                 "category", title, crumbs, category=category, entries=chunk, page=page, pages=pages)
+
+
+def meta_text(text: str) -> str:
+    """`text` escaped for Material's unescaped meta title and description, whitespace runs as one space."""
+    return str(escape(" ".join(text.split())))
 
 
 def read_markdown_files(paths: list[str], docs_dir: str, problems: list[Problem]) -> dict[str, str]:

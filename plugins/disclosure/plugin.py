@@ -6,7 +6,7 @@ import logging
 import os
 from collections.abc import Callable
 
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
@@ -23,7 +23,7 @@ from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext
 from .catalogue import Catalogue
 from .config import DisclosureConfig
-from .pages import TEMPLATES, ColumnPages, read_markdown_files, promote_column_home
+from .pages import TEMPLATES, ColumnPages, meta_text, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .state import BuildState
@@ -53,7 +53,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.cache: BuildCache | None = None
         self.warnings = warning_counter()  # only a build without warnings is kept in the cache
         self.page_workers: PageWorkers | None = None  # None: nothing to render (the column came from the cache)
-        self.exports_ahead: forks.Aside | None = None  # the exports, made in a child while the build starts
+        self.exports_ahead: exports.Ahead | None = None  # the exports, made in a child while the build starts
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
         self.serving = command == "serve"
@@ -85,7 +85,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.earlier_site = site_cleanup.EarlierSite.set_aside(config.site_dir)
         self.exports_ahead = None
         if not self.serving and self.config.workers != 1 and forks.can_fork():  # on the core the start leaves idle
-            self.exports_ahead = forks.Aside(lambda: self.export_files(config))
+            self.exports_ahead = exports.Ahead(lambda: self.export_files(config))
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -126,11 +126,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             # Material prints meta title/description unescaped: hand it escaped text, on one line (a
             # multi-line 内容概述 would otherwise keep its page out of the shared chrome). The page's
             # HTML comes from on_page_context (shared chrome); MkDocs' own render only prints it.
-            page.meta.update(template=PRERENDERED, title=_one_line(view.title))
+            page.meta.update(template=PRERENDERED, title=meta_text(view.title))
             if view.kind != "home":  # entries and listings are found by the catalogue search
                 page.meta["search"] = {"exclude": True}
             if view.entry is not None:
-                page.meta["description"] = _one_line(view.entry.summary or view.entry.title)
+                page.meta["description"] = meta_text(view.entry.summary or view.entry.title)
         if (view is None or view.entry is None) and (source := self._source_of(page)) is not None:
             self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
         return markdown
@@ -247,7 +247,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if self.problems:
             raise ProblemsError(self.problems)
         if self.exports_ahead is not None:
-            self.write_exports(config, self.exports_ahead.result())
+            self.write_exports(config, self.exports_ahead.made())
         self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
                                                                  busy=1))
 
@@ -297,8 +297,3 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         for path in (*self.project.files, *self.project.folders):  # directory.yml and what it includes
             server.watch(path)
         return server
-
-
-def _one_line(text: str) -> str:
-    """`text` escaped for Material's unescaped meta title and description, whitespace runs as one space."""
-    return str(escape(" ".join(text.split())))
