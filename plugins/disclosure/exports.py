@@ -16,8 +16,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
 from .catalogue.entry_fields import EXPORT_COLUMNS
-from .forks import Aside
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from .forks import Aside
 from .search import SHARD_EXTENSIONS, shard_files, write_folder
 from .site_cleanup import write_in_place
 from .urls import ColumnUrls, relative

@@ -84,7 +84,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if not self.dirty and not self.serving:
             self.earlier_site = site_cleanup.EarlierSite.set_aside(config.site_dir)
         self.exports_ahead = None
-        if not self.serving and self.config.workers != 1 and forks.can_fork():  # on the core the start leaves idle
+        if not self.serving and self.config.workers != 1 and forks.cores() > 1 and forks.can_fork():  # a core left idle
             self.exports_ahead = exports.Ahead(lambda: self.export_files(config))
         logging.getLogger("mkdocs").addHandler(self.warnings)
 
