@@ -87,6 +87,31 @@ def test_a_build_over_the_earlier_site_rewrites_its_column_in_place_and_leaves_n
     assert site_tree(root / "site") == built_afresh(root, tmp_path / "fresh", mkdocs)
 
 
+def test_static_files_whose_earlier_copy_is_the_same_stay_and_the_others_are_copied(tmp_path):
+    """MkDocs would copy every static file again; an earlier copy with the same bytes stays (the same file),
+    one with other bytes of the same size, or a symlink in its place, is replaced; the site equals one built afresh."""
+    root, site = tmp_path / "project", tmp_path / "project/site"
+    mkdocs = MINIMAL_MKDOCS.replace("disclosure]", "{disclosure: {cache: false}}]")
+    write_project(root, {"mkdocs.yml": mkdocs, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES,
+                         "content/files/same.bin": b"A" * 5000, "content/files/edited.bin": b"B" * 5000,
+                         "content/files/linked.bin": b"C" * 10, "content/files/gone.bin": b"D"})
+    assert mkdocs_build(root, site)[0] == 0
+    same = (site / "files/same.bin").stat().st_ino
+    write_project(root, {"content/files/edited.bin": b"b" * 5000})  # the same size, other bytes
+    (root / "content/files/gone.bin").unlink()
+    outside = tmp_path / "outside.bin"
+    outside.write_bytes(b"C" * 10)
+    (site / "files/linked.bin").unlink()
+    (site / "files/linked.bin").symlink_to(outside)  # the same bytes, through a link
+    status, output = mkdocs_build(root, site)
+    assert status == 0, output
+    assert (site / "files/same.bin").stat().st_ino == same  # kept, not copied again
+    assert (site / "files/edited.bin").read_bytes() == b"b" * 5000
+    assert not (site / "files/linked.bin").is_symlink() and outside.read_bytes() == b"C" * 10
+    assert not (site / "files/gone.bin").exists()
+    assert site_tree(site) == built_afresh(root, tmp_path / "fresh", mkdocs)
+
+
 def test_a_failed_build_over_the_earlier_site_leaves_no_site(tmp_path):
     """The earlier column was taken back and partly rewritten: after the failure nothing of it stays."""
     root = tmp_path / "project"

@@ -20,9 +20,10 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterator
+from collections.abc import Callable, Collection, Iterable, Iterator
 from stat import S_ISREG
 
+from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory
 
 from .forks import aside
@@ -54,14 +55,28 @@ class EarlierSite:
         return earlier
 
     def take_back(self, folder: str) -> None:
-        """After MkDocs' clean: put the earlier site's `folder` (relative) back, if it had one, and start
-        removing the rest."""
+        """After MkDocs' clean: put the earlier site's `folder` (relative) back, if it had one."""
         kept = os.path.join(self.batch, folder) if self.batch and self.removed is None else None
         if kept is not None and os.path.isdir(kept) and not os.path.islink(kept):
             self.column = os.path.normpath(os.path.join(self.site_dir, folder))  # as MkDocs' paths of its files
             os.makedirs(os.path.dirname(self.column), exist_ok=True)
             os.rename(kept, self.column)
+
+    def keep_copies(self, copies: Iterable[tuple[str, str]]) -> set[str]:
+        """Before MkDocs copies its static files (`(source, path in the site)`): put back each earlier
+        copy that is still its source byte for byte, a plain file (no link of either kind); then start
+        removing the rest. Returns the paths put back, which need no copy."""
+        kept = set()
+        if self.batch is not None and self.removed is None:
+            for source, relative in copies:
+                earlier = os.path.join(self.batch, relative)
+                if _same_bytes(source, earlier):
+                    target = os.path.join(self.site_dir, relative)
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.rename(earlier, target)
+                    kept.add(relative)
         self.remove()
+        return kept
 
     def make_room(self, written: Collection[str]) -> None:
         """Before the column taken back is rewritten: see `make_room`."""
@@ -84,6 +99,21 @@ class EarlierSite:
         self.remove()
         assert self.removed is not None
         self.removed()
+
+
+def _same_bytes(source: str, earlier: str) -> bool:
+    """Whether `earlier` is a plain file (not a link of either kind) with exactly `source`'s bytes."""
+    try:
+        stat = os.lstat(earlier)
+        if not S_ISREG(stat.st_mode) or stat.st_nlink > 1 or stat.st_size != os.stat(source).st_size:
+            return False
+        with open(source, "rb") as wanted, open(os.open(earlier, os.O_RDONLY | NO_FOLLOW), "rb") as there:
+            while chunk := wanted.read(1 << 20):
+                if there.read(len(chunk)) != chunk:
+                    return False
+        return True
+    except OSError:
+        return False
 
 
 def write_in_place(content: bytes, output_path: str) -> None:
@@ -192,3 +222,17 @@ def _matches(path: str, test: Callable[[os.stat_result], bool]) -> bool:
         return test(os.lstat(path))
     except FileNotFoundError:
         return False
+
+
+def keep_earlier_copies(earlier_site: EarlierSite, files: Files) -> None:
+    """The static files whose earlier copies are still the same bytes stay where they are: MkDocs would
+    copy every one again (at 10k entries, thousands of attachments), Hugo copies only what changed."""
+    copies = {file.dest_uri: (file, file.abs_src_path) for file in files
+              if not file.is_documentation_page() and file.inclusion.is_included() and file.abs_src_path
+              and getattr(file, "_content", None) is None}  # a file whose bytes a plugin set in memory: copied
+    for path in earlier_site.keep_copies((source, path) for path, (_, source) in copies.items() if source):
+        copies[path][0].copy_file = _kept  # type: ignore[method-assign]
+
+
+def _kept(dirty: bool = False) -> None:
+    """`File.copy_file` of a static file whose earlier copy was kept (`keep_earlier_copies`)."""
