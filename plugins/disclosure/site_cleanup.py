@@ -8,7 +8,8 @@ build (ext4 without a journal even skips every inode freed in the last minute wh
 is taken back after MkDocs' clean and its files are rewritten where they are, over their own blocks
 (`write_in_place`), as Hugo does. What this build did not write (a removed entry's page) is removed
 after it. A symlink, a hard-linked file, a pipe or device is unlinked first, so the rewrite never
-reaches anything outside the site.
+reaches anything outside the site. Static files (attachments, the theme's assets) whose earlier copies
+are still their sources byte for byte are put back too, and MkDocs does not copy them again.
 
 After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
 build keeps earlier files on purpose, so there only the files modified since the build started are
