@@ -1,9 +1,11 @@
 """Generate a synthetic disclosure catalogue of N entries, twice: for the plugin and as plain MkDocs.
 
-    python benchmarks/build/generate.py N OUT_DIR [--headings]
+    python benchmarks/build/generate.py N OUT_DIR [--headings] [--attachment-kb K]
 
 --headings: each body is in sections under "## 一、…" headings (a table of contents on every page),
 as many government documents are; without it, bodies are paragraphs only.
+--attachment-kb: each attachment (one entry in five has one) holds K KB of random bytes, as real PDFs
+do; without it, 2 KB of zeros.
 
 OUT_DIR/disclosure/  mkdocs.yml (material, zh, plugins [search, disclosure]), directory.yml,
                      content/index.md, content/gkml/<year>/<seq>.md bodies, content/files/… attachments
@@ -18,11 +20,11 @@ Deterministic: the same N gives byte-identical projects.
 
 from __future__ import annotations
 
+import argparse
 import datetime
 import os
 import random
 import shutil
-import sys
 
 from hugo_site import generate_hugo
 
@@ -132,8 +134,12 @@ def write(path: str, text: str | bytes) -> None:
         stream.write(text)
 
 
+ATTACHMENT_KB = 0  # 0: 2 KB of zeros (--attachment-kb)
+
+
 def attachment_bytes(entry: dict) -> bytes:
-    return b"%PDF-1.4\n% synthetic attachment " + entry["index"].encode() + b"\n" + b"0" * 2000 + b"\n%%EOF\n"
+    body = random.Random(entry["index"]).randbytes(ATTACHMENT_KB * 1024) if ATTACHMENT_KB else b"0" * 2000
+    return b"%PDF-1.4\n% synthetic attachment " + entry["index"].encode() + b"\n" + body + b"\n%%EOF\n"
 
 
 def generate_disclosure(entries: list[dict], by_number: list[dict], out: str) -> None:
@@ -239,10 +245,15 @@ def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None
 
 
 def main() -> None:
-    if len(sys.argv) not in (3, 4) or sys.argv[3:] not in ([], ["--headings"]):
-        sys.exit(__doc__)
-    n, out = int(sys.argv[1]), sys.argv[2]
-    entries = make_entries(n, headings=sys.argv[3:] == ["--headings"])
+    global ATTACHMENT_KB
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("out")
+    parser.add_argument("--headings", action="store_true")
+    parser.add_argument("--attachment-kb", type=int, default=0)
+    args = parser.parse_args()
+    n, out, ATTACHMENT_KB = args.n, args.out, args.attachment_kb
+    entries = make_entries(n, headings=args.headings)
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )
     for sub in ("disclosure", "plain", "hugo"):
         shutil.rmtree(os.path.join(out, sub), ignore_errors=True)
