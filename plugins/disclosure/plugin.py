@@ -170,7 +170,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
         self.share_env(env)
         if self.earlier_site is not None:  # the last event before MkDocs copies its static files
-            site_cleanup.keep_earlier_copies(self.earlier_site, files)
+            site_cleanup.place_static_files(self.earlier_site, files)
         if self.cache is not None and self.cache.hit():
             log.info("输入与上次生成完全相同：沿用上次生成的目录页、条目页、导出文件和检索数据")
             self.page_workers = None
@@ -250,6 +250,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         if self.exports_ahead is not None:
             self.write_exports(config, self.exports_ahead.made())
+        if self.earlier_site is not None:  # the static files in place before the link check
+            self.earlier_site.wait()
         self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
                                                                  busy=1))
 

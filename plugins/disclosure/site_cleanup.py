@@ -9,7 +9,8 @@ is taken back after MkDocs' clean and its files are rewritten where they are, ov
 (`write_in_place`), as Hugo does. What this build did not write (a removed entry's page) is removed
 after it. A symlink, a hard-linked file, a pipe or device is unlinked first, so the rewrite never
 reaches anything outside the site. Static files (attachments, the theme's assets) whose earlier copies
-are still their sources byte for byte are put back too, and MkDocs does not copy them again.
+are still their sources byte for byte are put back too, by a forked child beside the build that also
+copies the others, and MkDocs does not copy them again.
 
 After a failure everything but dotfiles is cleaned, as MkDocs' own `clean_directory` does. A `--dirty`
 build keeps earlier files on purpose, so there only the files modified since the build started are
@@ -21,11 +22,11 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Callable, Collection, Iterable, Iterator
+from collections.abc import Callable, Collection, Iterator
 from stat import S_ISREG
 
 from mkdocs.structure.files import Files
-from mkdocs.utils import clean_directory
+from mkdocs.utils import clean_directory, copy_file
 
 from .forks import aside
 
@@ -63,21 +64,28 @@ class EarlierSite:
             os.makedirs(os.path.dirname(self.column), exist_ok=True)
             os.rename(kept, self.column)
 
-    def keep_copies(self, copies: Iterable[tuple[str, str]]) -> set[str]:
-        """Before MkDocs copies its static files (`(source, path in the site)`): put back each earlier
-        copy that is still its source byte for byte, a plain file (no link of either kind); then start
-        removing the rest. Returns the paths put back, which need no copy."""
-        kept = set()
-        if self.batch is not None and self.removed is None:
+    def place_copies(self, copies: Collection[tuple[str, str]]) -> bool:
+        """In MkDocs' place, where there is an earlier site: a forked child puts back each earlier copy of a
+        static file (`(source, path in the site)`, none in the column) that is still its source byte for
+        byte, a plain file (no link of either kind), copies the others as MkDocs would, then removes the
+        rest of the earlier site. True when it took the copies over."""
+        if self.batch is None or self.removed is not None:
+            self.remove()
+            return False
+        batch, site_dir, stale = self.batch, self.site_dir, os.path.join(self.site_dir, STALE)
+
+        def place() -> None:
             for source, relative in copies:
-                earlier = os.path.join(self.batch, relative)
+                earlier, target = os.path.join(batch, relative), os.path.join(site_dir, relative)
                 if _same_bytes(source, earlier):
-                    target = os.path.join(self.site_dir, relative)
                     os.makedirs(os.path.dirname(target), exist_ok=True)
                     os.rename(earlier, target)
-                    kept.add(relative)
-        self.remove()
-        return kept
+                else:
+                    copy_file(source, target)
+            shutil.rmtree(stale, ignore_errors=True)
+
+        self.removed = aside(place)
+        return True
 
     def make_room(self, written: Collection[str]) -> None:
         """Before the column taken back is rewritten: see `make_room`."""
@@ -225,15 +233,19 @@ def _matches(path: str, test: Callable[[os.stat_result], bool]) -> bool:
         return False
 
 
-def keep_earlier_copies(earlier_site: EarlierSite, files: Files) -> None:
-    """The static files whose earlier copies are still the same bytes stay where they are: MkDocs would
-    copy every one again (at 10k entries, thousands of attachments), Hugo copies only what changed."""
-    copies = {file.dest_uri: (file, file.abs_src_path) for file in files
-              if not file.is_documentation_page() and file.inclusion.is_included() and file.abs_src_path
-              and getattr(file, "_content", None) is None}  # a file whose bytes a plugin set in memory: copied
-    for path in earlier_site.keep_copies((source, path) for path, (_, source) in copies.items() if source):
-        copies[path][0].copy_file = _kept  # type: ignore[method-assign]
+def place_static_files(earlier_site: EarlierSite, files: Files) -> None:
+    """MkDocs would copy every static file again (at 10k entries, thousands of attachments); those with an
+    earlier copy of the same bytes stay where they are instead, as Hugo leaves them, and the rest are
+    copied beside the build (`EarlierSite.place_copies`). Not those in the column (rewritten in place)
+    nor a file whose bytes a plugin set in memory: MkDocs copies them."""
+    column = earlier_site.column
+    placed = [file for file in files if not file.is_documentation_page() and file.inclusion.is_included()
+              and file.abs_src_path and getattr(file, "_content", None) is None
+              and not (column and os.path.normpath(file.abs_dest_path).startswith(column + os.sep))]
+    if earlier_site.place_copies([(file.abs_src_path, file.dest_uri) for file in placed if file.abs_src_path]):
+        for file in placed:
+            file.copy_file = _placed  # type: ignore[method-assign]
 
 
-def _kept(dirty: bool = False) -> None:
-    """`File.copy_file` of a static file whose earlier copy was kept (`keep_earlier_copies`)."""
+def _placed(dirty: bool = False) -> None:
+    """`File.copy_file` of a static file that `place_static_files` puts in place."""
