@@ -112,6 +112,22 @@ def test_static_files_whose_earlier_copy_is_the_same_stay_and_the_others_are_cop
     assert site_tree(site) == built_afresh(root, tmp_path / "fresh", mkdocs)
 
 
+def test_a_static_file_that_fails_to_copy_fails_the_build_and_leaves_no_site(tmp_path, monkeypatch):
+    root, site = tmp_path / "project", tmp_path / "project/site"
+    write_project(root, {"mkdocs.yml": MINIMAL_MKDOCS, "directory.yml": SMALL_CATALOGUE, **SMALL_FILES, **DEPLOY_CHECKOUT,
+                         "content/files/edited.bin": b"B" * 50})
+    assert mkdocs_build(root, site)[0] == 0
+    write_project(root, {"content/files/edited.bin": b"b" * 50})
+
+    def full_disk(source: str, target: str) -> None:
+        raise OSError(28, "磁盘已满", target)
+
+    monkeypatch.setattr(site_cleanup, "copy_file", full_disk)  # the build and its children are forks of this process
+    status, output = mkdocs_build(root, site)
+    assert status != 0 and "复制附件等静态文件" in output and "磁盘已满" in output and "Traceback" not in output, output
+    assert sorted(p.name for p in site.iterdir()) == [".git", ".nojekyll", ".well-known"]
+
+
 def test_a_failed_build_over_the_earlier_site_leaves_no_site(tmp_path):
     """The earlier column was taken back and partly rewritten: after the failure nothing of it stays."""
     root = tmp_path / "project"

@@ -116,7 +116,8 @@ class ColumnPages:
 
 
 def meta_text(text: str) -> str:
-    """`text` escaped for Material's unescaped meta title and description, whitespace runs as one space."""
+    """`text` escaped for Material's unescaped meta title and description, whitespace runs as one space
+    (a multi-line 内容概述 would otherwise keep its page out of the shared chrome)."""
     return str(escape(" ".join(text.split())))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 from collections.abc import Callable
@@ -9,6 +10,7 @@ from collections.abc import Callable
 from markupsafe import Markup
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
@@ -94,7 +96,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.earlier_site.take_back(self.urls.prefix)
         if self.config.cache and not self.serving and not self.dirty:  # every file MkDocs found, bodies too
             self.cache = BuildCache.for_build(config, files, [*self.project.files, *self.project.folders],
-                                              self.column_dir(config))
+                                              os.path.join(config.site_dir, self.urls.prefix))
         body_paths = sorted({entry.body for entry in self.catalogue.entries if entry.body})
         for path in body_paths:  # bodies render inside their entry pages, not on their own
             if (body := files.get_file_from_path(path)) is not None:
@@ -123,9 +125,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         assert self.catalogue is not None and self.column is not None
         view = self.column.views.get(page.file.src_uri)
         if view is not None:
-            # Material prints meta title/description unescaped: hand it escaped text, on one line (a
-            # multi-line 内容概述 would otherwise keep its page out of the shared chrome). The page's
-            # HTML comes from on_page_context (shared chrome); MkDocs' own render only prints it.
+            # Material prints meta title/description unescaped: escaped text, on one line (see meta_text).
+            # The page's HTML comes from on_page_context (shared chrome); MkDocs' own render prints it.
             page.meta.update(template=PRERENDERED, title=meta_text(view.title))
             if view.kind != "home":  # entries and listings are found by the catalogue search
                 page.meta["search"] = {"exclude": True}
@@ -255,9 +256,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
                                                                  busy=1))
 
-    def column_dir(self, config: MkDocsConfig) -> str:
-        return os.path.join(config.site_dir, self.urls.prefix)
-
     def write_artifacts(self, config: MkDocsConfig) -> None:
         """Exports and search data of the column (after a preview update): the two take about as long."""
         self.beside_search_text(config, lambda: self.write_exports(config))
@@ -293,7 +291,8 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         logging.getLogger("mkdocs").removeHandler(self.warnings)
         self.cancel_exports()
         if self.earlier_site is not None:
-            self.earlier_site.wait()
+            with contextlib.suppress(PluginError):  # a static file that failed to copy: the build failed anyway
+                self.earlier_site.wait()
         if not self.serving and hasattr(self, "mkdocs_config"):
             site_cleanup.remove_after_failure(self.mkdocs_config.site_dir, self.dirty, self.build_started)
 

@@ -25,6 +25,7 @@ import time
 from collections.abc import Callable, Collection, Iterator
 from stat import S_ISREG
 
+from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import Files
 from mkdocs.utils import clean_directory, copy_file
 
@@ -75,14 +76,16 @@ class EarlierSite:
         batch, site_dir, stale = self.batch, self.site_dir, os.path.join(self.site_dir, STALE)
 
         def place() -> None:
-            for source, relative in copies:
-                earlier, target = os.path.join(batch, relative), os.path.join(site_dir, relative)
-                if _same_bytes(source, earlier):
-                    os.makedirs(os.path.dirname(target), exist_ok=True)
-                    os.rename(earlier, target)
-                else:
-                    copy_file(source, target)
-            shutil.rmtree(stale, ignore_errors=True)
+            try:
+                for source, relative in copies:
+                    earlier, target = os.path.join(batch, relative), os.path.join(site_dir, relative)
+                    if _same_bytes(source, earlier):
+                        os.makedirs(os.path.dirname(target), exist_ok=True)
+                        os.rename(earlier, target)
+                    else:
+                        copy_file(source, target)
+            finally:
+                shutil.rmtree(stale, ignore_errors=True)
 
         self.removed = aside(place)
         return True
@@ -104,10 +107,13 @@ class EarlierSite:
             self.removed = aside(lambda: shutil.rmtree(stale, ignore_errors=True)) if self.batch else lambda: None
 
     def wait(self) -> None:
-        """Until the rest is gone."""
+        """Until the static files are in place and the rest is gone."""
         self.remove()
         assert self.removed is not None
-        self.removed()
+        try:
+            self.removed()
+        except RuntimeError as error:  # the child's traceback: its last line says what went wrong
+            raise PluginError(f"整理网站文件夹（复制附件等静态文件、删除上次生成的文件）时出错：{str(error).strip().splitlines()[-1]}") from None
 
 
 def _same_bytes(source: str, earlier: str) -> bool:
