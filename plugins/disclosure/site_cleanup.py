@@ -73,21 +73,18 @@ class EarlierSite:
         if self.batch is None or self.removed is not None:
             self.remove()
             return False
-        batch, site_dir, stale = self.batch, self.site_dir, os.path.join(self.site_dir, STALE)
+        batch, site_dir = self.batch, self.site_dir
 
         def place() -> None:
-            try:
-                for source, relative in copies:
-                    earlier, target = os.path.join(batch, relative), os.path.join(site_dir, relative)
-                    if _same_bytes(source, earlier):
-                        os.makedirs(os.path.dirname(target), exist_ok=True)
-                        os.rename(earlier, target)
-                    else:
-                        copy_file(source, target)
-            finally:
-                shutil.rmtree(stale, ignore_errors=True)
+            for source, relative in copies:
+                earlier, target = os.path.join(batch, relative), os.path.join(site_dir, relative)
+                if _same_bytes(source, earlier):
+                    os.makedirs(os.path.dirname(target), exist_ok=True)
+                    os.rename(earlier, target)
+                else:
+                    copy_file(source, target)
 
-        self.removed = aside(place)
+        self.remove(first=place)
         return True
 
     def make_room(self, written: Collection[str]) -> None:
@@ -100,11 +97,19 @@ class EarlierSite:
         if self.column is not None:
             remove_unwritten(self.column, since)
 
-    def remove(self) -> None:
-        """Start removing the rest (once)."""
+    def remove(self, first: Callable[[], None] | None = None) -> None:
+        """Start removing the rest (once), in a forked child that does `first` before (even if it fails)."""
         if self.removed is None:
             stale = os.path.join(self.site_dir, STALE)
-            self.removed = aside(lambda: shutil.rmtree(stale, ignore_errors=True)) if self.batch else lambda: None
+
+            def remove_rest() -> None:
+                try:
+                    if first is not None:
+                        first()
+                finally:
+                    shutil.rmtree(stale, ignore_errors=True)
+
+            self.removed = aside(remove_rest) if self.batch else lambda: None
 
     def wait(self) -> None:
         """Until the static files are in place and the rest is gone."""
@@ -245,11 +250,12 @@ def place_static_files(earlier_site: EarlierSite, files: Files) -> None:
     copied beside the build (`EarlierSite.place_copies`). Not those in the column (rewritten in place)
     nor a file whose bytes a plugin set in memory: MkDocs copies them."""
     column = earlier_site.column
-    placed = [file for file in files if not file.is_documentation_page() and file.inclusion.is_included()
-              and file.abs_src_path and getattr(file, "_content", None) is None
+    placed = [(file, source) for file in files
+              if (source := file.abs_src_path) and not file.is_documentation_page() and file.inclusion.is_included()
+              and getattr(file, "_content", None) is None
               and not (column and os.path.normpath(file.abs_dest_path).startswith(column + os.sep))]
-    if earlier_site.place_copies([(file.abs_src_path, file.dest_uri) for file in placed if file.abs_src_path]):
-        for file in placed:
+    if earlier_site.place_copies([(source, file.dest_uri) for file, source in placed]):
+        for file, _ in placed:
             file.copy_file = _placed  # type: ignore[method-assign]
 
 
