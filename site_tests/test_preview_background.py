@@ -35,6 +35,31 @@ def test_a_newer_job_stops_the_running_one(tmp_path, caplog):
 
 
 @needs_fork
+def test_a_batch_ends_when_its_last_job_ends(tmp_path, caplog):
+    """An update's exports start beside its pages, its search data after them: one end is logged, after both."""
+    caplog.set_level(logging.INFO, logger="mkdocs.disclosure.serve")
+    background = Background()
+    background.start(writer(tmp_path / "exports", "导出"), jobs=2)
+    time.sleep(0.5)  # the first job has ended: the batch has not
+    assert "导出文件和检索数据已更新" not in caplog.text
+    background.add(writer(tmp_path / "search", "检索"))
+    background.settle()
+    assert (tmp_path / "exports").exists() and (tmp_path / "search").exists()
+    assert caplog.text.count("导出文件和检索数据已更新") == 1
+
+
+@needs_fork
+def test_a_newer_batch_stops_every_job_of_the_running_one(tmp_path):
+    background = Background()
+    background.start(writer(tmp_path / "exports", "旧", slow=True), jobs=2)
+    background.add(writer(tmp_path / "search", "旧", slow=True))
+    background.start(writer(tmp_path / "exports2", "新"))
+    background.settle()
+    assert (tmp_path / "exports2").exists()
+    assert not (tmp_path / "exports").exists() and not (tmp_path / "search").exists()
+
+
+@needs_fork
 def test_stopping_a_job_stops_the_child_it_forked(tmp_path):
     """The job writes the full-text index in a child of its own (forks.aside): a newer save stops both."""
     started, late = tmp_path / "started", tmp_path / "late"

@@ -64,8 +64,8 @@ def preview(tmp_path, monkeypatch):
         return job
 
     monkeypatch.setattr("disclosure.preview.serve.update", recording)
-    monkeypatch.setattr(update_module, "apply", lambda config, plugin, plan: rendered.append(list(plan.render))
-                        or original_apply(config, plugin, plan))
+    monkeypatch.setattr(update_module, "apply", lambda config, plugin, plan, *more: rendered.append(list(plan.render))
+                        or original_apply(config, plugin, plan, *more))
     session.calls, session.rendered = calls, rendered
     return root, session
 

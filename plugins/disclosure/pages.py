@@ -95,16 +95,24 @@ class ColumnPages:
         """Every generated page's View, by src_uri (home, listings, entries), without touching Files."""
         self.views = {self.urls.home_src(): View("home", self.column_title, [Crumb(self.column_title, None)],
                                                  markdown=intro_markdown)}
+        listed = self._listed()
         for category in self.catalogue.walk_categories():
-            self._add_listing(category)
+            self._add_listing(category, listed[category.id])
         for entry in self.catalogue.entries:
             crumbs = self.category_crumbs(entry.category) + [Crumb(entry.title, None)]
             markdown = bodies.get(entry.body, "") if entry.body else ""
             self.views[self.urls.entry_src(entry)] = View("entry", entry.title, crumbs, entry=entry, markdown=markdown)
 
-    def _add_listing(self, category: Category) -> None:
-        subtree = self.catalogue.subtree_ids(category.id)
-        entries = [entry for entry in self.catalogue.entries if entry.category in subtree]
+    def _listed(self) -> dict[str, list[Entry]]:
+        """The entries each category lists (its own and its subcategories'), in catalogue order: one pass."""
+        chains = {c.id: [a.id for a in self.catalogue.category_path(c.id)] for c in self.catalogue.walk_categories()}
+        listed: dict[str, list[Entry]] = {category_id: [] for category_id in chains}
+        for entry in self.catalogue.entries:
+            for category_id in chains[entry.category]:
+                listed[category_id].append(entry)
+        return listed
+
+    def _add_listing(self, category: Category, entries: list[Entry]) -> None:
         pages = max(1, math.ceil(len(entries) / self.page_size))
         crumbs = self.category_crumbs(category.id)
         crumbs[-1] = Crumb(category.title, None)

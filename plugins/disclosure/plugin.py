@@ -256,10 +256,6 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
                                                                  busy=1))
 
-    def write_artifacts(self, config: MkDocsConfig) -> None:
-        """Exports and search data of the column (after a preview update): the two take about as long."""
-        self.beside_search_text(config, lambda: self.write_exports(config))
-
     def beside_search_text(self, config: MkDocsConfig, work: Callable[[], object]) -> None:
         """`work` while the full-text index is written in a forked child (where this process may fork)."""
         search_text_written = forks.aside(lambda: self.write_search_text(config))

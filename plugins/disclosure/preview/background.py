@@ -1,15 +1,17 @@
-"""The preview's background job: exports and search data of the last update, written after its pages.
+"""The preview's background jobs: exports and search data of the last update, written beside and after its pages.
 
-On POSIX the job runs in a forked process: it works on a copy of the build state as the update left
-it, uses the second core instead of sharing the first with the next save (threads would share the
-GIL), and a newer save kills it and starts its own, so no save waits for the one before. The files
-the killed job may have left half-written are all written again by the newer one. Without
-`os.fork` and `os.waitid` (Windows; macOS before Python 3.13) the job runs in a thread and the
-next update waits for it.
+An update starts its exports as soon as the new catalogue validates (they need nothing else) and its
+search data once its pages are written (the full-text index needs their texts): one batch of two
+jobs, whose end is logged once. On POSIX each job runs in a forked process: it works on a copy of
+the build state as the update left it, uses the second core instead of sharing the first with the
+pages or the next save (threads would share the GIL), and a newer save kills the batch and starts
+its own, so no save waits for the one before. The files a killed job may have left half-written are
+all written again by the newer batch. Without `os.fork` and `os.waitid` (Windows; macOS before
+Python 3.13) the jobs run in threads and the next update waits for them.
 
-The forked child only computes and writes files: no logging, no stdio (a lock another thread held at
-the fork would stay held in the child); the parent logs the child's end with its CPU time. The child
-leads a process group of its own, so that stopping it also stops the full-text child it forks.
+A forked child only computes and writes files: no logging, no stdio (a lock another thread held at
+the fork would stay held in the child); the parent logs the batch's end with its CPU time. Each child
+leads a process group of its own, so that stopping it also stops any child it forks.
 """
 
 from __future__ import annotations
@@ -30,22 +32,28 @@ DONE_MESSAGE = "导出文件和检索数据已更新（{wall:.1f} 秒，CPU {cpu
 
 
 class Background:
-    """At most one job at a time; `start` replaces the running one."""
+    """The jobs of the last update: `start` replaces the running batch with a new one, `add` runs the
+    batch's next job; the batch's end is logged when its `jobs` have all ended."""
 
     def __init__(self, fork: bool = hasattr(os, "fork") and hasattr(os, "waitid")) -> None:  # waitid: not on macOS before 3.13
         self.fork = fork
         self.lock = threading.Lock()
-        self.pid: int | None = None  # the running child, not yet reaped
-        self.waiter: threading.Thread | None = None
+        self.pids: set[int] = set()  # the running children, not yet reaped
+        self.waiters: list[threading.Thread] = []
+        self.batch = _Batch(0)
 
-    def start(self, job: Callable[[], None]) -> None:
-        """Run `job` in the background, after stopping the job still running."""
+    def start(self, job: Callable[[], None], jobs: int = 1) -> None:
+        """Stop the running jobs; run `job`, the first of a batch of `jobs`."""
         self.stop()
+        self.batch = _Batch(jobs)
+        self.add(job)
+
+    def add(self, job: Callable[[], None]) -> None:
+        """Run the batch's next job beside those still running."""
         if not self.fork:
-            self.waiter = threading.Thread(target=self._in_thread, args=(job,), daemon=True)
-            self.waiter.start()
+            self.waiters.append(threading.Thread(target=self._in_thread, args=(job, self.batch), daemon=True))
+            self.waiters[-1].start()
             return
-        started = time.monotonic()
         with warnings.catch_warnings():  # Python 3.12+ warns about any fork with threads; the child does not need them
             warnings.filterwarnings("ignore", message=".*multi-threaded.*fork", category=DeprecationWarning)
             pid = os.fork()
@@ -53,48 +61,66 @@ class Background:
             _child(job)
         with contextlib.suppress(OSError):  # the child does the same: whichever runs first
             os.setpgid(pid, pid)  # its own process group, with any child it forks: `stop` kills them all
-        self.pid = pid
-        self.waiter = threading.Thread(target=self._reap, args=(pid, started), daemon=True)
-        self.waiter.start()
+        with self.lock:
+            self.pids.add(pid)
+        self.waiters.append(threading.Thread(target=self._reap, args=(pid, self.batch), daemon=True))
+        self.waiters[-1].start()
 
     def before_update(self) -> None:
-        """A thread shares the build state the update is about to change: let it finish first.
-        A forked child has its own copy and keeps running until the update starts the next job."""
+        """Threads share the build state the update is about to change: let them finish first.
+        Forked children have their own copy and keep running until the update starts the next batch."""
         if not self.fork:
             self.settle()
 
     def stop(self) -> None:
-        """Stop the running job (a thread cannot be stopped: it is waited for)."""
+        """Stop the running jobs (a thread cannot be stopped: it is waited for)."""
         with self.lock:
-            if self.pid is not None:
+            for pid in self.pids:
                 with contextlib.suppress(ProcessLookupError):
-                    os.killpg(self.pid, signal.SIGKILL)
+                    os.killpg(pid, signal.SIGKILL)
         self.settle()
 
     def settle(self) -> None:
-        """Wait until the job has written everything (or was stopped)."""
-        if self.waiter is not None:
-            self.waiter.join()
-            self.waiter = None
+        """Wait until the jobs have written everything (or were stopped)."""
+        for waiter in self.waiters:
+            waiter.join()
+        self.waiters = []
 
-    def _in_thread(self, job: Callable[[], None]) -> None:
-        started, cpu = time.monotonic(), time.thread_time()
+    def _in_thread(self, job: Callable[[], None], batch: _Batch) -> None:
+        cpu = time.thread_time()
         job()
-        log.info(DONE_MESSAGE.format(wall=time.monotonic() - started, cpu=time.thread_time() - cpu))
+        batch.ended(time.thread_time() - cpu)
 
-    def _reap(self, pid: int, started: float) -> None:
+    def _reap(self, pid: int, batch: _Batch) -> None:
         # Wait for the end without reaping: until the lock is held, `stop` may still signal this pid,
         # which no other process can have taken yet.
         os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
         with self.lock:
             _, status, usage = os.wait4(pid, 0)
-            self.pid = None
+            self.pids.discard(pid)
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
             log.debug("导出文件和检索数据：被更新的保存取代")
         elif os.waitstatus_to_exitcode(status) != 0:
             log.error("导出文件和检索数据没有写完（见上面的错误信息）；下一次保存会重新生成")
         else:
-            log.info(DONE_MESSAGE.format(wall=time.monotonic() - started, cpu=usage.ru_utime + usage.ru_stime))
+            batch.ended(usage.ru_utime + usage.ru_stime)
+
+
+class _Batch:
+    """The jobs of one update; the last to end logs the end of them all."""
+
+    def __init__(self, jobs: int) -> None:
+        self.left = jobs
+        self.cpu = 0.0
+        self.started = time.monotonic()
+        self.lock = threading.Lock()
+
+    def ended(self, cpu: float) -> None:
+        with self.lock:
+            self.left -= 1
+            self.cpu += cpu
+            if self.left == 0:
+                log.info(DONE_MESSAGE.format(wall=time.monotonic() - self.started, cpu=self.cpu))
 
 
 def _child(job: Callable[[], None]) -> None:  # pragma: no cover - runs in the forked process

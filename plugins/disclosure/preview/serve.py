@@ -3,9 +3,9 @@
 The first build is a full `mkdocs build` into a temporary folder; the server keeps its MkDocs
 state (files, nav, Jinja environment, the plugin's catalogue and pages). On every save the watched
 files are compared with the last good snapshot (mtime and size): entry bodies, the catalogue and
-attachments go through `update.update` (the pages first; exports and search data are laid out again
-right after in a background job, `background.Background`, so the page shows without waiting for them,
-and a newer save replaces that job instead of waiting for it); anything else is built in full, into a
+attachments go through `update.update` (the exports are made again in a background job beside the
+pages, the search data in another right after them, `background.Background`, so the page shows
+without waiting for either, and a newer save replaces those jobs instead of waiting for them); anything else is built in full, into a
 new folder that replaces the served one only when the build succeeded. A save that does not validate prints the
 same `file:line:col` messages as `disclosure validate` and the last good site stays served.
 """
@@ -148,11 +148,11 @@ class Preview:
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
-                artifacts = update(self.config, self.plugin, changed)
+                search_data = update(self.config, self.plugin, changed, self._start_exports)
         except ProblemsError as error:
             log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
             return
-        if artifacts is None:
+        if search_data is None:
             if self.full_build():
                 self.watch_new()
             return
@@ -161,7 +161,11 @@ class Preview:
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
         self.prepared()  # a save in the first seconds: its pages did not wait, its exports and search data do
         self.plugin.fulltext.sync()  # posts only the entries this save changed; the job lays the index out
-        self.background.start(artifacts)
+        self.background.add(search_data)
+
+    def _start_exports(self, job) -> None:
+        """The update's exports, beside its pages: the first of its two background jobs."""
+        self.background.start(job, jobs=2)
 
     def _prepare(self) -> None:
         """The first build posted its full text in a forked child: post it here once; and learn

@@ -41,20 +41,23 @@ class Plan:
     attachments: list[str] = field(default_factory=list)  # docs-relative paths to copy again
 
 
-def update(config: MkDocsConfig, plugin, changed: set[str]) -> Callable[[], None] | None:
-    """Render the pages `changed` (absolute paths) reaches; returns the job that lays out exports and
-    search data again (the caller may run it after the pages are served), or None when a full build
-    is needed. Raises ProblemsError (nothing written) when the new state does not validate."""
+def update(config: MkDocsConfig, plugin, changed: set[str],
+           start_exports: Callable[[Callable[[], None]], None] = lambda job: job()) -> Callable[[], None] | None:
+    """Render the pages `changed` (absolute paths) reaches; returns the job that lays out the search
+    data again (the caller may run it after the pages are served), or None when a full build is
+    needed. The job that writes the exports and the catalogue search's shards, which need the new
+    catalogue only, goes to `start_exports` before the pages render. Raises ProblemsError (nothing
+    written) when the new state does not validate."""
     plan = make_plan(config, plugin, changed)
     if plan is None:
         return None
-    search = apply(config, plugin, plan)
+    search = apply(config, plugin, plan, lambda: start_exports(lambda: plugin.write_exports(config)))
 
-    def artifacts() -> None:
-        plugin.write_artifacts(config)
+    def search_data() -> None:
+        plugin.write_search_text(config)
         search.write(config)
 
-    return artifacts
+    return search_data
 
 
 def make_plan(config: MkDocsConfig, plugin, changed: set[str]) -> Plan | None:
@@ -180,7 +183,8 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
     problems += xrefs.check_links(markdown, display_path(source), plan.project.catalogue)
 
 
-def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
+def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None] = lambda: None) -> SearchIndexPatch:
+    """The plan into the build state and the site; `adopted` is called once the plugin holds the new catalogue."""
     state = plugin.state
     files, worker_files = state.files, plugin.column.worker_files
     for uri in plan.removed:
@@ -205,6 +209,7 @@ def apply(config: MkDocsConfig, plugin, plan: Plan) -> SearchIndexPatch:
     plugin.reports = report_hooks.ReportPages(plugin.catalogue, config)
     plugin.fulltext = plugin.fulltext.for_entries(plugin.catalogue.entries, plan.changed_entries)
     state.bodies = plan.bodies
+    adopted()
     apart = [uri for uri in plan.render if worker_files.get_file_from_path(uri) is not None]
     held_by_mkdocs = [uri for uri in plan.render if files.get_file_from_path(uri) is not None]
     pages = [files.get_file_from_path(uri).page or Page(None, files.get_file_from_path(uri), config)
