@@ -183,3 +183,26 @@ def test_saves_in_an_included_file_equal_a_full_build(preview):
     save(root, "catalogue/2019.yml", "entries:\n" + entries.replace("第4号规划文件", "年度文件里改的标题")
          .replace("    date: 2019-03-06\n", "    date: 2019-03-06\n    doc_number: 示例〔2019〕6号\n"))
     check(root, session)
+
+
+def test_the_full_build_hands_the_preview_its_full_text_postings(tmp_path, monkeypatch):
+    """The full build writes the full-text index in a forked child; under the preview the child's
+    postings come back, equal to posting every entry here, so that no save posts them all again."""
+    from disclosure import forks
+    from disclosure.search.postings import Postings
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+
+    monkeypatch.setattr(forks, "can_fork", lambda: hasattr(os, "fork"))  # a test worker may hold browser threads
+    root = tmp_path / "project"
+    write_project(root, FILES)
+    monkeypatch.chdir(root)
+    config = load_config(str(root / "mkdocs.yml"), site_dir=str(tmp_path / "site"))
+    config.plugins.on_startup(command="serve", dirty=False)
+    build(config)
+    index = config.plugins["disclosure"].fulltext
+    fresh = Postings()
+    fresh.sync(index.entries, index.texts)
+    assert len(index.postings.posted) == len(index.entries) > 0
+    assert index.postings.posted == fresh.posted and index.postings.numbers == fresh.numbers
+    assert [dict(lists) for lists in index.postings.lists] == [dict(lists) for lists in fresh.lists]

@@ -16,7 +16,7 @@ import stat
 from collections.abc import Iterable, Iterator
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.structure.files import File, set_exclusions
+from mkdocs.structure.files import InclusionLevel, set_exclusions
 
 from .catalogue.model import Catalogue, Entry
 from .problems import FILE_LEVEL, Problem, display_path
@@ -82,12 +82,15 @@ def referenced_file_problems(catalogue: Catalogue, config: MkDocsConfig, home_sr
     """Bodies, annual-report data and attachments that MkDocs would not publish, or bodies that would
     take a page away from the site (of `entries` only, when given: those a save reached)."""
     pages = {"index.md", "README.md", home_src} | set(_nav_pages(config.nav))
+    chosen = list(catalogue.entries if entries is None else entries)
+    excluded = _excluded({relative for entry in chosen for relative in (entry.body, entry.report, *(a.file for a in entry.attachments))
+                          if relative}, config)
     problems = []
-    for entry in catalogue.entries if entries is None else entries:
+    for entry in chosen:
         files = [("body", entry.body, entry.pos_of("body")), ("report", entry.report, entry.pos_of("report"))]
         files += [("attachments", a.file, a.pos) for a in entry.attachments]
         for key, relative, where in files:
-            if relative and _excluded(relative, config):
+            if relative in excluded:
                 problems.append(Problem.at(where, f"entries[{entry.index}].{key}", f"文件 \"{relative}\" 在 MkDocs 不发布的位置（以“.”开头的"
                                            "文件夹、content/templates/、exclude_docs 或 draft_docs）：请移到 files/ 等普通文件夹"))
         if entry.body in pages:
@@ -96,11 +99,20 @@ def referenced_file_problems(catalogue: Catalogue, config: MkDocsConfig, home_sr
     return problems
 
 
-def _excluded(relative: str, config: MkDocsConfig) -> bool:
-    """MkDocs' own rule (its default `.*` and `/templates/`, then exclude_docs and draft_docs)."""
-    file = File(relative, config.docs_dir, config.site_dir, config.use_directory_urls)
-    set_exclusions([file], config)
-    return file.inclusion.is_excluded()
+class _Named:
+    """What MkDocs' `set_exclusions` (1.6) reads and sets of a File: making a File costs more than its check."""
+
+    def __init__(self, src_uri: str) -> None:
+        self.src_uri = src_uri
+        self.inclusion = InclusionLevel.UNDEFINED
+
+
+def _excluded(relative_paths: Iterable[str], config: MkDocsConfig) -> set[str]:
+    """Which of these docs-relative paths MkDocs' own rule excludes (its default `.*` and `/templates/`,
+    then exclude_docs and draft_docs). They are normalized already (`values.content_file`)."""
+    named = [_Named(path) for path in relative_paths]
+    set_exclusions(named, config)  # type: ignore[arg-type]
+    return {file.src_uri for file in named if file.inclusion.is_excluded()}
 
 
 def _nav_pages(nav: object) -> Iterator[str]:

@@ -23,6 +23,7 @@ from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext
+from .search.postings import Postings
 from .catalogue import Catalogue
 from .config import DisclosureConfig
 from .pages import TEMPLATES, ColumnPages, meta_text, read_markdown_files, promote_column_home
@@ -257,12 +258,14 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                                                                  busy=1))
 
     def beside_search_text(self, config: MkDocsConfig, work: Callable[[], object]) -> None:
-        """`work` while the full-text index is written in a forked child (where this process may fork)."""
-        search_text_written = forks.aside(lambda: self.write_search_text(config))
+        """`work` while the full-text index is written in a forked child (where this process may fork).
+        The preview takes the child's postings back: its saves then post only the entries they change."""
+        written = forks.Aside(lambda: self.write_search_text(config, hand_back=self.serving))
         try:
             work()
         finally:
-            search_text_written()
+            if (postings := written.result()) is not None:
+                self.fulltext.postings = postings
 
     def export_files(self, config: MkDocsConfig) -> exports.Made:
         assert self.catalogue is not None
@@ -277,10 +280,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.exports_ahead.cancel()
             self.exports_ahead = None
 
-    def write_search_text(self, config: MkDocsConfig) -> None:
-        """The full-text index, from the texts the entry pages gave."""
+    def write_search_text(self, config: MkDocsConfig, hand_back: bool = False) -> Postings | None:
+        """The full-text index, from the texts the entry pages gave; its postings when `hand_back`."""
         write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
                        self.urls.entry_pattern(config.use_directory_urls))
+        return self.fulltext.postings if hand_back else None
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from mkdocs.exceptions import PluginError
 
@@ -20,9 +21,9 @@ def one_line(text: str) -> str:
     return UNPRINTABLE.sub(lambda match: match[0].encode("unicode_escape").decode("ascii"), text)
 
 
-@dataclass(frozen=True)
-class Pos:
-    """A place in a source file; line and col are 1-based."""
+class Pos(NamedTuple):
+    """A place in a source file; line and col are 1-based. A tuple: a catalogue makes hundreds of
+    thousands, one per key and value."""
 
     file: str
     line: int

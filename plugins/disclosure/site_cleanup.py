@@ -33,6 +33,7 @@ from .forks import aside
 
 STALE = ".disclosure-stale"  # a dot folder: MkDocs neither cleans nor copies it
 NO_FOLLOW = getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)  # O_BINARY: Windows only
+NEW_FILE = os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW
 
 
 class EarlierSite:
@@ -141,16 +142,31 @@ def write_in_place(content: bytes, output_path: str) -> None:
     (a discard on a filesystem mounted with `discard`) and must wait for their writeback, where
     writing over them does not; only a shorter content frees the tail. A symlink in the file's place is
     an error, not followed, and a file with another name too (a hard link) is replaced, not written
-    through: the site is written inside the site folder only."""
-    os.makedirs(os.path.dirname(output_path), exist_ok=True)
-    descriptor = os.open(output_path, os.O_WRONLY | os.O_CREAT | NO_FOLLOW, 0o666)
-    if os.fstat(descriptor).st_nlink > 1:
+    through: the site is written inside the site folder only. A new file (a first build) takes the
+    fewest system calls: its folder is made only when the file cannot be."""
+    size = 0  # of the file written over
+    try:
+        descriptor = os.open(output_path, NEW_FILE, 0o666)
+    except FileNotFoundError:  # a new folder
+        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        descriptor = os.open(output_path, NEW_FILE, 0o666)
+    except FileExistsError:  # or a symlink there: O_EXCL does not follow it, and this open refuses it
+        descriptor = os.open(output_path, os.O_WRONLY | NO_FOLLOW)
+        found = os.fstat(descriptor)
+        if found.st_nlink > 1:
+            os.close(descriptor)
+            os.unlink(output_path)
+            descriptor = os.open(output_path, NEW_FILE, 0o666)
+        else:
+            size = found.st_size
+    try:
+        written = 0
+        while written < len(content):
+            written += os.write(descriptor, content[written:] if written else content)
+        if size > len(content):
+            os.ftruncate(descriptor, len(content))
+    finally:
         os.close(descriptor)
-        os.unlink(output_path)
-        descriptor = os.open(output_path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | NO_FOLLOW, 0o666)
-    with open(descriptor, "wb") as stream:
-        stream.write(content)
-        stream.truncate()
 
 
 def make_room(folder: str, written: Collection[str]) -> None:

@@ -168,8 +168,8 @@ class Preview:
         self.background.start(job, jobs=2)
 
     def _prepare(self) -> None:
-        """The first build posted its full text in a forked child: post it here once; and learn
-        which entries each page links to. A save may update pages meanwhile (it only reads what
+        """Post what the full build did not post here (nothing when its forked child handed its
+        postings back); and learn which entries each page links to. A save may update pages meanwhile (it only reads what
         this thread writes, or writes the same), but the next background job is forked after it."""
         self.plugin.fulltext.sync()
         prepare(self.plugin)
