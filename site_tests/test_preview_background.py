@@ -113,3 +113,19 @@ def test_without_fork_the_job_runs_in_a_thread_and_the_next_update_waits(tmp_pat
     background.start(writer(tmp_path / "out", "第二次"))
     background.stop()  # a thread cannot be stopped: it is waited for
     assert (tmp_path / "out").read_text(encoding="utf-8") == "第二次"
+
+
+@needs_fork
+def test_written_says_whether_the_last_batch_wrote_everything(tmp_path):
+    background = Background()
+    assert background.written()  # nothing started: the full build wrote everything
+    background.start(writer(tmp_path / "a", "一"), jobs=2)
+    background.add(writer(tmp_path / "b", "二"))
+    background.settle()
+    assert background.written()
+    background.start(writer(tmp_path / "c", "三", slow=True))
+    assert not background.written()  # still running
+    background.stop()
+    assert not background.written()  # stopped before it wrote
+    background.forget()  # a full build writes everything again
+    assert background.written()

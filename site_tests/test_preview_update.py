@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -94,6 +95,25 @@ def test_body_title_category_and_attachment_saves_equal_a_full_build(preview):
     check(root, session)
     save(root, "content/files/2021/00001-1.pdf", b"%PDF-1.4\n" + b"x" * 5000)
     check(root, session)
+
+
+def test_exports_are_made_again_when_the_catalogue_is_read_again_or_were_not_written(preview):
+    """A body save leaves the exports as they are (they are made of the catalogue only); a catalogue
+    save makes them again; so does a body save after a batch that was stopped before it wrote them."""
+    root, session = preview
+    save(root, "content/gkml/2019/00003.md", "改过的正文。\n")
+    check(root, session)
+    assert not session.exports_started
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题"))
+    check(root, session)
+    assert session.exports_started
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "又改过的标题"))
+    session.rebuild()
+    session.background.start(lambda: time.sleep(60), jobs=2)  # stops the exports as if half-way, and is stopped in turn
+    (Path(session.site_dir) / "gkml/catalogue.json").write_text("写了一半", encoding="utf-8")
+    save(root, "content/gkml/2019/00003.md", "再改过的正文。\n")
+    check(root, session)  # the catalogue's last exports were never written: this body save writes them
+    assert session.exports_started
 
 
 def test_entries_added_and_removed_follow_with_links_and_listings(preview):

@@ -80,6 +80,15 @@ class Background:
                     os.killpg(pid, signal.SIGKILL)
         self.settle()
 
+    def written(self) -> bool:
+        """Whether every job of the last batch has ended well (nothing half-written or left to write)."""
+        return self.batch.left == 0 and not self.batch.failed
+
+    def forget(self) -> None:
+        """Stop the running jobs and forget their batch: a full build writes everything again."""
+        self.stop()
+        self.batch = _Batch(0)
+
     def settle(self) -> None:
         """Wait until the jobs have written everything (or were stopped)."""
         for waiter in self.waiters:
@@ -99,8 +108,10 @@ class Background:
             _, status, usage = os.wait4(pid, 0)
             self.pids.discard(pid)
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
+            batch.failed = True
             log.debug("导出文件和检索数据：被更新的保存取代")
         elif os.waitstatus_to_exitcode(status) != 0:
+            batch.failed = True
             log.error("导出文件和检索数据没有写完（见上面的错误信息）；下一次保存会重新生成")
         else:
             batch.ended(usage.ru_utime + usage.ru_stime)
@@ -111,6 +122,7 @@ class _Batch:
 
     def __init__(self, jobs: int) -> None:
         self.left = jobs
+        self.failed = False  # a job was stopped or failed
         self.cpu = 0.0
         self.started = time.monotonic()
         self.lock = threading.Lock()

@@ -82,6 +82,7 @@ class Preview:
         self.server: LiveReloadServer | None = None
         self.snapshot: dict[str, tuple[int, int]] = {}
         self.background = Background()  # exports and search data of the last update
+        self.exports_started = False  # by the update under way
         self.watching: set[str] = set()
         self.preparing: threading.Thread | None = None  # readies the last full build for saves (`_prepare`)
 
@@ -108,7 +109,7 @@ class Preview:
 
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
-        self.background.stop()  # it writes into the folder this build replaces
+        self.background.forget()  # it writes into the folder this build replaces
         self.prepared()
         gc.unfreeze()  # the state of the last build may go once this one replaces it
         started = time.monotonic()
@@ -145,6 +146,7 @@ class Preview:
         if not changed:  # the watcher reports one save more than once: answer at once, pages stay served
             return
         self.background.before_update()
+        self.exports_started = False
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
@@ -161,11 +163,17 @@ class Preview:
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
         self.prepared()  # a save in the first seconds: its pages did not wait, its exports and search data do
         self.plugin.fulltext.sync()  # posts only the entries this save changed; the job lays the index out
-        self.background.add(search_data)
+        if self.exports_started:
+            self.background.add(search_data)
+        else:
+            self.background.start(search_data)
 
-    def _start_exports(self, job) -> None:
-        """The update's exports, beside its pages: the first of its two background jobs."""
-        self.background.start(job, jobs=2)
+    def _start_exports(self, job, needed: bool) -> None:
+        """The update's exports, beside its pages: the first of its two background jobs. Not needed
+        (the catalogue is the one they were made of) unless the last batch did not write them."""
+        self.exports_started = needed or not self.background.written()
+        if self.exports_started:
+            self.background.start(job, jobs=2)
 
     def _prepare(self) -> None:
         """Post what the full build did not post here (nothing when its forked child handed its

@@ -42,16 +42,18 @@ class Plan:
 
 
 def update(config: MkDocsConfig, plugin, changed: set[str],
-           start_exports: Callable[[Callable[[], None]], None] = lambda job: job()) -> Callable[[], None] | None:
+           start_exports: Callable[[Callable[[], None], bool], None] = lambda job, needed: job()) -> Callable[[], None] | None:
     """Render the pages `changed` (absolute paths) reaches; returns the job that lays out the search
     data again (the caller may run it after the pages are served), or None when a full build is
     needed. The job that writes the exports and the catalogue search's shards, which need the new
-    catalogue only, goes to `start_exports` before the pages render. Raises ProblemsError (nothing
-    written) when the new state does not validate."""
+    catalogue only, goes to `start_exports` before the pages render, saying whether they changed
+    (not when the catalogue was not read again). Raises ProblemsError (nothing written) when the new
+    state does not validate."""
     plan = make_plan(config, plugin, changed)
     if plan is None:
         return None
-    search = apply(config, plugin, plan, lambda: start_exports(lambda: plugin.write_exports(config)))
+    catalogue_read = plan.project is not plugin.project
+    search = apply(config, plugin, plan, lambda: start_exports(lambda: plugin.write_exports(config), catalogue_read))
 
     def search_data() -> None:
         plugin.write_search_text(config)
