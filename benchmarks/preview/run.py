@@ -27,7 +27,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from results_md import write_section  # noqa: E402 — benchmarks/ is not a package
+from results_md import machine, write_section  # noqa: E402 — benchmarks/ is not a package
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 CODE = "11440100MB2C00000X"
@@ -181,7 +181,9 @@ def main() -> None:
     env = dict(os.environ, NO_MKDOCS_2_WARNING="1")
     started = time.monotonic()
     load_start = os.getloadavg()[0]
-    log = open(os.path.join(args.work, "serve.log"), "a")  # noqa: SIM115 — lives as long as the server
+    log_path = os.path.join(args.work, "serve.log")
+    log_start = os.path.getsize(log_path) if os.path.exists(log_path) else 0  # earlier runs' lines are not this run's
+    log = open(log_path, "a")  # noqa: SIM115 — lives as long as the server
     server = subprocess.Popen([sys.executable, "-m", "disclosure.cli", "serve", "-a", f"127.0.0.1:{port}"],
                               cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT)
     rows = []
@@ -211,8 +213,10 @@ def main() -> None:
         except subprocess.TimeoutExpired:
             server.kill()
         log.close()
-    with open(os.path.join(args.work, "serve.log"), encoding="utf-8") as stream:
-        server_lines = [line.split("-  ", 1)[-1].strip() for line in stream if "已更新" in line or "已生成" in line]
+    with open(log_path, "rb") as stream:
+        stream.seek(log_start)
+        text = stream.read().decode("utf-8", "replace")
+    server_lines = [line.split("-  ", 1)[-1].strip() for line in text.splitlines() if "已更新" in line or "已生成" in line]
     write_section("## Preview", report(args, rows, server_lines))
 
 
@@ -220,7 +224,7 @@ def report(args, rows, server_lines: list[str]) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
     out = ["## Preview", "",
            f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}` — commit {head}, "
-           f"{os.cpu_count()} CPUs (shared with other builds and tests), "
+           f"{machine()} (shared with other builds and tests at times), "
            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC. `disclosure serve` on a generated "
            f"catalogue of {args.size} entries; seconds from the save to the served page (polled every 50 ms) showing it; "
            "target ≤ 3 s after the first build." + (f" With {args.busy} busy-loop processes beside the server all along "
@@ -234,8 +238,9 @@ def report(args, rows, server_lines: list[str]) -> str:
         done = [s for s in values if s is not None]
         median = f"{statistics.median(done):.1f}" if done else "—"
         out.append(f"| {name} | {', '.join(shown)} | {median} | {', '.join(loads)} |")
-    out += ["", "The server's own log of the same run (wall and CPU seconds of each update: pages first, then "
-            "exports and search data in a background job, which the next save replaces when it comes first):", "",
+    out += ["", "The server's own log of the same run (wall and CPU seconds of each update: its pages, then its "
+            "exports and search data, from the start of the background jobs that write them beside and after the pages, "
+            "which the next save replaces when it comes first):", "",
             "```", *server_lines, "```"]
     return "\n".join(out) + "\n"
 
