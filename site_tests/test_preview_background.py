@@ -116,16 +116,28 @@ def test_without_fork_the_job_runs_in_a_thread_and_the_next_update_waits(tmp_pat
 
 
 @needs_fork
-def test_written_says_whether_the_last_batch_wrote_everything(tmp_path):
+def test_written_says_whether_the_last_job_of_a_name_wrote_everything(tmp_path):
     background = Background()
-    assert background.written()  # nothing started: the full build wrote everything
-    background.start(writer(tmp_path / "a", "一"), jobs=2)
+    assert background.written("exports")  # nothing started: the full build wrote everything
+    background.start(writer(tmp_path / "a", "一"), jobs=2, name="exports")
     background.add(writer(tmp_path / "b", "二"))
     background.settle()
-    assert background.written()
-    background.start(writer(tmp_path / "c", "三", slow=True))
-    assert not background.written()  # still running
-    background.stop()
-    assert not background.written()  # stopped before it wrote
-    background.forget()  # a full build writes everything again
-    assert background.written()
+    assert background.written("exports")
+    background.start(writer(tmp_path / "c", "三", slow=True), name="exports")
+    assert not background.written("exports")  # still running
+    background.start(writer(tmp_path / "d", "四"))  # a batch without exports stops it
+    background.settle()
+    assert not background.written("exports")  # stopped before it wrote: another batch's end does not change that
+    background.forget()  # a full build has written everything again
+    assert background.written("exports")
+
+
+def test_a_failing_job_in_a_thread_is_logged_and_left_unwritten(caplog):
+    background = Background(fork=False)
+
+    def failing() -> None:
+        raise OSError("磁盘已满")
+
+    background.start(failing, name="exports")
+    background.settle()
+    assert "没有写完" in caplog.text and not background.written("exports")

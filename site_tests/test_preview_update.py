@@ -109,10 +109,22 @@ def test_exports_are_made_again_when_the_catalogue_is_read_again_or_were_not_wri
     assert session.exports_started
     save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "又改过的标题"))
     session.rebuild()
-    session.background.start(lambda: time.sleep(60), jobs=2)  # stops the exports as if half-way, and is stopped in turn
+    session.background.start(lambda: time.sleep(60), jobs=2, name="exports")  # exports stopped half-way, stopped in turn
     (Path(session.site_dir) / "gkml/catalogue.json").write_text("写了一半", encoding="utf-8")
     save(root, "content/gkml/2019/00003.md", "再改过的正文。\n")
     check(root, session)  # the catalogue's last exports were never written: this body save writes them
+    assert session.exports_started
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "第三次改的标题"))
+    session.rebuild()
+    session.background.start(lambda: time.sleep(60), jobs=2, name="exports")  # stopped by the full build below
+    (Path(session.site_dir) / "gkml/catalogue.json").write_text("写了一半", encoding="utf-8")
+    seen = (root / "mkdocs.yml").stat()
+    save(root, "mkdocs.yml", "site_name: [\n")  # a full build that fails: the served site stays as it was
+    session.rebuild()
+    (root / "mkdocs.yml").write_text(FILES["mkdocs.yml"], encoding="utf-8")
+    os.utime(root / "mkdocs.yml", ns=(seen.st_atime_ns, seen.st_mtime_ns))  # as it was: no full build now
+    save(root, "content/gkml/2019/00003.md", "第四次改的正文。\n")
+    check(root, session)  # the failed full build wrote nothing: the stopped exports are written by this save
     assert session.exports_started
 
 

@@ -29,11 +29,13 @@ from collections.abc import Callable
 
 log = logging.getLogger("mkdocs.disclosure.serve")
 DONE_MESSAGE = "导出文件和检索数据已更新（{wall:.1f} 秒，CPU {cpu:.1f} 秒）"
+FAILED_MESSAGE = "导出文件和检索数据没有写完（见上面的错误信息）；下一次保存会重新生成"
 
 
 class Background:
     """The jobs of the last update: `start` replaces the running batch with a new one, `add` runs the
-    batch's next job; the batch's end is logged when its `jobs` have all ended."""
+    batch's next job; the batch's end is logged when its `jobs` have all ended. A job may be named
+    after what it writes: `written(name)` says whether the last job of that name wrote everything."""
 
     def __init__(self, fork: bool = hasattr(os, "fork") and hasattr(os, "waitid")) -> None:  # waitid: not on macOS before 3.13
         self.fork = fork
@@ -41,17 +43,20 @@ class Background:
         self.pids: set[int] = set()  # the running children, not yet reaped
         self.waiters: list[threading.Thread] = []
         self.batch = _Batch(0)
+        self.unwritten: set[str] = set()  # names of jobs started that have not (yet) ended well
 
-    def start(self, job: Callable[[], None], jobs: int = 1) -> None:
+    def start(self, job: Callable[[], None], jobs: int = 1, name: str = "") -> None:
         """Stop the running jobs; run `job`, the first of a batch of `jobs`."""
         self.stop()
         self.batch = _Batch(jobs)
-        self.add(job)
+        self.add(job, name)
 
-    def add(self, job: Callable[[], None]) -> None:
+    def add(self, job: Callable[[], None], name: str = "") -> None:
         """Run the batch's next job beside those still running."""
+        with self.lock:
+            self.unwritten.add(name)
         if not self.fork:
-            self.waiters.append(threading.Thread(target=self._in_thread, args=(job, self.batch), daemon=True))
+            self.waiters.append(threading.Thread(target=self._in_thread, args=(job, self.batch, name), daemon=True))
             self.waiters[-1].start()
             return
         with warnings.catch_warnings():  # Python 3.12+ warns about any fork with threads; the child does not need them
@@ -63,7 +68,7 @@ class Background:
             os.setpgid(pid, pid)  # its own process group, with any child it forks: `stop` kills them all
         with self.lock:
             self.pids.add(pid)
-        self.waiters.append(threading.Thread(target=self._reap, args=(pid, self.batch), daemon=True))
+        self.waiters.append(threading.Thread(target=self._reap, args=(pid, self.batch, name), daemon=True))
         self.waiters[-1].start()
 
     def before_update(self) -> None:
@@ -80,14 +85,16 @@ class Background:
                     os.killpg(pid, signal.SIGKILL)
         self.settle()
 
-    def written(self) -> bool:
-        """Whether every job of the last batch has ended well (nothing half-written or left to write)."""
-        return self.batch.left == 0 and not self.batch.failed
+    def written(self, name: str) -> bool:
+        """Whether the last job named `name` has ended well (nothing half-written or left to write)."""
+        with self.lock:
+            return name not in self.unwritten
 
     def forget(self) -> None:
-        """Stop the running jobs and forget their batch: a full build writes everything again."""
+        """Forget what the stopped jobs left unwritten: a full build has written everything again."""
         self.stop()
         self.batch = _Batch(0)
+        self.unwritten.clear()
 
     def settle(self) -> None:
         """Wait until the jobs have written everything (or were stopped)."""
@@ -95,12 +102,21 @@ class Background:
             waiter.join()
         self.waiters = []
 
-    def _in_thread(self, job: Callable[[], None], batch: _Batch) -> None:
+    def _in_thread(self, job: Callable[[], None], batch: _Batch, name: str) -> None:
         cpu = time.thread_time()
-        job()
-        batch.ended(time.thread_time() - cpu)
+        try:
+            job()
+        except Exception:  # noqa: BLE001 — as a forked job's failure: reported, and done again by the next save
+            log.exception(FAILED_MESSAGE)
+            return
+        self._ended_well(batch, name, time.thread_time() - cpu)
 
-    def _reap(self, pid: int, batch: _Batch) -> None:
+    def _ended_well(self, batch: _Batch, name: str, cpu: float) -> None:
+        with self.lock:  # `stop` waits for every job's end: no job of a stopped batch ends after a newer one starts
+            self.unwritten.discard(name)
+        batch.ended(cpu)
+
+    def _reap(self, pid: int, batch: _Batch, name: str) -> None:
         # Wait for the end without reaping: until the lock is held, `stop` may still signal this pid,
         # which no other process can have taken yet.
         os.waitid(os.P_PID, pid, os.WEXITED | os.WNOWAIT)
@@ -108,13 +124,11 @@ class Background:
             _, status, usage = os.wait4(pid, 0)
             self.pids.discard(pid)
         if os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL:
-            batch.failed = True
             log.debug("导出文件和检索数据：被更新的保存取代")
         elif os.waitstatus_to_exitcode(status) != 0:
-            batch.failed = True
-            log.error("导出文件和检索数据没有写完（见上面的错误信息）；下一次保存会重新生成")
+            log.error(FAILED_MESSAGE)
         else:
-            batch.ended(usage.ru_utime + usage.ru_stime)
+            self._ended_well(batch, name, usage.ru_utime + usage.ru_stime)
 
 
 class _Batch:
@@ -122,7 +136,6 @@ class _Batch:
 
     def __init__(self, jobs: int) -> None:
         self.left = jobs
-        self.failed = False  # a job was stopped or failed
         self.cpu = 0.0
         self.started = time.monotonic()
         self.lock = threading.Lock()

@@ -109,7 +109,7 @@ class Preview:
 
     def full_build(self) -> bool:
         """Build everything into a fresh folder; it becomes the served one only when the build worked."""
-        self.background.forget()  # it writes into the folder this build replaces
+        self.background.stop()  # it writes into the folder this build replaces
         self.prepared()
         gc.unfreeze()  # the state of the last build may go once this one replaces it
         started = time.monotonic()
@@ -125,6 +125,7 @@ class Preview:
             shutil.rmtree(next_dir, ignore_errors=True)
             return False
         snapshot.update(self._snapshot(config, site=False))  # the catalogue files the build read
+        self.background.forget()  # this build wrote everything the stopped jobs had left unwritten
         old_dir, self.site_dir = self.site_dir, next_dir
         if self.server is not None:
             self.server.root = next_dir
@@ -171,14 +172,15 @@ class Preview:
     def _start_exports(self, job, needed: bool) -> None:
         """The update's exports, beside its pages: the first of its two background jobs. Not needed
         (the catalogue is the one they were made of) unless the last batch did not write them."""
-        self.exports_started = needed or not self.background.written()
+        self.exports_started = needed or not self.background.written("exports")
         if self.exports_started:
-            self.background.start(job, jobs=2)
+            self.background.start(job, jobs=2, name="exports")
 
     def _prepare(self) -> None:
         """Post what the full build did not post here (nothing when its forked child handed its
-        postings back); and learn which entries each page links to. A save may update pages meanwhile (it only reads what
-        this thread writes, or writes the same), but the next background job is forked after it."""
+        postings back); and learn which entries each page links to. A save may update pages meanwhile
+        (it only reads what this thread writes, or writes the same) and fork its exports job, which
+        reads only the catalogue; its search-data job is forked after this thread has ended."""
         self.plugin.fulltext.sync()
         prepare(self.plugin)
 
