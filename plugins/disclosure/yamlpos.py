@@ -206,8 +206,7 @@ class _Converter:
                 result.item_pos.append(self.pos(item))
             return result
         assert isinstance(node, ScalarNode)
-        if node.style == '"':
-            self._check_characters(node, path)
+        self._check_characters(node, path)
         if node.tag == "tag:yaml.org,2002:null" or (not node.style and node.value in ("", "~", "null", "Null", "NULL")):
             return None
         return node.value
@@ -215,6 +214,8 @@ class _Converter:
     def _check_characters(self, node: ScalarNode, path: str) -> None:
         """Escapes in double quotes ("\\x01", "\\0", "\\uFFFF") give characters XML and Excel cannot carry;
         nothing else can (the text was checked for them, `unreadable_characters`)."""
+        if node.style != '"':
+            return
         offset = first_forbidden(node.value)
         if offset is not None:
             message = invisible_message(node.value[offset]).replace("（常见于从网页或 Word 复制的文字）", "（由引号中的转义写出）")
@@ -229,8 +230,7 @@ class _Converter:
             if not isinstance(key_node, ScalarNode):
                 self.problems.append(Problem(self.file, *self._line_col(key_node), path or FILE_LEVEL, "键必须是简单的文字"))
                 continue
-            if key_node.style == '"':
-                self._check_characters(key_node, path)
+            self._check_characters(key_node, path)
             key = key_node.value
             key_path = f"{path}.{key}" if path else key
             if key == "<<":

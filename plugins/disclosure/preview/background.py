@@ -93,7 +93,6 @@ class Background:
     def forget(self) -> None:
         """Forget what the stopped jobs left unwritten: a full build has written everything again."""
         self.stop()
-        self.batch = _Batch(0)
         self.unwritten.clear()
 
     def settle(self) -> None:

@@ -42,7 +42,7 @@ class Plan:
 
 
 def update(config: MkDocsConfig, plugin, changed: set[str],
-           start_exports: Callable[[Callable[[], None], bool], None] = lambda job, needed: job()) -> Callable[[], None] | None:
+           start_exports: Callable[[Callable[[], None], bool], None]) -> Callable[[], None] | None:
     """Render the pages `changed` (absolute paths) reaches; returns the job that lays out the search
     data again (the caller may run it after the pages are served), or None when a full build is
     needed. The job that writes the exports and the catalogue search's shards, which need the new
@@ -185,7 +185,7 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
     problems += xrefs.check_links(markdown, display_path(source), plan.project.catalogue)
 
 
-def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None] = lambda: None) -> SearchIndexPatch:
+def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None]) -> SearchIndexPatch:
     """The plan into the build state and the site; `adopted` is called once the plugin holds the new catalogue."""
     state = plugin.state
     files, worker_files = state.files, plugin.column.worker_files
