@@ -139,3 +139,33 @@ def test_exports_made_ahead_fail_as_a_plugin_error(monkeypatch):
     ahead = exports.Ahead(lambda: {}["缺少的键"])
     with pytest.raises(PluginError, match="(?s)生成导出文件时出错.*KeyError: '缺少的键'"):
         ahead.made()
+
+
+def _catalogue_of(base, entries, categories=None):
+    categories = categories or base.categories
+    return dataclasses.replace(base, entries=tuple(entries), by_index={e.index: e for e in entries}, categories=categories,
+                               by_category={c.id: c for root in categories for c in root.walk()})
+
+
+def test_exports_from_what_the_preview_remembered_are_those_made_anew(catalogue, monkeypatch):
+    """The preview's exports job takes the rows and search filters the server remembered of the last
+    catalogue (memo.py): after a save that edits, adds and removes entries, only the entries it changed
+    are made again, and the files are the bytes a build makes; a renamed category makes every row again."""
+    from disclosure.memo import Memo
+    urls, config = ColumnUrls("gkml"), SimpleNamespace(site_url="https://x.example/", use_directory_urls=True)
+    memo = Memo()
+    exports.remember(memo, catalogue, urls, config)
+    first, second, *rest = catalogue.entries
+    edited = dataclasses.replace(first, title="改过的标题", keywords=("新词",))
+    added = dataclasses.replace(second, index=second.index[:-1] + "9", title="新增的条目")
+    saved = _catalogue_of(catalogue, [edited, added, *rest])  # `second` removed
+    categories = tuple(dataclasses.replace(c, title="改名的分类") if c.id == "plans" else c for c in catalogue.categories)
+    renamed = _catalogue_of(catalogue, catalogue.entries, categories)
+    made = []
+    record = exports.entry_record
+    monkeypatch.setattr(exports, "entry_record", lambda entry, *args: made.append(entry.index) or record(entry, *args))
+    assert exports.make(saved, urls, config, 10, memo) == exports.make(saved, urls, config, 10)
+    assert made[:2] == [edited.index, added.index] and len(made) == 2 + len(saved.entries)
+    assert exports.make(renamed, urls, config, 10, memo) == exports.make(renamed, urls, config, 10)
+    records = json.loads(exports.make(renamed, urls, config, 10, memo)[0]["catalogue.json"])["entries"]
+    assert "改名的分类" in {record["category_title"] for record in records}

@@ -87,6 +87,31 @@ def test_kept_postings_lay_out_what_a_fresh_index_does(tmp_path: Path):
     assert postings_of(updated, "改过") == [[retitled], [], [after.entries.index(body)]]
 
 
+def test_lines_laid_out_before_are_kept_only_for_grams_a_save_left_alone():
+    """The preview keeps each gram's laid-out line between saves: a save that keeps the order of the
+    entries lays out again only the grams an entry gained or lost (not those it kept), one that changes
+    the order lays out all; either way the files are those a fresh index makes."""
+    entries = [entry(2021, n) for n in range(1, 7)]
+    kept = FullTextIndex(make_catalogue(entries).entries)
+    for n, item in enumerate(kept.entries):
+        kept.add(item, f"第{n}条正文 数据共享")
+    kept.files("gkml/", "gkml/{slug}/")
+    first, second = kept.entries[:2]
+    retitled = make_catalogue([dataclasses.replace(first, title=first.title.replace("通知", "公告")), *kept.entries[1:]])
+    updated = kept.for_entries(retitled.entries, {second.index})
+    updated.add(second, "第1条正文 数据开放")
+    updated.sync()
+    missing = {gram_of(code) for code in kept.postings.lists[0].keys() | kept.postings.lists[2].keys()} - {
+        gram_of(code) for code in updated.laid_out.lines}
+    assert missing == {"通", "知", "的通", "通知", "公", "告", "的公", "公告", "共", "享", "据共", "共享", "开", "放", "据开", "开放"}
+    moved = make_catalogue([dataclasses.replace(first, date=datetime.date(2020, 1, 1)), *kept.entries[1:]])
+    for after, index in ((retitled, updated), (moved, updated.for_entries(moved.entries, set()))):
+        fresh = FullTextIndex(after.entries)
+        fresh.texts = dict(index.texts)
+        assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
+    assert updated.laid_out.position is None and index.laid_out.position is not None  # laid out again for the new order
+
+
 def postings_of(index: FullTextIndex, gram: str) -> list[list[int]]:
     files = index.files("gkml/", "gkml/{slug}/")
     manifest = json.loads(files["manifest.json"])

@@ -8,7 +8,8 @@ import io
 import json
 import os
 import xml.etree.ElementTree as ET
-from collections.abc import Callable
+from collections.abc import Callable, Hashable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 import xlsxwriter
@@ -18,7 +19,8 @@ from mkdocs.exceptions import PluginError
 from .catalogue.entry_fields import EXPORT_COLUMNS
 from .catalogue.model import VALIDITY_LABELS, Catalogue, Entry
 from .forks import Aside
-from .search import SHARD_EXTENSIONS, shard_files, write_folder
+from .memo import Memo, derive
+from .search import SHARD_EXTENSIONS, remember_shard_filters, shard_files, write_folder
 from .site_cleanup import write_in_place
 from .urls import ColumnUrls, relative
 from .xmlchars import strip_forbidden
@@ -62,10 +64,19 @@ def table_row(record: dict[str, Any], category_labels: dict[str, str], site_url:
 Made = tuple[dict[str, bytes], dict[str, bytes]]  # the exports and the catalogue search's shards, by file name
 
 
-def make(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> Made:
-    """What the catalogue alone gives: the exports and the catalogue search's shards."""
-    return (outputs(catalogue, urls, config, feed_size),
-            shard_files(catalogue, relative(urls.home(), urls.entry_pattern(config.use_directory_urls))))
+def make(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int, memo: Memo | None = None) -> Made:
+    """What the catalogue alone gives: the exports and the catalogue search's shards (taking the
+    rows `memo` remembers)."""
+    return (outputs(catalogue, urls, config, feed_size, memo),
+            shard_files(catalogue, relative(urls.home(), urls.entry_pattern(config.use_directory_urls)), memo))
+
+
+def remember(memo: Memo, catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig) -> None:
+    """Fill `memo` with the rows of every entry and the catalogue search's filters (`memo.py`): the
+    preview, between saves."""
+    context, make_row = _row_maker(catalogue, urls, config)
+    memo.remember("export", context, catalogue.entries, make_row)
+    remember_shard_filters(memo, catalogue)
 
 
 class Ahead:
@@ -93,24 +104,57 @@ def write(made: Made, urls: ColumnUrls, site_dir: str) -> None:
     write_folder(os.path.join(site_dir, urls.prefix, "search"), shards, SHARD_EXTENSIONS)
 
 
-def outputs(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int) -> dict[str, bytes]:
-    """{file name: bytes} of every export."""
-    records = [entry_record(entry, catalogue, urls) for entry in catalogue.entries]
+@dataclass(frozen=True)
+class EntryRow:
+    """An entry in each export that has a row or record per entry."""
+
+    json: str  # its record in catalogue.json
+    csv: str  # its line of catalogue.csv
+    cells: tuple[str, ...]  # its cells in catalogue.xlsx (`xlsx_text`; "" where empty)
+
+
+def _row_maker(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig) -> tuple[Hashable, Callable[[Entry], EntryRow]]:
+    """(what the rows depend on besides the entry, the function that makes an entry's row)."""
     labels = catalogue.category_labels()
     site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else ""
-    rows = [table_row(record, labels, site_url) for record in records]
+
+    def make_row(entry: Entry) -> EntryRow:
+        record = entry_record(entry, catalogue, urls)
+        row = table_row(record, labels, site_url)
+        return EntryRow(_json(_clean(record)), csv_line(row), tuple(xlsx_text(value) if value else "" for value in row))
+
+    titles = tuple((category.id, category.title) for category in catalogue.walk_categories())
+    return (titles, tuple(labels.items()), site_url, urls.prefix), make_row
+
+
+def outputs(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig, feed_size: int,
+            memo: Memo | None = None) -> dict[str, bytes]:
+    """{file name: bytes} of every export."""
+    context, make_row = _row_maker(catalogue, urls, config)
+    rows = derive(memo, "export", context, catalogue.entries, make_row)
     return {
-        "catalogue.json": json_bytes(catalogue, records),
-        "catalogue.csv": csv_bytes(rows),
-        "catalogue.xlsx": xlsx_bytes(rows, catalogue.agency.name, max((e.date for e in catalogue.entries), default=datetime.date(2000, 1, 1))),
+        "catalogue.json": _json_document(catalogue, [row.json for row in rows]),
+        "catalogue.csv": _csv_document([row.csv for row in rows]),
+        "catalogue.xlsx": _xlsx_document([row.cells for row in rows], catalogue.agency.name,
+                                         max((e.date for e in catalogue.entries), default=datetime.date(2000, 1, 1))),
         "feed.xml": feed_bytes(catalogue, urls, config, feed_size),
     }
 
 
+def _json(value: Any) -> str:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+
+
 def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:
+    return _json_document(catalogue, [_json(_clean(record)) for record in records])
+
+
+def _json_document(catalogue: Catalogue, records: list[str]) -> bytes:
+    """catalogue.json from its entries' records, each already JSON: what `json.dumps` gives the whole."""
     agency = {k: v for k, v in vars(catalogue.agency).items() if v is not None}
-    document = {"version": 1, "agency": agency, "entries": records}
-    return json.dumps(_clean(document), ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+    empty = _json(_clean({"version": 1, "agency": agency, "entries": []}))
+    assert empty.endswith("[]}")
+    return (empty[:-2] + ",".join(records) + "]}").encode("utf-8")
 
 
 def _clean(value: Any) -> Any:
@@ -130,28 +174,39 @@ def csv_cell(value: str) -> str:
     return "'" + value if value.startswith(FORMULA_START) else value
 
 
-def csv_bytes(rows: list[list[str]]) -> bytes:
+def csv_line(row: list[str]) -> str:
+    """A row as one CSV record, with its line end (what `csv.writer.writerows` writes for it)."""
     buffer = io.StringIO(newline="")
-    writer = csv.writer(buffer)
-    writer.writerow([header for _, header in COLUMNS])
-    writer.writerows([csv_cell(value) for value in row] for row in rows)
-    return buffer.getvalue().encode("utf-8-sig")  # the BOM makes Excel read UTF-8
+    csv.writer(buffer).writerow([csv_cell(value) for value in row])
+    return buffer.getvalue()
+
+
+def csv_bytes(rows: list[list[str]]) -> bytes:
+    return _csv_document([csv_line(row) for row in rows])
+
+
+def _csv_document(lines: list[str]) -> bytes:
+    return (csv_line([header for _, header in COLUMNS]) + "".join(lines)).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
 def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -> bytes:
+    return _xlsx_document([[xlsx_text(value) if value else "" for value in row] for row in rows], agency_name, newest)
+
+
+def _xlsx_document(rows: Sequence[Sequence[str]], agency_name: str, newest: datetime.date) -> bytes:
     """Every cell a string cell: `=1+1`, `+…`, `@…` stay what the editor wrote, never a live formula.
     XlsxWriter stamps its zip members with a fixed time and core.xml with `created` (the newest
-    entry's date), so the bytes depend on the content only."""
+    entry's date), so the bytes depend on the content only. `rows`: cell texts (`xlsx_text`)."""
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                          "strings_to_formulas": False, "strings_to_urls": False})
     workbook.set_properties({"created": datetime.datetime(newest.year, newest.month, newest.day)})
     sheet = workbook.add_worksheet("主动公开基本目录")
     sheet.write_string(0, 0, xlsx_text(f"{agency_name} 主动公开基本目录"))
-    for row_number, row in enumerate([[header for _, header in COLUMNS], *rows], start=1):
+    for row_number, row in enumerate([[xlsx_text(header) for _, header in COLUMNS], *rows], start=1):
         for column, value in enumerate(row):
             if value:
-                sheet.write_string(row_number, column, xlsx_text(value))
+                sheet.write_string(row_number, column, value)
     workbook.close()
     return out.getvalue()
 

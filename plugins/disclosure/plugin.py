@@ -23,6 +23,7 @@ from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext
+from .search.fulltext import LaidOut
 from .search.postings import Postings
 from .catalogue import Catalogue
 from .config import DisclosureConfig
@@ -259,17 +260,26 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def beside_search_text(self, config: MkDocsConfig, work: Callable[[], object]) -> None:
         """`work` while the full-text index is written in a forked child (where this process may fork).
-        The preview takes the child's postings back: its saves then post only the entries they change."""
+        The preview takes the child's postings and lines back: its saves then post and lay out only
+        the entries and grams they change."""
         written = forks.Aside(lambda: self.write_search_text(config, hand_back=self.serving))
         try:
             work()
         finally:
-            if (postings := written.result()) is not None:
-                self.fulltext.postings = postings
+            if (handed := written.result()) is not None:
+                self.fulltext.postings, self.fulltext.laid_out = handed
 
     def export_files(self, config: MkDocsConfig) -> exports.Made:
         assert self.catalogue is not None
-        return exports.make(self.catalogue, self.urls, config, self.config.feed_size)
+        memo = self.state.memo if self.serving else None  # a build's own exports are made before its state
+        return exports.make(self.catalogue, self.urls, config, self.config.feed_size, memo)
+
+    def remember_for_saves(self, config: MkDocsConfig) -> None:
+        """What the next save's exports and search data can take from this catalogue's (the preview,
+        while it waits): export rows, search filters, the full-text index's lines."""
+        assert self.catalogue is not None
+        exports.remember(self.state.memo, self.catalogue, self.urls, config)
+        self.fulltext.lay_out()
 
     def write_exports(self, config: MkDocsConfig, made: exports.Made | None = None) -> None:
         """The exports and the catalogue search's shards (`made` ahead, or made now) into the column."""
@@ -280,11 +290,11 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.exports_ahead.cancel()
             self.exports_ahead = None
 
-    def write_search_text(self, config: MkDocsConfig, hand_back: bool = False) -> Postings | None:
-        """The full-text index, from the texts the entry pages gave; its postings when `hand_back`."""
+    def write_search_text(self, config: MkDocsConfig, hand_back: bool = False) -> tuple[Postings, LaidOut] | None:
+        """The full-text index, from the texts the entry pages gave; its postings and lines when `hand_back`."""
         write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
                        self.urls.entry_pattern(config.use_directory_urls))
-        return self.fulltext.postings if hand_back else None
+        return (self.fulltext.postings, self.fulltext.laid_out) if hand_back else None
 
     def on_build_error(self, *, error: Exception) -> None:
         """A failed build must not leave a site that looks finished; dotfiles (.git, .nojekyll) stay."""

@@ -7,6 +7,8 @@ from typing import Any
 
 from mkdocs.structure.files import Files
 
+from .memo import Memo
+
 
 @dataclass
 class BuildState:
@@ -15,3 +17,4 @@ class BuildState:
     nav: Any = None  # MkDocs Navigation, after on_nav
     env: Any = None  # the theme's Jinja Environment, after on_env
     linked: dict[str, frozenset[str]] = field(default_factory=dict)  # Markdown text → index numbers it links to (preview)
+    memo: Memo = field(default_factory=Memo)  # export rows and search filters of the last catalogue (preview)

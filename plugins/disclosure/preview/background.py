@@ -85,6 +85,11 @@ class Background:
                     os.killpg(pid, signal.SIGKILL)
         self.settle()
 
+    def wait(self) -> None:
+        """Wait for the jobs running now, not for any started later (from another thread than `start`'s)."""
+        for waiter in list(self.waiters):
+            waiter.join()
+
     def written(self, name: str) -> bool:
         """Whether the last job named `name` has ended well (nothing half-written or left to write)."""
         with self.lock:

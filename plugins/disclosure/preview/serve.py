@@ -84,7 +84,7 @@ class Preview:
         self.background = Background()  # exports and search data of the last update
         self.exports_started = False  # by the update under way
         self.watching: set[str] = set()
-        self.preparing: threading.Thread | None = None  # readies the last full build for saves (`_prepare`)
+        self.preparing: threading.Thread | None = None  # readies the last build for the next save (`_prepare`, `_remember`)
 
     @property
     def plugin(self):
@@ -168,6 +168,8 @@ class Preview:
             self.background.add(search_data)
         else:
             self.background.start(search_data)
+        self.preparing = threading.Thread(target=self._remember, daemon=True)
+        self.preparing.start()
 
     def _start_exports(self, job, needed: bool) -> None:
         """The update's exports, beside its pages: the first of its two background jobs. Not needed
@@ -177,12 +179,21 @@ class Preview:
             self.background.start(job, jobs=2, name="exports")
 
     def _prepare(self) -> None:
-        """Post what the full build did not post here (nothing when its forked child handed its
-        postings back); and learn which entries each page links to. A save may update pages meanwhile
-        (it only reads what this thread writes, or writes the same) and fork its exports job, which
-        reads only the catalogue; its search-data job is forked after this thread has ended."""
-        self.plugin.fulltext.sync()
+        """After a full build: learn which entries each page links to; post what the build did not
+        post here (nothing when its forked child handed its postings back) and remember for the next
+        save (`_remember`). A save may update pages meanwhile (it only reads what this thread writes,
+        or writes the same) and fork its exports job, which reads the catalogue and, as it stood at
+        the fork, what is remembered; its search-data job is forked after this thread has ended."""
         prepare(self.plugin)
+        assert self.config is not None
+        self.plugin.remember_for_saves(self.config)
+
+    def _remember(self) -> None:
+        """After a save's background jobs: what the next save's jobs can take from this catalogue
+        (export rows, search filters, full-text lines), made here while the server waits for saves."""
+        self.background.wait()
+        assert self.config is not None
+        self.plugin.remember_for_saves(self.config)
 
     def prepared(self) -> None:
         if self.preparing is not None:

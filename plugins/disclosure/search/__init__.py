@@ -2,6 +2,6 @@
 
 from .fulltext import FullTextIndex, html_text, write_fulltext
 from .files import write_folder
-from .shards import SHARD_EXTENSIONS, shard_files, write_shards
+from .shards import SHARD_EXTENSIONS, remember_shard_filters, shard_files, write_shards
 
-__all__ = ["SHARD_EXTENSIONS", "FullTextIndex", "html_text", "shard_files", "write_folder", "write_fulltext", "write_shards"]
+__all__ = ["SHARD_EXTENSIONS", "FullTextIndex", "html_text", "remember_shard_filters", "shard_files", "write_folder", "write_fulltext", "write_shards"]

@@ -83,36 +83,51 @@ class FullTextIndex:
     postings (`postings.Postings`) pass from an index to the one `for_entries` makes: the preview
     posts after a save only the entries it changed."""
 
-    def __init__(self, entries: Iterable[Entry], postings: Postings | None = None) -> None:
+    def __init__(self, entries: Iterable[Entry], postings: Postings | None = None, laid_out: LaidOut | None = None) -> None:
         self.entries = list(entries)
         self.texts: dict[str, str] = {}  # index number: folded body text, whitespace runs as one space
         self.postings = postings or Postings()
+        self.laid_out = laid_out or LaidOut()
 
     def add(self, entry: Entry, body_text: str = "") -> None:
         self.texts[entry.index] = normal(body_text)
 
     def for_entries(self, entries: Iterable[Entry], changed: set[str]) -> FullTextIndex:
         """A new index for `entries` that keeps the collected texts of every entry not in `changed`."""
-        index = FullTextIndex(entries, self.postings)
+        index = FullTextIndex(entries, self.postings, self.laid_out)
         wanted = {entry.index for entry in index.entries} - changed
         index.texts = {key: text for key, text in self.texts.items() if key in wanted}
         return index
 
     def sync(self) -> None:
-        """Post what changed since the last sync (everything, the first time)."""
-        self.postings.sync(self.entries, self.texts)
+        """Post what changed since the last sync (everything, the first time); forget the lines laid
+        out of the grams it changed."""
+        touched: set[int] | None = set() if self.laid_out.lines else None
+        self.postings.sync(self.entries, self.texts, touched)
+        for code in touched or ():
+            self.laid_out.lines.pop(code, None)
+
+    def lay_out(self) -> dict[int, str]:
+        """Every gram's line (its three lists, encoded), from the last layout where it still holds."""
+        self.sync()
+        lists, position = self.postings.lists, self.postings.positions(self.entries)
+        if not self.laid_out.holds(position):
+            self.laid_out = LaidOut(position)
+        known = self.laid_out.lines
+        empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
+        codes = set().union(*lists)
+        for code in codes - known.keys():
+            known[code] = "\t".join(_encode(postings.get(code, empty), digits, position) for postings in lists)
+        return {code: known[code] for code in codes}
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
-        self.sync()
-        lists, position = self.postings.lists, self.postings.positions(self.entries)
+        laid_out = self.lay_out()
         bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
-        buckets = _bucket_count(sum(len(ids) for postings in lists for ids in postings.values()))
+        buckets = _bucket_count(sum(len(ids) for postings in self.postings.lists for ids in postings.values()))
         lines: list[list[str]] = [[] for _ in range(buckets)]
-        empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
-        for gram, code in sorted((gram_of(code), code) for code in set().union(*lists)):
-            encoded = [_encode(postings.get(code, empty), digits, position) for postings in lists]
-            lines[bucket_of(gram, buckets)].append(gram + "\t" + "\t".join(encoded) + "\n")
+        for gram, code in sorted((gram_of(code), code) for code in laid_out):
+            lines[bucket_of(gram, buckets)].append(gram + "\t" + laid_out[code] + "\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
@@ -122,6 +137,18 @@ class FullTextIndex:
                     "buckets": bucket_names, "docs": doc_names, "bodies": body_files}
         files["manifest.json"] = dump_json(manifest)
         return files
+
+class LaidOut:
+    """Each gram's line, as laid out for one order of the entries (`Postings.positions`): the preview
+    lays out again only the grams a save changed, unless it changed the order."""
+
+    def __init__(self, position: array | None = None) -> None:
+        self.position = position
+        self.lines: dict[int, str] = {}  # gram code → its three lists, encoded and tab-separated
+
+    def holds(self, position: array | None) -> bool:
+        return position == self.position if position is not None and self.position is not None else position is self.position
+
 
 def _body_texts(bodies: dict[int, str]) -> Iterable[tuple[int, bytes]]:
     """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""

@@ -72,29 +72,35 @@ class Postings:
         self.numbers: dict[str, int] = {}  # index number → the entry's number
         self.posted: dict[str, tuple[str, str, str]] = {}  # index number → (head, other, body) texts posted
 
-    def sync(self, entries: Sequence[Entry], bodies: dict[str, str]) -> None:
-        """Post `entries` with their body texts (by index number); unpost what is gone or changed."""
+    def sync(self, entries: Sequence[Entry], bodies: dict[str, str], touched: set[int] | None = None) -> None:
+        """Post `entries` with their body texts (by index number); unpost what is gone. An entry whose
+        texts changed moves only between the lists of the grams it gained or lost; those codes are
+        added to `touched`, when given."""
         wanted: dict[str, tuple[str, str, str]] = {}
         for entry in entries:
             texts = (*entry_text(entry), bodies.get(entry.index, ""))
             if self.posted.get(entry.index) != texts:
                 wanted[entry.index] = texts
-        gone = self.posted.keys() - {entry.index for entry in entries}
-        for index in [*gone, *(index for index in wanted if index in self.posted)]:
-            self._unpost(self.numbers[index], self.posted.pop(index))
+        nothing: tuple[set[int], ...] = (set(), set(), set())
+        for index in self.posted.keys() - {entry.index for entry in entries}:
+            self._move(self.numbers[index], _codes(self.posted.pop(index)), nothing, touched)
         for index, texts in wanted.items():
             number = self.numbers.setdefault(index, len(self.numbers))
-            for which, codes in enumerate(_codes(texts)):
-                _post(self.lists[which], codes, number)
+            before = _codes(self.posted[index]) if index in self.posted else nothing
+            self._move(number, before, _codes(texts), touched)
             self.posted[index] = texts
 
-    def _unpost(self, number: int, texts: tuple[str, str, str]) -> None:
-        for which, codes in enumerate(_codes(texts)):
-            held = self.lists[which]
-            for code in codes:
+    def _move(self, number: int, before: tuple[set[int], ...], after: tuple[set[int], ...], touched: set[int] | None) -> None:
+        """Take entry `number` from the lists of the codes it lost, put it into those of the codes it gained."""
+        for held, had, has in zip(self.lists, before, after):
+            lost, gained = (had - has, has - had) if had else ((), has)
+            for code in lost:
                 held[code].remove(number)
                 if not held[code]:
                     del held[code]
+            _post(held, gained, number)
+            if touched is not None:
+                touched.update(lost, gained)
 
     def positions(self, entries: Sequence[Entry]) -> array | None:
         """Entry number → catalogue position of `entries` (synced); None when they are the same."""

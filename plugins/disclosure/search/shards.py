@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 from ..catalogue.entry_fields import text_of
 from ..catalogue.model import VALIDITY_LABELS, Catalogue, Entry
+from ..memo import Memo, derive
 from .files import dump_json, hashed_name, write_folder
 from .shard_filter import bitmap
 
@@ -42,10 +43,10 @@ def line(entry: Entry) -> str:
     return "\t".join(field.translate(_BREAKS) for field in fields)
 
 
-def year_shard(entries: list[Entry], lines: list[str], categories: dict[str, int], publishers: dict[str, int]) -> dict[str, Any]:
-    """Entries of one year, newest first: their text lines (`line`) plus parallel integer arrays."""
+def year_shard(entries: list[Entry], text: str, categories: dict[str, int], publishers: dict[str, int]) -> dict[str, Any]:
+    """Entries of one year, newest first: their text lines (`line`, joined by line ends) plus parallel integer arrays."""
     return {
-        "text": "\n".join(lines),
+        "text": text,
         "pub": [publishers[e.publisher] for e in entries],
         "cat": [categories[e.category] for e in entries],
         "date": [e.date.month * 100 + e.date.day for e in entries],  # MMDD; the year is the shard's
@@ -66,31 +67,42 @@ def _chunks(lines: list[str], first: int) -> Iterable[slice]:
         yield slice(start, len(lines))
 
 
-def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, Any], dict[str, bytes]]:
+def _shards(catalogue: Catalogue) -> list[tuple[int, list[Entry], str]]:
+    """(year, entries, text) of every shard, in the manifest's order."""
+    by_year: dict[int, list[Entry]] = {}
+    for entry in catalogue.entries:  # already newest first
+        by_year.setdefault(entry.year, []).append(entry)
+    shards: list[tuple[int, list[Entry], str]] = []
+    for year in sorted(by_year, reverse=True):
+        entries = by_year[year]
+        lines = [line(e) for e in entries]
+        shards += [(year, entries[rows], "\n".join(lines[rows])) for rows in _chunks(lines, CHUNK if shards else FIRST_CHUNK)]
+    return shards
+
+
+def remember_shard_filters(memo: Memo, catalogue: Catalogue) -> None:
+    """Fill `memo` with the filter of every shard (`memo.py`): the preview, between saves."""
+    memo.remember("shard-filter", None, [text for _, _, text in _shards(catalogue)], bitmap)
+
+
+def build_shards(catalogue: Catalogue, entry_pattern: str, memo: Memo | None = None) -> tuple[dict[str, Any], dict[str, bytes]]:
     """(manifest, {file name: JSON bytes}) for a catalogue; `entry_pattern` contains "{slug}"."""
     categories = list(catalogue.walk_categories())
     category_pos = {c.id: i for i, c in enumerate(categories)}
     publishers = _publishers(catalogue.entries)
     publisher_pos = {name: i for i, name in enumerate(publishers)}
-    by_year: dict[int, list[Entry]] = {}
-    for entry in catalogue.entries:  # already newest first
-        by_year.setdefault(entry.year, []).append(entry)
+    shards = _shards(catalogue)
+    filters = derive(memo, "shard-filter", None, [text for _, _, text in shards], bitmap)
     files: dict[str, bytes] = {}
-    years, bits, filters = [], [], []
-    for year in sorted(by_year, reverse=True):
-        entries = by_year[year]
-        lines = [line(e) for e in entries]
-        names = []
-        for rows in _chunks(lines, FIRST_CHUNK if not files else CHUNK):
-            shard = year_shard(entries[rows], lines[rows], category_pos, publisher_pos)
-            log2, filter_bits = bitmap(shard["text"])
-            bits.append(log2)
-            filters.append(filter_bits)
-            data = dump_json(shard)
-            names.append(hashed_name(str(year), "json", data))
-            files[names[-1]] = data
-        years.append({"year": year, "count": len(entries), "files": names})
-    filter_data = b"".join(filters)  # one bitmap per shard, in manifest order (see shard_filter.py)
+    years: dict[int, dict[str, Any]] = {}  # in manifest order
+    for year, entries, text in shards:
+        data = dump_json(year_shard(entries, text, category_pos, publisher_pos))
+        name = hashed_name(str(year), "json", data)
+        files[name] = data
+        listed = years.setdefault(year, {"year": year, "count": 0, "files": []})
+        listed["count"] += len(entries)
+        listed["files"].append(name)
+    filter_data = b"".join(filter_bits for _, filter_bits in filters)  # one bitmap per shard, in manifest order (see shard_filter.py)
     filter_name = hashed_name("filter", "bin", filter_data)
     files[filter_name] = filter_data
     manifest = {
@@ -101,8 +113,8 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
         "categories": [{"id": c.id, "title": c.title, "parent": c.parent} for c in categories],
         "publishers": publishers,
         "validity": [{"id": key, "title": VALIDITY_LABELS[key]} for key in VALIDITIES],
-        "years": years,
-        "filter": {"file": filter_name, "bits": bits},
+        "years": list(years.values()),
+        "filter": {"file": filter_name, "bits": [log2 for log2, _ in filters]},
     }
     return manifest, files
 
@@ -110,10 +122,10 @@ def build_shards(catalogue: Catalogue, entry_pattern: str) -> tuple[dict[str, An
 SHARD_EXTENSIONS = (".json", ".bin")  # of the files in the shards' folder
 
 
-def shard_files(catalogue: Catalogue, entry_pattern: str = "{slug}/") -> dict[str, bytes]:
+def shard_files(catalogue: Catalogue, entry_pattern: str = "{slug}/", memo: Memo | None = None) -> dict[str, bytes]:
     """{file name: bytes} of the manifest and year shards. `entry_pattern` ("{slug}" for the slug) is
     relative to the column home, where the search runs."""
-    manifest, files = build_shards(catalogue, entry_pattern)
+    manifest, files = build_shards(catalogue, entry_pattern, memo)
     files["manifest.json"] = dump_json(manifest)
     return files
 
