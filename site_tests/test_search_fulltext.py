@@ -109,7 +109,44 @@ def test_lines_laid_out_before_are_kept_only_for_grams_a_save_left_alone():
         fresh = FullTextIndex(after.entries)
         fresh.texts = dict(index.texts)
         assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
-    assert updated.laid_out.position is None and index.laid_out.position is not None  # laid out again for the new order
+
+
+def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
+    """An entry added at the top, one removed or moved near the top, one moved among the oldest: each
+    time the files are a fresh index's. Near the top, only the lines of the grams the save gave an
+    entry or took from it are encoded again; the others are carried over to the new order."""
+    from disclosure.search import fulltext
+    entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
+    index = FullTextIndex(make_catalogue(entries).entries)
+    for n, item in enumerate(index.entries):
+        index.add(item, f"第{n % 7}条正文 数据共享")
+    index.files("gkml/", "gkml/{slug}/")
+    encoded = []
+    encode = fulltext._encode
+    monkeypatch.setattr(fulltext, "_encode", lambda numbers, *args: encoded.append(1) or encode(numbers, *args))
+    newest, third, second_oldest = index.entries[0], index.entries[2], index.entries[-2]
+    added = entry(2030, 99, title="新增的条目")
+    saves = (
+        (lambda entries: [added, *entries], "carried"),
+        (lambda entries: [e for e in entries if e != third], "carried"),
+        (lambda entries: [dataclasses.replace(e, date=third.date) if e == newest else e for e in entries], "none encoded"),
+        (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == second_oldest else e for e in entries], "all"),
+    )
+    for save, expected in saves:
+        after = save(index.entries)
+        catalogue = make_catalogue(after)
+        new = added in after and added not in index.entries
+        updated = index.for_entries(catalogue.entries, {added.index} if new else set())
+        if new:
+            updated.add(added, "新条目的正文")
+        fresh = FullTextIndex(catalogue.entries)
+        fresh.texts = dict(updated.texts)
+        encoded.clear()
+        files = updated.files("gkml/", "gkml/{slug}/")
+        lines = 3 * len(updated.laid_out.lines)
+        assert {"carried": 0 < len(encoded) < lines, "none encoded": not encoded, "all": len(encoded) == lines}[expected], expected
+        assert files == fresh.files("gkml/", "gkml/{slug}/")
+        index = updated
 
 
 def postings_of(index: FullTextIndex, gram: str) -> list[list[int]]:

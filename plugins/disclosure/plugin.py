@@ -23,7 +23,7 @@ from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
 from .search import FullTextIndex, html_text, write_fulltext
-from .search.fulltext import LaidOut
+from .search.laid_out import LaidOut
 from .search.postings import Postings
 from .catalogue import Catalogue
 from .config import DisclosureConfig

@@ -35,6 +35,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
 from .files import dump_json, hashed_name, write_folder
+from .laid_out import LaidOut, base36
 from .postings import Postings, gram_of, normal
 
 FORMAT = 3
@@ -42,7 +43,6 @@ CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
 BODY_BYTES = 256 * 1024  # raw folded body text per file (≈48 KB gzip on the benchmark's text)
-_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
 
 def bucket_of(gram: str, buckets: int) -> int:
@@ -52,15 +52,6 @@ def bucket_of(gram: str, buckets: int) -> int:
     for i in range(0, len(data), 2):
         value = ((value ^ (data[i] | data[i + 1] << 8)) * 0x01000193) & 0xFFFFFFFF
     return value % buckets
-
-
-def base36(number: int) -> str:
-    digits = ""
-    while True:
-        number, rest = divmod(number, 36)
-        digits = _DIGITS[rest] + digits
-        if not number:
-            return digits
 
 
 BLOCKS = "p, li, td, th, h1, h2, h3, h4, h5, h6, br, div, tr, dt, dd, pre, blockquote, caption, figcaption"
@@ -111,8 +102,7 @@ class FullTextIndex:
         """Every gram's line (its three lists, encoded), from the last layout where it still holds."""
         self.sync()
         lists, position = self.postings.lists, self.postings.positions(self.entries)
-        if not self.laid_out.holds(position):
-            self.laid_out = LaidOut(position)
+        self.laid_out = self.laid_out.for_order([self.postings.numbers[entry.index] for entry in self.entries])
         known = self.laid_out.lines
         empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
         codes = set().union(*lists)
@@ -137,18 +127,6 @@ class FullTextIndex:
                     "buckets": bucket_names, "docs": doc_names, "bodies": body_files}
         files["manifest.json"] = dump_json(manifest)
         return files
-
-class LaidOut:
-    """Each gram's line, as laid out for one order of the entries (`Postings.positions`): the preview
-    lays out again only the grams a save changed, unless it changed the order."""
-
-    def __init__(self, position: array | None = None) -> None:
-        self.position = position
-        self.lines: dict[int, str] = {}  # gram code → its three lists, encoded and tab-separated
-
-    def holds(self, position: array | None) -> bool:
-        return position == self.position if position is not None and self.position is not None else position is self.position
-
 
 def _body_texts(bodies: dict[int, str]) -> Iterable[tuple[int, bytes]]:
     """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
