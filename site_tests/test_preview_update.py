@@ -61,7 +61,7 @@ def preview(tmp_path, monkeypatch):
 
     def recording(*args):
         job = original(*args)
-        calls.append(job is not None)
+        calls.append(bool(job))
         return job
 
     monkeypatch.setattr("disclosure.preview.serve.update", recording)

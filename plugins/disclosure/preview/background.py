@@ -1,7 +1,7 @@
 """The preview's background jobs: exports and search data of the last update, written beside and after its pages.
 
 An update starts its exports as soon as the new catalogue validates (they need nothing else) and its
-search data once its pages are written (the full-text index needs their texts): one batch of two
+search data once its entry pages are written (the full-text index needs their texts; the listings follow): one batch of two
 jobs, whose end is logged once. On POSIX each job runs in a forked process: it works on a copy of
 the build state as the update left it, uses the second core instead of sharing the first with the
 pages or the next save (threads would share the GIL), and a newer save kills the batch and starts

@@ -4,7 +4,7 @@ The first build is a full `mkdocs build` into a temporary folder; the server kee
 state (files, nav, Jinja environment, the plugin's catalogue and pages). On every save the watched
 files are compared with the last good snapshot (mtime and size): entry bodies, the catalogue and
 attachments go through `update.update` (the exports are made again in a background job beside the
-pages, the search data in another right after them, `background.Background`, so the page shows
+pages, the search data in another once the entry pages are written, `background.Background`, so the page shows
 without waiting for either, and a newer save replaces those jobs instead of waiting for them); anything else is built in full, into a
 new folder that replaces the served one only when the build succeeded. A save that does not validate prints the
 same `file:line:col` messages as `disclosure validate` and the last good site stays served.
@@ -151,25 +151,28 @@ class Preview:
         started, cpu = time.monotonic(), time.process_time()
         try:
             with collector_paused():  # an update's objects are few, a collection would walk all that is not frozen
-                search_data = update(self.config, self.plugin, changed, self._start_exports)
+                updated = update(self.config, self.plugin, changed, self._start_exports, self._start_search)
         except ProblemsError as error:
             log.error("保存的内容有问题，仍显示上一次的网站：\n" + str(error))
             return
-        if search_data is None:
+        if not updated:
             if self.full_build():
                 self.watch_new()
             return
         self.snapshot = snapshot
         self.watch_new()
         log.info(f"页面已更新：{len(changed)} 个改动的文件（{time.monotonic() - started:.1f} 秒，CPU {time.process_time() - cpu:.1f} 秒）")
-        self.prepared()  # a save in the first seconds: its pages did not wait, its exports and search data do
-        self.plugin.fulltext.sync()  # posts only the entries this save changed; the job lays the index out
-        if self.exports_started:
-            self.background.add(search_data)
-        else:
-            self.background.start(search_data)
         self.preparing = threading.Thread(target=self._remember, daemon=True)
         self.preparing.start()
+
+    def _start_search(self, job) -> None:
+        """The update's search data, once its entry pages are rendered: the second of its background jobs."""
+        self.prepared()  # a save in the first seconds: its pages did not wait, its search data does
+        self.plugin.fulltext.sync()  # posts only the entries this save changed; the job lays the index out
+        if self.exports_started:
+            self.background.add(job)
+        else:
+            self.background.start(job)
 
     def _start_exports(self, job, needed: bool) -> None:
         """The update's exports, beside its pages: the first of its two background jobs. Not needed

@@ -41,25 +41,26 @@ class Plan:
     attachments: list[str] = field(default_factory=list)  # docs-relative paths to copy again
 
 
-def update(config: MkDocsConfig, plugin, changed: set[str],
-           start_exports: Callable[[Callable[[], None], bool], None]) -> Callable[[], None] | None:
-    """Render the pages `changed` (absolute paths) reaches; returns the job that lays out the search
-    data again (the caller may run it after the pages are served), or None when a full build is
-    needed. The job that writes the exports and the catalogue search's shards, which need the new
-    catalogue only, goes to `start_exports` before the pages render, saying whether they changed
-    (not when the catalogue was not read again). Raises ProblemsError (nothing written) when the new
-    state does not validate."""
+def update(config: MkDocsConfig, plugin, changed: set[str], start_exports: Callable[[Callable[[], None], bool], None],
+           start_search: Callable[[Callable[[], None]], None]) -> bool:
+    """Render the pages `changed` (absolute paths) reaches; False when a full build is needed. The
+    job that writes the exports and the catalogue search's shards, which need the new catalogue only,
+    goes to `start_exports` before the pages render, saying whether they changed (not when the
+    catalogue was not read again); the job that lays out the search data again goes to `start_search`
+    once the entry pages are rendered (their texts are all it needs), before the listings. Raises
+    ProblemsError (nothing written) when the new state does not validate."""
     plan = make_plan(config, plugin, changed)
     if plan is None:
-        return None
-    catalogue_read = plan.project is not plugin.project
-    search = apply(config, plugin, plan, lambda: start_exports(lambda: plugin.write_exports(config), catalogue_read))
+        return False
 
-    def search_data() -> None:
+    def search_data(search: SearchIndexPatch) -> None:
         plugin.write_search_text(config)
         search.write(config)
 
-    return search_data
+    catalogue_read = plan.project is not plugin.project
+    apply(config, plugin, plan, lambda: start_exports(lambda: plugin.write_exports(config), catalogue_read),
+          lambda search: start_search(lambda: search_data(search)))
+    return True
 
 
 def make_plan(config: MkDocsConfig, plugin, changed: set[str]) -> Plan | None:
@@ -185,8 +186,10 @@ def _check_links(config: MkDocsConfig, plugin, plan: Plan, src_uri: str, problem
     problems += xrefs.check_links(markdown, display_path(source), plan.project.catalogue)
 
 
-def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None]) -> SearchIndexPatch:
-    """The plan into the build state and the site; `adopted` is called once the plugin holds the new catalogue."""
+def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None],
+          entries_rendered: Callable[[SearchIndexPatch], None]) -> None:
+    """The plan into the build state and the site; `adopted` is called once the plugin holds the new
+    catalogue, `entries_rendered` once the pages whose texts the search data holds are written."""
     state = plugin.state
     files, worker_files = state.files, plugin.column.worker_files
     for uri in plan.removed:
@@ -224,10 +227,13 @@ def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None])
     for page in pages:
         with search.replacing(page):
             _build_page(page, config, doc_files, state.nav, state.env)
-    page_workers.render(page_workers.Job(config, files, worker_files, state.nav, state.env, plugin.harvest), apart)
+    job = page_workers.Job(config, files, worker_files, state.nav, state.env, plugin.harvest)
+    listings = [uri for uri in apart if plan.column.views[uri].entry is None]
+    page_workers.render(job, [uri for uri in apart if plan.column.views[uri].entry is not None])
+    entries_rendered(search)
+    page_workers.render(job, listings)
     if plan.removed or added:
         _build_theme_template("sitemap.xml", state.env, files, config, state.nav)  # pages came or went
-    return search
 
 
 def _replace_file(config: MkDocsConfig, plan: Plan, files, uri: str) -> bool:
