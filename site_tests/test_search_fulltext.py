@@ -101,8 +101,9 @@ def test_lines_laid_out_before_are_kept_only_for_grams_a_save_left_alone():
     updated = kept.for_entries(retitled.entries, {second.index})
     updated.add(second, "第1条正文 数据开放")
     updated.sync()
+    still = updated.laid_out.for_order(updated.laid_out.order).lines
     missing = {gram_of(code) for code in kept.postings.lists[0].keys() | kept.postings.lists[2].keys()} - {
-        gram_of(code) for code in updated.laid_out.lines}
+        gram_of(code) for code in still}
     assert missing == {"通", "知", "的通", "通知", "公", "告", "的公", "公告", "共", "享", "据共", "共享", "开", "放", "据开", "开放"}
     moved = make_catalogue([dataclasses.replace(first, date=datetime.date(2020, 1, 1)), *kept.entries[1:]])
     for after, index in ((retitled, updated), (moved, updated.for_entries(moved.entries, set()))):
@@ -112,9 +113,11 @@ def test_lines_laid_out_before_are_kept_only_for_grams_a_save_left_alone():
 
 
 def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
-    """An entry added at the top, one removed or moved near the top, one moved among the oldest: each
-    time the files are a fresh index's. Near the top, only the lines of the grams the save gave an
-    entry or took from it are encoded again; the others are carried over to the new order."""
+    """An entry added at the top, one removed or moved near the top, one added with an older entry's
+    body edited, one moved among the oldest: each time the files are a fresh index's. Lines whose
+    entries came, went or moved only near the top are carried over to the new order, none encoded
+    again (but for grams no entry had before); a line an older entry joined or left is laid out
+    again; everything is, after a change among the oldest."""
     from disclosure.search import fulltext
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
     index = FullTextIndex(make_catalogue(entries).entries)
@@ -124,27 +127,27 @@ def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
     encoded = []
     encode = fulltext._encode
     monkeypatch.setattr(fulltext, "_encode", lambda numbers, *args: encoded.append(1) or encode(numbers, *args))
-    newest, third, second_oldest = index.entries[0], index.entries[2], index.entries[-2]
-    added = entry(2030, 99, title="新增的条目")
-    saves = (
-        (lambda entries: [added, *entries], "carried"),
-        (lambda entries: [e for e in entries if e != third], "carried"),
-        (lambda entries: [dataclasses.replace(e, date=third.date) if e == newest else e for e in entries], "none encoded"),
-        (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == second_oldest else e for e in entries], "all"),
+    newest, third, older, second_oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-2]
+    added, later = entry(2030, 99, title="新增的条目"), entry(2030, 98, title="再增的条目")
+    saves = (  # (the new entries from the current ones, entries with a new body text, what is encoded again)
+        (lambda entries: [added, *entries], {added: "新条目的正文"}, "none"),
+        (lambda entries: [e for e in entries if e != third], {}, "none"),
+        (lambda entries: [dataclasses.replace(e, date=third.date) if e == newest else e for e in entries], {}, "none"),
+        (lambda entries: [later, *entries], {later: "再增的正文", older: "改过的正文 开放"}, "some"),
+        (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == second_oldest else e for e in entries], {}, "all"),
     )
-    for save, expected in saves:
-        after = save(index.entries)
-        catalogue = make_catalogue(after)
-        new = added in after and added not in index.entries
-        updated = index.for_entries(catalogue.entries, {added.index} if new else set())
-        if new:
-            updated.add(added, "新条目的正文")
+    for save, bodies, expected in saves:
+        catalogue = make_catalogue(save(index.entries))
+        updated = index.for_entries(catalogue.entries, {e.index for e in bodies})
+        for item, text in bodies.items():
+            updated.add(item, text)
         fresh = FullTextIndex(catalogue.entries)
         fresh.texts = dict(updated.texts)
         encoded.clear()
+        before = set(index.laid_out.lines)
         files = updated.files("gkml/", "gkml/{slug}/")
-        lines = 3 * len(updated.laid_out.lines)
-        assert {"carried": 0 < len(encoded) < lines, "none encoded": not encoded, "all": len(encoded) == lines}[expected], expected
+        lines, new = 3 * len(updated.laid_out.lines), 3 * len(updated.laid_out.lines.keys() - before)  # new grams: never laid out
+        assert {"none": len(encoded) == new, "some": new < len(encoded) < lines, "all": len(encoded) == lines}[expected], expected
         assert files == fresh.files("gkml/", "gkml/{slug}/")
         index = updated
 

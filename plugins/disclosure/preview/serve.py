@@ -214,7 +214,7 @@ class Preview:
         tops = [self.config_file, config.docs_dir, config.theme.custom_dir or ""] if site else []
         if catalogue:
             tops += [*config.plugins["disclosure"].project.files, *config.plugins["disclosure"].project.folders]
-        for top in tops:
+        for top in (os.path.abspath(top) for top in tops if top):  # what os.walk gives below it is absolute too
             if os.path.isfile(top):
                 _stat_into(found, top)
             for folder, dirs, names in os.walk(top) if os.path.isdir(top) else ():
@@ -233,8 +233,9 @@ def _interrupt(signum: int, frame: object) -> None:
 
 
 def _stat_into(found: dict[str, tuple[int, int]], path: str) -> None:
+    """`path`: absolute and normal."""
     try:
         stat = os.stat(path)
     except OSError:
         return
-    found[os.path.abspath(path)] = (stat.st_mtime_ns, stat.st_size)
+    found[path] = (stat.st_mtime_ns, stat.st_size)

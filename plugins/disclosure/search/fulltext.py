@@ -91,12 +91,9 @@ class FullTextIndex:
         return index
 
     def sync(self) -> None:
-        """Post what changed since the last sync (everything, the first time); forget the lines laid
-        out of the grams it changed."""
-        touched: set[int] | None = set() if self.laid_out.lines else None
-        self.postings.sync(self.entries, self.texts, touched)
-        for code in touched or ():
-            self.laid_out.lines.pop(code, None)
+        """Post what changed since the last sync (everything, the first time); the lines laid out
+        before learn which entries left or joined them."""
+        self.postings.sync(self.entries, self.texts, self.laid_out.moves if self.laid_out.lines else None)
 
     def lay_out(self) -> dict[int, str]:
         """Every gram's line (its three lists, encoded), from the last layout where it still holds."""

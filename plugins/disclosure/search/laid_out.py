@@ -2,16 +2,18 @@
 new order of the entries.
 
 A line holds three lists of doc ids (catalogue positions), each ascending and written as base-36 gaps
-from the id before ("0,1,1,3"). A save that keeps the order of the entries changes only the lines of
-the grams it gave or took from an entry (`FullTextIndex.sync` forgets those). A save that adds,
-removes or moves an entry changes the ids after it, but where the old and new orders end alike, the
-ids there all move by the same amount: their gaps stay, and only the start of each line, up to the
-first id in that common end, is written again (`_carried`). New entries are dated, so they come
-near the top and that start is short; where it would not be (a change in the oldest quarter), every
-line is laid out again.
+from the id before ("0,1,1,3"). After a save, `Postings.sync` reports which entries joined or left
+which lists (`Move`). Where the old and new orders end alike, the ids in that common end all move by
+one amount, so a line keeps its gaps there: only its start, up to the first id in the common end, is
+written again, with the entries that left dropped and those that joined put in (`_Moved.carry`).
+New entries are dated, so they come near the top, and that start is short. A line that an entry
+joined or left in the common end (an older entry edited), a gram no entry had before, and every line
+after a change beyond the newest quarter are laid out again from the postings.
 """
 
 from __future__ import annotations
+
+from .postings import Move
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
 
@@ -26,31 +28,50 @@ def base36(number: int) -> str:
 
 
 class LaidOut:
-    """The lines laid out for one order of the entries (their numbers in `Postings`, newest first)."""
+    """The lines laid out for one order of the entries (their numbers in `Postings`, newest first),
+    and the moves of entries into and out of their lists since (`Postings.sync`)."""
 
     def __init__(self, order: list[int] | None = None) -> None:
         self.order = order or []
         self.lines: dict[int, str] = {}  # gram code → its three lists, encoded and tab-separated
+        self.moves: list[Move] = []
 
     def for_order(self, order: list[int]) -> LaidOut:
-        """These lines for `order`: themselves when it is theirs, carried over when the two orders end
-        alike but near their start, none (all to be laid out again) otherwise."""
+        """These lines for `order` and the moves since: carried over where the two orders end alike
+        and every entry that joined or left a line lies before that common end (new entries come
+        near the top); the other lines are left out, to be laid out again. None are carried when
+        the common end leaves out more than the newest quarter."""
+        changes = _net_changes(self.moves)
+        carried = LaidOut(order)
         if order == self.order:
-            return self
+            carried.lines = {code: line for code, line in self.lines.items() if code not in changes}
+            return carried
         tail = _common_tail(self.order, order)
         kept = len(self.order) - tail  # old ids from here on all move by `shift`
-        carried = LaidOut(order)
         if not self.lines or kept > len(self.order) // 4:
             return carried
-        shift = len(order) - len(self.order)
         new_ids = {number: at for at, number in enumerate(order[:len(order) - tail])}
-        ahead = [new_ids.get(number) for number in self.order[:kept]]  # the new ids of the old ids before `kept`
+        old_head = set(self.order[:kept])
+        moved = _Moved(self.order, kept, [new_ids.get(number) for number in self.order[:kept]], len(order) - len(self.order), new_ids)
         try:
-            carried.lines = {code: "\t".join(_carried(ids, kept, ahead, shift) for ids in line.split("\t"))
-                             for code, line in self.lines.items()}
-        except LookupError:  # an entry gone from a line that sync did not forget: lay everything out again
+            for code, line in self.lines.items():
+                change = changes.get(code, {})
+                if all(number in (new_ids if step > 0 else old_head) for per in change.values() for number, step in per.items()):
+                    carried.lines[code] = "\t".join(moved.carry(ids, change.get(which, {})) for which, ids in enumerate(line.split("\t")))
+        except LookupError:  # an entry gone from a line without a move that says so: lay everything out again
             return LaidOut(order)
         return carried
+
+
+def _net_changes(moves: list[Move]) -> dict[int, dict[int, dict[int, int]]]:
+    """gram code → list → entry number → +1 (joined) or -1 (left), over all `moves`."""
+    changes: dict[int, dict[int, dict[int, int]]] = {}
+    for which, number, lost, gained in moves:
+        for codes, step in ((lost, -1), (gained, 1)):
+            for code in codes:
+                per = changes.setdefault(code, {}).setdefault(which, {})
+                per[number] = per.get(number, 0) + step
+    return changes
 
 
 def _common_tail(before: list[int], after: list[int]) -> int:
@@ -62,27 +83,32 @@ def _common_tail(before: list[int], after: list[int]) -> int:
     return tail
 
 
-def _carried(ids: str, kept: int, ahead: list[int | None], shift: int) -> str:
-    """One encoded list for the new order: the ids before `kept` mapped through `ahead` (and sorted),
-    the first id from `kept` on moved by `shift`, the gaps after it as they were."""
-    if not ids:
-        return ids
-    start, old_id = 0, 0
-    head: list[int] = []  # the new ids up to the first id from `kept` on
-    while True:
-        end = ids.find(",", start)
-        old_id += int(ids[start:] if end < 0 else ids[start:end], 36)
-        if old_id >= kept:
-            head.sort()
-            head.append(old_id + shift)
-            break
-        new_id = ahead[old_id]
-        if new_id is None:
-            raise LookupError(old_id)
-        head.append(new_id)
-        if end < 0:
-            head.sort()
-            break
-        start = end + 1
-    gaps = [base36(new_id - before) for new_id, before in zip(head, [0, *head[:-1]])]
-    return ",".join(gaps) + ("" if end < 0 else ids[end:])
+class _Moved:
+    """How ids move from the old order to the new: before `kept` through `ahead`, from it on by `shift`."""
+
+    def __init__(self, order: list[int], kept: int, ahead: list[int | None], shift: int, new_ids: dict[int, int]) -> None:
+        self.order, self.kept, self.ahead, self.shift, self.new_ids = order, kept, ahead, shift, new_ids
+
+    def carry(self, ids: str, change: dict[int, int]) -> str:
+        """One encoded list in the new order: the ids before `kept` mapped (less the entries that left,
+        plus those that joined, sorted), the first id from `kept` on moved by `shift`, the gaps after
+        it as they were."""
+        head = [self.new_ids[number] for number, step in change.items() if step > 0]
+        start, old_id, first, rest = 0, 0, None, ""
+        while ids:
+            end = ids.find(",", start)
+            old_id += int(ids[start:] if end < 0 else ids[start:end], 36)
+            if old_id >= self.kept:
+                first, rest = old_id + self.shift, "" if end < 0 else ids[end:]
+                break
+            if change.get(self.order[old_id], 0) >= 0:
+                if (new_id := self.ahead[old_id]) is None:
+                    raise LookupError(old_id)
+                head.append(new_id)
+            if end < 0:
+                break
+            start = end + 1
+        head.sort()
+        if first is not None:
+            head.append(first)
+        return ",".join(base36(new_id - before) for new_id, before in zip(head, [0, *head[:-1]])) + rest

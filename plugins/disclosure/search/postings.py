@@ -15,6 +15,7 @@ from array import array
 from collections import defaultdict, deque
 from collections.abc import Iterable, Sequence
 from operator import methodcaller
+from typing import NamedTuple
 
 from ..catalogue.model import Entry
 from .fold import fold
@@ -72,10 +73,10 @@ class Postings:
         self.numbers: dict[str, int] = {}  # index number → the entry's number
         self.posted: dict[str, tuple[str, str, str]] = {}  # index number → (head, other, body) texts posted
 
-    def sync(self, entries: Sequence[Entry], bodies: dict[str, str], touched: set[int] | None = None) -> None:
+    def sync(self, entries: Sequence[Entry], bodies: dict[str, str], moves: list[Move] | None = None) -> None:
         """Post `entries` with their body texts (by index number); unpost what is gone. An entry whose
-        texts changed moves only between the lists of the grams it gained or lost; those codes are
-        added to `touched`, when given."""
+        texts changed moves only between the lists of the grams it gained or lost; each such move is
+        added to `moves`, when given."""
         wanted: dict[str, tuple[str, str, str]] = {}
         for entry in entries:
             texts = (*entry_text(entry), bodies.get(entry.index, ""))
@@ -83,24 +84,24 @@ class Postings:
                 wanted[entry.index] = texts
         nothing: tuple[set[int], ...] = (set(), set(), set())
         for index in self.posted.keys() - {entry.index for entry in entries}:
-            self._move(self.numbers[index], _codes(self.posted.pop(index)), nothing, touched)
+            self._move(self.numbers[index], _codes(self.posted.pop(index)), nothing, moves)
         for index, texts in wanted.items():
             number = self.numbers.setdefault(index, len(self.numbers))
             before = _codes(self.posted[index]) if index in self.posted else nothing
-            self._move(number, before, _codes(texts), touched)
+            self._move(number, before, _codes(texts), moves)
             self.posted[index] = texts
 
-    def _move(self, number: int, before: tuple[set[int], ...], after: tuple[set[int], ...], touched: set[int] | None) -> None:
+    def _move(self, number: int, before: tuple[set[int], ...], after: tuple[set[int], ...], moves: list[Move] | None) -> None:
         """Take entry `number` from the lists of the codes it lost, put it into those of the codes it gained."""
-        for held, had, has in zip(self.lists, before, after):
-            lost, gained = (had - has, has - had) if had else ((), has)
+        for which, (held, had, has) in enumerate(zip(self.lists, before, after)):
+            lost, gained = (had - has, has - had) if had else (set(), has)
             for code in lost:
                 held[code].remove(number)
                 if not held[code]:
                     del held[code]
             _post(held, gained, number)
-            if touched is not None:
-                touched.update(lost, gained)
+            if moves is not None and (lost or gained):
+                moves.append(Move(which, number, lost, gained))
 
     def positions(self, entries: Sequence[Entry]) -> array | None:
         """Entry number → catalogue position of `entries` (synced); None when they are the same."""
@@ -111,6 +112,15 @@ class Postings:
         for at, number in enumerate(numbers):
             position[number] = at
         return position
+
+
+class Move(NamedTuple):
+    """Entry `number` left the list `which` (HEAD, OTHER, BODY) of the codes `lost` and joined that of `gained`."""
+
+    which: int
+    number: int
+    lost: set[int]
+    gained: set[int]
 
 
 def _codes(texts: tuple[str, str, str]) -> tuple[set[int], set[int], set[int]]:
