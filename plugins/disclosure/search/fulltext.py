@@ -71,8 +71,9 @@ def html_text(html: str) -> str:
 class FullTextIndex:
     """Each entry's folded body text, keyed by index number, collected while pages render; `files` lays
     the index out for the browser, numbering documents by catalogue position only then. The grams'
-    postings (`postings.Postings`) pass from an index to the one `for_entries` makes: the preview
-    posts after a save only the entries it changed."""
+    postings (`postings.Postings`) and laid-out lines (`laid_out.LaidOut`) pass from an index to the
+    one `for_entries` makes: the preview posts after a save only the entries it changed, and lays
+    out again only the lines it cannot carry over."""
 
     def __init__(self, entries: Iterable[Entry], postings: Postings | None = None, laid_out: LaidOut | None = None) -> None:
         self.entries = list(entries)
