@@ -110,7 +110,7 @@ class EntryRow:
 
     json: str  # its record in catalogue.json
     csv: str  # its line of catalogue.csv
-    cells: tuple[str, ...]  # its cells in catalogue.xlsx (`xlsx_text`; "" where empty)
+    cells: tuple[str, ...]  # its cells in catalogue.xlsx (`xlsx_cells`)
 
 
 def _row_maker(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig) -> tuple[Hashable, Callable[[Entry], EntryRow]]:
@@ -121,7 +121,7 @@ def _row_maker(catalogue: Catalogue, urls: ColumnUrls, config: MkDocsConfig) -> 
     def make_row(entry: Entry) -> EntryRow:
         record = entry_record(entry, catalogue, urls)
         row = table_row(record, labels, site_url)
-        return EntryRow(_json(_clean(record)), csv_line(row), tuple(xlsx_text(value) if value else "" for value in row))
+        return EntryRow(record_json(record), csv_line(row), xlsx_cells(row))
 
     titles = tuple((category.id, category.title) for category in catalogue.walk_categories())
     return (titles, tuple(labels.items()), site_url, urls.prefix), make_row
@@ -145,8 +145,13 @@ def _json(value: Any) -> str:
     return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
 
 
+def record_json(record: dict[str, Any]) -> str:
+    """An entry's record as it stands in catalogue.json."""
+    return _json(_clean(record))
+
+
 def json_bytes(catalogue: Catalogue, records: list[dict[str, Any]]) -> bytes:
-    return _json_document(catalogue, [_json(_clean(record)) for record in records])
+    return _json_document(catalogue, [record_json(record) for record in records])
 
 
 def _json_document(catalogue: Catalogue, records: list[str]) -> bytes:
@@ -189,8 +194,13 @@ def _csv_document(lines: list[str]) -> bytes:
     return (csv_line([header for _, header in COLUMNS]) + "".join(lines)).encode("utf-8-sig")  # the BOM makes Excel read UTF-8
 
 
+def xlsx_cells(row: list[str]) -> tuple[str, ...]:
+    """A row's cells as catalogue.xlsx holds them (`xlsx_text`; "" where empty)."""
+    return tuple(xlsx_text(value) if value else "" for value in row)
+
+
 def xlsx_bytes(rows: list[list[str]], agency_name: str, newest: datetime.date) -> bytes:
-    return _xlsx_document([[xlsx_text(value) if value else "" for value in row] for row in rows], agency_name, newest)
+    return _xlsx_document([xlsx_cells(row) for row in rows], agency_name, newest)
 
 
 def _xlsx_document(rows: Sequence[Sequence[str]], agency_name: str, newest: datetime.date) -> bytes:

@@ -26,10 +26,10 @@ class Memo:
 
     def remember(self, kind: str, context: Hashable, sources: Sequence[S], make: Callable[[S], Any]) -> None:
         """Hold the values of `sources` (made where not held yet), and no others of this kind."""
-        known = self.values.get((kind, context), {})
+        values = derive(self, kind, context, sources, make)
         for key in [key for key in self.values if key[0] == kind]:
             del self.values[key]  # another context's values can never be found again
-        self.values[(kind, context)] = {source: known[source] if source in known else make(source) for source in sources}
+        self.values[(kind, context)] = dict(zip(sources, values))
 
 
 def derive(memo: Memo | None, kind: str, context: Hashable, sources: Sequence[S], make: Callable[[S], T]) -> list[T]:
