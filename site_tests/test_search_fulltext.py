@@ -118,7 +118,7 @@ def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
     entries came, went or moved only near the top are carried over to the new order, none encoded
     again (but for grams no entry had before); a line an older entry joined or left is laid out
     again; everything is, after a change among the oldest."""
-    from disclosure.search import fulltext
+    from disclosure.search import bulk, fulltext
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
     index = FullTextIndex(make_catalogue(entries).entries)
     for n, item in enumerate(index.entries):
@@ -127,6 +127,8 @@ def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
     encoded = []
     encode = fulltext._encode
     monkeypatch.setattr(fulltext, "_encode", lambda numbers, *args: encoded.append(1) or encode(numbers, *args))
+    lay_out_all = bulk.lay_out  # a whole layout at once: three lists a line
+    monkeypatch.setattr(bulk, "lay_out", lambda *args: (lines := lay_out_all(*args)) and encoded.extend([1] * 3 * len(lines)) or lines)
     newest, third, older, second_oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-2]
     added, later = entry(2030, 99, title="新增的条目"), entry(2030, 98, title="再增的条目")
     saves = (  # (the new entries from the current ones, entries with a new body text, what is encoded again)

@@ -1,9 +1,12 @@
 """Generate a synthetic disclosure catalogue of N entries, twice: for the plugin and as plain MkDocs.
 
-    python benchmarks/build/generate.py N OUT_DIR [--headings] [--attachment-kb K]
+    python benchmarks/build/generate.py N OUT_DIR [--headings] [--wide-vocabulary] [--attachment-kb K]
 
 --headings: each body is in sections under "## 一、…" headings (a table of contents on every page),
 as many government documents are; without it, bodies are paragraphs only.
+--wide-vocabulary: bodies are made of 20,000 made-up words over 3,500 characters, drawn with Zipf-like
+weights, so their text holds hundreds of thousands of distinct character pairs, as real Chinese text
+does; without it, bodies repeat the ~70 phrases below (a few thousand pairs in all).
 --attachment-kb: each attachment (one entry in five has one) holds K KB of random bytes, as real PDFs
 do; without it, 2 KB of zeros.
 
@@ -22,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime
+import itertools
 import os
 import random
 import shutil
@@ -49,6 +53,21 @@ PHRASES = ("为了 规范 本市 政务数据 共享开放 工作 提高 行政�
            "五年 社会公众 依法 申请 获取 政府信息 行政机关 主动公开 依申请公开 财政预算 专项资金 绩效评价 政府采购 "
            "招标投标 行政许可 办事指南 收费标准 统计公报 国民经济 社会发展 营商环境 数字政府 一网通办 公共服务").split()
 YEARS = list(range(2012, 2027))
+WIDE: tuple[list[str], list[float]] | None = None  # --wide-vocabulary: (made-up words, cumulative weights)
+
+
+def wide_vocabulary() -> tuple[list[str], list[float]]:
+    rng = random.Random("wide")
+    characters = [chr(0x4E00 + at) for at in rng.sample(range(20_000), 3_500)]
+    weights = [1 / rank for rank in range(1, len(characters) + 1)]
+    words = ["".join(rng.choices(characters, weights, k=rng.choice((2, 2, 2, 3, 4)))) for _ in range(20_000)]
+    return words, list(itertools.accumulate(1 / rank ** 0.9 for rank in range(1, len(words) + 1)))
+
+
+def clause(rng: random.Random) -> str:
+    if WIDE is None:
+        return "".join(rng.choice(PHRASES) for _ in range(rng.randint(3, 6)))
+    return "".join(rng.choices(WIDE[0], cum_weights=WIDE[1], k=rng.randint(5, 10)))
 
 
 def categories_tree() -> tuple[list[dict], list[tuple[str, str, str]]]:
@@ -68,7 +87,7 @@ def paragraph(rng: random.Random) -> str:
     """A few sentences of government-document vocabulary (real words, so jieba sees realistic text)."""
     sentences = []
     for _ in range(rng.randint(3, 6)):
-        clauses = ["".join(rng.choice(PHRASES) for _ in range(rng.randint(3, 6))) for _ in range(rng.randint(2, 4))]
+        clauses = [clause(rng) for _ in range(rng.randint(2, 4))]
         sentences.append("，".join(clauses) + "。")
     if rng.random() < 0.3:
         sentences.append(f"截至{rng.randint(2012, 2026)}年{rng.randint(1, 12)}月，共完成{rng.randint(1, 999)}项。")
@@ -245,13 +264,15 @@ def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None
 
 
 def main() -> None:
-    global ATTACHMENT_KB
+    global ATTACHMENT_KB, WIDE
     parser = argparse.ArgumentParser(usage=__doc__)
     parser.add_argument("n", type=int)
     parser.add_argument("out")
     parser.add_argument("--headings", action="store_true")
+    parser.add_argument("--wide-vocabulary", action="store_true")
     parser.add_argument("--attachment-kb", type=int, default=0)
     args = parser.parse_args()
+    WIDE = wide_vocabulary() if args.wide_vocabulary else None
     n, out, ATTACHMENT_KB = args.n, args.out, args.attachment_kb
     entries = make_entries(n, headings=args.headings)
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )

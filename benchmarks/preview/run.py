@@ -1,6 +1,6 @@
 """Preview loop benchmark: `disclosure serve` on a generated catalogue, time from a save to the served page showing it.
 
-    python benchmarks/preview/run.py [--size 10000] [--work /tmp/disclosure-preview] [--rounds 3] [--busy N]
+    python benchmarks/preview/run.py [--size 10000] [--work /tmp/disclosure-preview] [--rounds 3] [--busy N] [--wide-vocabulary]
 
 Generates the project with benchmarks/build/generate.py, starts `disclosure serve -a 127.0.0.1:PORT`
 (the README's serve command), waits for the first page, then per round: edits an entry body, its
@@ -170,11 +170,12 @@ def main() -> None:
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--limit", type=float, default=300)
     parser.add_argument("--reuse", type=int, default=0, help="keep the project of an earlier run; rounds start after this one")
+    parser.add_argument("--wide-vocabulary", action="store_true", help="bodies of many distinct character pairs (generate.py --wide-vocabulary)")
     parser.add_argument("--busy", type=int, default=0, help="busy-loop processes to run beside the server (a loaded machine)")
     args = parser.parse_args()
     if not args.reuse:
-        subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "build", "generate.py"), str(args.size), args.work],
-                       check=True, stdout=subprocess.DEVNULL)
+        subprocess.run([sys.executable, os.path.join(REPO, "benchmarks", "build", "generate.py"), str(args.size), args.work,
+                        *(["--wide-vocabulary"] if args.wide_vocabulary else [])], check=True, stdout=subprocess.DEVNULL)
     project = os.path.join(args.work, "disclosure")
     port = free_port()
     base = f"http://127.0.0.1:{port}/"
@@ -223,7 +224,8 @@ def main() -> None:
 def report(args, rows, server_lines: list[str]) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
     out = ["## Preview", "",
-           f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}` — commit {head}, "
+           f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}{' --wide-vocabulary' if args.wide_vocabulary else ''}` — "
+           f"commit {head}, "
            f"{machine()} (shared with other builds and tests at times), "
            f"{datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC. `disclosure serve` on a generated "
            f"catalogue of {args.size} entries; seconds from the save to the served page (polled every 50 ms) showing it; "

@@ -34,6 +34,7 @@ from typing import Iterable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
+from . import bulk
 from .files import dump_json, hashed_name, write_folder
 from .laid_out import LaidOut, base36
 from .postings import Postings, gram_of, normal
@@ -103,6 +104,9 @@ class FullTextIndex:
         self.laid_out = self.laid_out.for_order([self.postings.numbers[entry.index] for entry in self.entries])
         known = self.laid_out.lines
         empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
+        if not known:  # a first layout: every line at once
+            known.update(bulk.lay_out(lists, position, digits))
+            return dict(known)
         codes = set().union(*lists)
         for code in codes - known.keys():
             known[code] = "\t".join(_encode(postings.get(code, empty), digits, position) for postings in lists)
@@ -114,8 +118,9 @@ class FullTextIndex:
         bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
         buckets = _bucket_count(sum(len(ids) for postings in self.postings.lists for ids in postings.values()))
         lines: list[list[str]] = [[] for _ in range(buckets)]
-        for gram, code in sorted((gram_of(code), code) for code in laid_out):
-            lines[bucket_of(gram, buckets)].append(gram + "\t" + laid_out[code] + "\n")
+        codes = sorted(laid_out)
+        for code, bucket in zip(codes, bulk.buckets_of(codes, buckets, lambda code: bucket_of(gram_of(code), buckets))):
+            lines[bucket].append(gram_of(code) + "\t" + laid_out[code] + "\n")
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))

@@ -17,7 +17,10 @@ from collections.abc import Iterable, Sequence
 from operator import methodcaller
 from typing import NamedTuple
 
+import numpy as np
+
 from ..catalogue.model import Entry
+from . import bulk
 from .fold import fold
 
 HEAD, OTHER, BODY = range(3)  # the lists: 标题/文号/索引号, the rest of the metadata (where the head lacks the gram), body
@@ -76,7 +79,10 @@ class Postings:
     def sync(self, entries: Sequence[Entry], bodies: dict[str, str], moves: list[Move] | None = None) -> None:
         """Post `entries` with their body texts (by index number); unpost what is gone. An entry whose
         texts changed moves only between the lists of the grams it gained or lost; each such move is
-        added to `moves`, when given."""
+        added to `moves`, when given. The first sync posts every entry at once (`bulk`)."""
+        if not self.posted and moves is None:
+            bulk.post(self.lists, self._numbered(entries, bodies))
+            return
         wanted: dict[str, tuple[str, str, str]] = {}
         for entry in entries:
             texts = (*entry_text(entry), bodies.get(entry.index, ""))
@@ -90,6 +96,16 @@ class Postings:
             before = _codes(self.posted[index]) if index in self.posted else nothing
             self._move(number, before, _codes(texts), moves)
             self.posted[index] = texts
+
+    def _numbered(self, entries: Sequence[Entry], bodies: dict[str, str]) -> Iterable[tuple[int, tuple[np.ndarray, ...]]]:
+        """(number, codes per list) of each entry, numbered and recorded as posted."""
+        for entry in entries:
+            if entry.index in self.posted:
+                continue
+            texts = self.posted[entry.index] = (*entry_text(entry), bodies.get(entry.index, ""))
+            head, other, _ = _codes((texts[HEAD], texts[OTHER], ""))  # short texts: sets are quicker than arrays
+            yield self.numbers.setdefault(entry.index, len(self.numbers)), \
+                (np.fromiter(head, np.uint64, len(head)), np.fromiter(other, np.uint64, len(other)), bulk.code_array(texts[BODY]))
 
     def _move(self, number: int, before: tuple[set[int], ...], after: tuple[set[int], ...], moves: list[Move] | None) -> None:
         """Take entry `number` from the lists of the codes it lost, put it into those of the codes it gained."""

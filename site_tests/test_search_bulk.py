@@ -1,0 +1,62 @@
+"""The full-text index at once (search/bulk.py) equals the index made an entry and a gram at a time."""
+
+from __future__ import annotations
+
+import random
+from array import array
+from collections import defaultdict
+
+import pytest
+
+from disclosure.search import bulk
+from disclosure.search.fulltext import _encode, bucket_of
+from disclosure.search.laid_out import base36
+from disclosure.search.postings import _post, gram_codes, gram_of, normal
+
+ALPHABET = "数据共享开放管理办法通知 规划aZ1９，。𠀀𠀁\t\n"  # CJK, spaces, ASCII, full-width, beyond the BMP
+
+
+def texts(count: int, seed: int) -> list[str]:
+    rng = random.Random(seed)
+    return [normal("".join(rng.choices(ALPHABET, k=rng.choice((0, 1, 2, 7, 60))))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_code_array_is_gram_codes(seed: int):
+    for text in texts(200, seed):
+        assert bulk.code_array(text).tolist() == sorted(gram_codes(text))
+
+
+def test_posting_in_chunks_gives_the_lists_posting_one_entry_at_a_time_does(monkeypatch):
+    monkeypatch.setattr(bulk, "CHUNK_POSTINGS", 50)  # many chunks: a gram's list grows across them
+    bodies = texts(300, 7)
+    one_by_one: defaultdict[int, array] = defaultdict(lambda: array("I"))
+    for number, text in enumerate(bodies):
+        _post(one_by_one, gram_codes(text), number)
+    at_once: list[dict[int, array]] = [{}, {}, {}]
+    empty = bulk.code_array("")
+    bulk.post(at_once, ((number, (empty, empty, bulk.code_array(text))) for number, text in enumerate(bodies)))
+    assert at_once[2] == dict(one_by_one) and at_once[0] == at_once[1] == {}
+
+
+@pytest.mark.parametrize("reordered", [False, True])
+def test_lines_at_once_are_the_lines_gram_by_gram(reordered: bool):
+    rng = random.Random(3)
+    lists: list[dict[int, array]] = [defaultdict(lambda: array("I")) for _ in range(3)]
+    for which, text_list in enumerate((texts(80, 1), texts(80, 2), texts(80, 3))):
+        for number in rng.sample(range(80), 80):  # posted in any order: lines are ascending anyway
+            _post(lists[which], gram_codes(text_list[number]), number)
+    position = array("I", rng.sample(range(80), 80)) if reordered else None
+    digits = [base36(n) for n in range(81)]
+    expected = {code: "\t".join(_encode(held.get(code, array("I")), digits, position) for held in lists)
+                for code in set().union(*lists)}
+    assert bulk.lay_out(lists, position, digits) == expected
+
+
+def test_buckets_are_those_the_browser_computes():
+    grams = {gram_of(code) for text in texts(300, 11) for code in gram_codes(text)}
+    codes = sorted(code for text in texts(300, 11) for code in gram_codes(text))
+    for count in (1, 8, 4096):
+        assert bulk.buckets_of(codes, count, lambda code, count=count: bucket_of(gram_of(code), count)) == [
+            bucket_of(gram_of(code), count) for code in codes]
+    assert any(len(gram.encode("utf-16-le")) > 4 for gram in grams)  # grams beyond the BMP were among them
