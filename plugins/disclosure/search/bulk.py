@@ -31,7 +31,12 @@ def code_array(text: str) -> np.ndarray:
     spaced = (chars[:-1] != _SPACE) & (chars[1:] != _SPACE)
     codes = np.concatenate((wide[chars != _SPACE], pairs[spaced]))
     codes.sort()  # then unique: faster than np.unique's hashing for arrays of a text's size
-    return codes[np.concatenate(([True], codes[1:] != codes[:-1]))] if len(codes) else codes
+    return codes[_run_starts(codes)] if len(codes) else codes
+
+
+def _run_starts(ordered: np.ndarray) -> np.ndarray:
+    """Where each run of equal values in sorted `ordered` starts, as a mask."""
+    return np.concatenate(([True], ordered[1:] != ordered[:-1]))
 
 
 def post(lists: Sequence[dict[int, array]], numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> None:
@@ -68,7 +73,7 @@ def _flush(lists: Sequence[dict[int, array]], pending: list[list[tuple[int, np.n
 
 def _groups(codes: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, bytes]]:
     """(code, bytes of its values) for each run of equal codes in sorted `codes`."""
-    starts = np.flatnonzero(np.concatenate(([True], codes[1:] != codes[:-1])))
+    starts = np.flatnonzero(_run_starts(codes))
     ends = np.append(starts[1:], len(codes)).tolist()
     raw = values.tobytes()
     width = values.itemsize
@@ -93,12 +98,13 @@ def _encode_list(held: dict[int, array], position: array | None, digits: list[st
         ids = np.frombuffer(position, dtype=np.uint32)[ids]
     gram = np.repeat(np.arange(len(held), dtype=np.uint64), lengths)
     ids = np.sort(gram << np.uint64(32) | ids.astype(np.uint64)).astype(np.uint32)  # ascending within each gram
-    starts = np.concatenate(([0], np.cumsum(lengths)[:-1]))
+    ends = np.cumsum(lengths)
+    starts = ends - lengths
     gaps = np.diff(ids, prepend=np.uint32(0))
     gaps[starts] = ids[starts]
     words = np.array(digits, dtype=object)[gaps].tolist()
     join = ",".join
-    return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), np.cumsum(lengths).tolist())}
+    return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), ends.tolist())}
 
 
 def buckets_of(codes: Sequence[int], buckets: int, fallback: Callable[[int], int]) -> list[int]:
