@@ -15,28 +15,33 @@ from disclosure.search import FullTextIndex, html_text, write_fulltext
 from disclosure.search.fold import TABLE, fold
 from disclosure.search import fulltext
 from disclosure.search.fulltext import bucket_of
-from disclosure.search.postings import gram_codes, gram_of, normal
+from disclosure.search.postings import entry_text, gram_codes, gram_of, normal
 
 from test_search_shards import entry, make_catalogue
 
 
-def decode(line: str) -> list[list[int]]:
-    """[head ids, other metadata ids, body ids] of a bucket line, as fulltext-index.js reads it."""
+def decode(line: str, count: int) -> list[list[int]]:
+    """[head, other metadata, body] of a bucket line as fulltext-index.js reads it: catalogue positions,
+    ascending (the line's doc ids count from the oldest of `count` entries)."""
     lists = []
     for part in line.split("\t")[1:]:
         ids, current = [], 0
         for delta in filter(None, part.split(",")):
             current += int(delta, 36)
-            ids.append(current)
-        lists.append(ids)
+            ids.append(count - 1 - current)
+        lists.append(ids[::-1])
     return lists
 
 
 def postings(folder: Path, gram: str) -> list[list[int]]:
-    manifest = json.loads((folder / "manifest.json").read_text("utf-8"))
-    text = (folder / manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]).read_text("utf-8")
+    return postings_in({path.name: path.read_bytes() for path in folder.iterdir()}, gram)
+
+
+def postings_in(files: dict[str, bytes], gram: str) -> list[list[int]]:
+    manifest = json.loads(files["manifest.json"])
+    text = files[manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]].decode("utf-8")
     line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
-    return decode(line) if line else [[], [], []]
+    return decode(line, manifest["count"]) if line else [[], [], []]
 
 
 def grams(text: str) -> set[str]:
@@ -87,79 +92,74 @@ def test_kept_postings_lay_out_what_a_fresh_index_does(tmp_path: Path):
     assert postings_of(updated, "改过") == [[retitled], [], [after.entries.index(body)]]
 
 
-def test_lines_laid_out_before_are_kept_only_for_grams_a_save_left_alone():
-    """The preview keeps each gram's laid-out line between saves: a save that keeps the order of the
-    entries lays out again only the grams an entry gained or lost (not those it kept), one that changes
-    the order lays out all; either way the files are those a fresh index makes."""
-    entries = [entry(2021, n) for n in range(1, 7)]
-    kept = FullTextIndex(make_catalogue(entries).entries)
-    for n, item in enumerate(kept.entries):
-        kept.add(item, f"第{n}条正文 数据共享")
-    kept.files("gkml/", "gkml/{slug}/")
-    first, second = kept.entries[:2]
-    retitled = make_catalogue([dataclasses.replace(first, title=first.title.replace("通知", "公告")), *kept.entries[1:]])
-    updated = kept.for_entries(retitled.entries, {second.index})
-    updated.add(second, "第1条正文 数据开放")
-    updated.sync()
-    still = updated.laid_out.for_order(updated.laid_out.order).lines
-    missing = {gram_of(code) for code in kept.postings.lists[0].keys() | kept.postings.lists[2].keys()} - {
-        gram_of(code) for code in still}
-    assert missing == {"通", "知", "的通", "通知", "公", "告", "的公", "公告", "共", "享", "据共", "共享", "开", "放", "据开", "开放"}
-    moved = make_catalogue([dataclasses.replace(first, date=datetime.date(2020, 1, 1)), *kept.entries[1:]])
-    for after, index in ((retitled, updated), (moved, updated.for_entries(moved.entries, set()))):
-        fresh = FullTextIndex(after.entries)
-        fresh.texts = dict(index.texts)
-        assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
-
-
-def test_lines_carried_over_to_a_new_order_are_those_laid_out_anew(monkeypatch):
-    """An entry added at the top, one removed or moved near the top, one added with an older entry's
-    body edited, one moved among the oldest: each time the files are a fresh index's. Lines whose
-    entries came, went or moved only near the top are carried over to the new order, none encoded
-    again (but for grams no entry had before); a line an older entry joined or left is laid out
-    again; everything is, after a change among the oldest."""
-    from disclosure.search import bulk, fulltext
+def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
+    """Lines laid out again after a save: those of the grams an entry gained or lost, came or went
+    with, and all of an entry's whose doc id changed (ids count from the oldest, so adding or removing
+    at the top renumbers nothing below). An entry added at the top, one removed and one moved near the
+    top, one added with an older body edited, the oldest two swapped; an old entry moved to the top
+    renumbers most entries, and then every line is laid out. Each time the files are a fresh index's."""
+    from disclosure.search import bulk
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
     index = FullTextIndex(make_catalogue(entries).entries)
     for n, item in enumerate(index.entries):
         index.add(item, f"第{n % 7}条正文 数据共享")
     index.files("gkml/", "gkml/{slug}/")
-    encoded = []
-    encode = fulltext._encode
-    monkeypatch.setattr(fulltext, "_encode", lambda numbers, *args: encoded.append(1) or encode(numbers, *args))
-    lay_out_all = bulk.lay_out  # a whole layout at once: three lists a line
-    monkeypatch.setattr(bulk, "lay_out", lambda *args: (lines := lay_out_all(*args)) and encoded.extend([1] * 3 * len(lines)) or lines)
-    newest, third, older, second_oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-2]
+    laid_out: list[set[int]] = []
+    lay_out = bulk.lay_out
+    monkeypatch.setattr(bulk, "lay_out", lambda lists, *args: laid_out.append(set().union(*lists)) or lay_out(lists, *args))
+    newest, third, older, oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-1]
     added, later = entry(2030, 99, title="新增的条目"), entry(2030, 98, title="再增的条目")
-    saves = (  # (the new entries from the current ones, entries with a new body text, what is encoded again)
-        (lambda entries: [added, *entries], {added: "新条目的正文"}, "none"),
-        (lambda entries: [e for e in entries if e != third], {}, "none"),
-        (lambda entries: [dataclasses.replace(e, date=third.date) if e == newest else e for e in entries], {}, "none"),
-        (lambda entries: [later, *entries], {later: "再增的正文", older: "改过的正文 开放"}, "some"),
-        (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == second_oldest else e for e in entries], {}, "all"),
+    saves = (  # (the new entries from the current ones, entries with a new body text)
+        (lambda entries: [added, *entries], {added: "新条目的正文"}),
+        (lambda entries: [e for e in entries if e != third], {}),
+        (lambda entries: [dataclasses.replace(e, date=third.date) if e == newest else e for e in entries], {}),
+        (lambda entries: [later, *entries], {later: "再增的正文", older: "改过的正文 开放"}),
+        (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == index.entries[-2] else e for e in entries], {}),
+        (lambda entries: [dataclasses.replace(e, date=datetime.date(2031, 1, 1)) if e == oldest else e for e in entries], {}),
     )
-    for save, bodies, expected in saves:
+    for save, bodies in saves:
         catalogue = make_catalogue(save(index.entries))
         updated = index.for_entries(catalogue.entries, {e.index for e in bodies})
         for item, text in bodies.items():
             updated.add(item, text)
         fresh = FullTextIndex(catalogue.entries)
         fresh.texts = dict(updated.texts)
-        encoded.clear()
-        before = set(index.laid_out.lines)
-        files = updated.files("gkml/", "gkml/{slug}/")
-        lines, new = 3 * len(updated.laid_out.lines), 3 * len(updated.laid_out.lines.keys() - before)  # new grams: never laid out
-        assert {"none": len(encoded) == new, "some": new < len(encoded) < lines, "all": len(encoded) == lines}[expected], expected
+        laid_out.clear()
+        files, laid_out_now = updated.files("gkml/", "gkml/{slug}/"), list(laid_out)
         assert files == fresh.files("gkml/", "gkml/{slug}/")
+        laid_out[:] = laid_out_now
+        held = set().union(*updated.postings.lists)
+        renumbered = _renumbered(index.entries, updated.entries)
+        if save is saves[-1][0]:
+            assert len(renumbered) == len(entries) and laid_out == [held]
+        else:
+            assert len(renumbered) < 4 and laid_out == [held & _changed_codes(index, updated, renumbered)]
+            assert 0 < len(laid_out[0]) < len(held)
         index = updated
 
 
+def _renumbered(before: list, after: list) -> set[str]:
+    """Index numbers of the entries whose doc id (count - 1 - position) differs."""
+    old = {e.index: len(before) - at for at, e in enumerate(before)}
+    return {e.index for at, e in enumerate(after) if old.get(e.index, len(after) - at) != len(after) - at}
+
+
+def _changed_codes(before: FullTextIndex, after: FullTextIndex, renumbered: set[str]) -> set[int]:
+    """The grams of the entries that came, went or were renumbered; those a body gained or lost."""
+    def codes(index: FullTextIndex, key: str) -> tuple[set[int], set[int]]:
+        item = next(e for e in index.entries if e.index == key)
+        return set().union(*map(gram_codes, map(normal, entry_text(item)))), gram_codes(index.texts.get(key, ""))
+    old, new = {e.index for e in before.entries}, {e.index for e in after.entries}
+    found: set[int] = set()
+    for key in old ^ new | renumbered:
+        found |= set().union(*codes(before if key in old - new else after, key))
+    for key in old & new:
+        found |= codes(before, key)[1] ^ codes(after, key)[1]
+    return found
+
+
 def postings_of(index: FullTextIndex, gram: str) -> list[list[int]]:
-    files = index.files("gkml/", "gkml/{slug}/")
-    manifest = json.loads(files["manifest.json"])
-    text = files[manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]].decode("utf-8")
-    line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
-    return decode(line) if line else [[], [], []]
+    return postings_in(index.files("gkml/", "gkml/{slug}/"), gram)
 
 
 def test_metadata_and_body_lists_newest_first(tmp_path: Path):

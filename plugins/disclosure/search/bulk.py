@@ -1,18 +1,18 @@
-"""The whole full-text index at once, in numpy: a full build posts and lays out every entry's grams.
+"""The full-text index in numpy: a full build posts every entry's grams at once, and lines are laid out
+a set of grams at a time (all of them in a full build, those a save changed in the preview).
 
-`Postings.sync` and `FullTextIndex.lay_out` handle a few entries or grams at a time, which is what the
-preview needs after a save. Done per gram in Python, a first build's cost grows with the number of
-distinct grams, and real Chinese text has hundreds of thousands of them (a bigram vocabulary, unlike a
-benchmark's few thousand): 10k entries of such text took 10 s to post and 13 s to lay out that way.
-Here the same postings and lines come from sorts over arrays of all (gram, entry) pairs; the tests
-compare both ways on the same texts.
-"""
+`Postings.sync` posts a few entries at a time, which is what the preview needs after a save. Done
+per gram in Python, a first build's cost grows with the number of distinct grams, and real Chinese
+text has hundreds of thousands of them (a bigram vocabulary, unlike a benchmark's few thousand):
+10k entries of such text took 10 s to post and 13 s to lay out that way. Here the same postings and
+lines come from sorts over arrays of all (gram, entry) pairs; the tests compare both ways on the
+same texts."""
 
 from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import numpy as np
 
@@ -80,22 +80,21 @@ def _groups(codes: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, bytes]
     return ((code, raw[width * start:width * end]) for code, start, end in zip(codes[starts].tolist(), starts.tolist(), ends))
 
 
-def lay_out(lists: Sequence[dict[int, array]], position: array | None, digits: list[str]) -> dict[int, str]:
-    """Every gram's line: its lists' doc ids (`position` of each number; the number itself when None),
-    ascending, as base-36 gaps joined by commas, the lists joined by tabs."""
-    encoded = [_encode_list({code: ids for code, ids in held.items() if ids}, position, digits) for held in lists]
-    codes = set().union(*lists)
+def lay_out(lists: Sequence[dict[int, array]], doc_ids: array, digits: list[str]) -> dict[int, str]:
+    """The line of every gram the lists hold: each list's doc ids (`doc_ids[number]`), ascending, as
+    base-36 gaps (`digits[n]` is n in base 36) joined by commas, the three lists joined by tabs."""
+    encoded = [_encode_list({code: ids for code, ids in held.items() if ids}, doc_ids, digits) for held in lists]
+    codes = encoded[0].keys() | encoded[1].keys() | encoded[2].keys()
     return {code: f"{encoded[0].get(code, '')}\t{encoded[1].get(code, '')}\t{encoded[2].get(code, '')}" for code in codes}
 
 
-def _encode_list(held: dict[int, array], position: array | None, digits: list[str]) -> dict[int, str]:
+def _encode_list(held: dict[int, array], doc_ids: array, digits: list[str]) -> dict[int, str]:
     if not held:
         return {}
     codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
     lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
     ids = np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)
-    if position is not None:
-        ids = np.frombuffer(position, dtype=np.uint32)[ids]
+    ids = np.frombuffer(doc_ids, dtype=np.uint32)[ids]
     gram = np.repeat(np.arange(len(held), dtype=np.uint64), lengths)
     ids = np.sort(gram << np.uint64(32) | ids.astype(np.uint64)).astype(np.uint32)  # ascending within each gram
     ends = np.cumsum(lengths)
@@ -107,17 +106,20 @@ def _encode_list(held: dict[int, array], position: array | None, digits: list[st
     return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), ends.tolist())}
 
 
-def buckets_of(codes: Sequence[int], buckets: int, fallback: Callable[[int], int]) -> list[int]:
-    """`fulltext.bucket_of` of each code's gram: FNV-1a over its UTF-16 code units. Codes of
-    characters beyond the BMP (two code units each) take `fallback`."""
+def buckets_of(codes: Collection[int], buckets: int) -> list[int]:
+    """`fulltext.bucket_of` of each code's gram: FNV-1a over its UTF-16 code units."""
     values = np.fromiter(codes, dtype=np.uint64, count=len(codes))
     low, high = values & np.uint64(0xFFFFFFFF), values >> np.uint64(32)
     first, second = (low, high) if _LITTLE else (np.where(high > 0, high, low), np.where(high > 0, low, high))
-    prime, mask = np.uint64(0x01000193), np.uint64(0xFFFFFFFF)
-    hashed = ((np.uint64(0x811C9DC5) ^ first) * prime) & mask
-    hashed = np.where(second > 0, ((hashed ^ second) * prime) & mask, hashed)
-    result = (hashed % np.uint64(buckets)).astype(np.int64)
-    astral = np.flatnonzero((first > 0xFFFF) | (second > 0xFFFF))
-    for at in astral.tolist():
-        result[at] = fallback(codes[at])
-    return result.tolist()
+    hashed = np.full(len(values), 0x811C9DC5, dtype=np.uint64)
+    for char in (first, second):  # second is 0 for a one-character gram: no units
+        astral = char > 0xFFFF
+        beyond = char - np.uint64(0x10000)  # wraps around where not astral: unused there
+        hashed = _fnv(hashed, np.where(astral, np.uint64(0xD800) + (beyond >> np.uint64(10)), char), char > 0)
+        hashed = _fnv(hashed, np.uint64(0xDC00) + (beyond & np.uint64(0x3FF)), astral)
+    return (hashed % np.uint64(buckets)).astype(np.int64).tolist()
+
+
+def _fnv(hashed: np.ndarray, unit: np.ndarray, where: np.ndarray) -> np.ndarray:
+    """One FNV-1a step with the UTF-16 code unit `unit`, where `where` holds."""
+    return np.where(where, ((hashed ^ unit) * np.uint64(0x01000193)) & np.uint64(0xFFFFFFFF), hashed)

@@ -14,32 +14,32 @@ holding 数据开放 and 开放平台 apart).
 
 Written to `<prefix>/fulltext/`:
   manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names],
-                     "bodies": [[first doc id, name], …]}
+                     "bodies": [[first position, name], …]}
   g<n>-<hash>.txt   one line per gram: "<gram>\\t<head ids>\\t<other metadata ids>\\t<body doc ids>", each list
-                    delta-coded in base 36, comma-separated (empty when none)
+                    ascending, delta-coded in base 36, comma-separated (empty when none); a doc id here
+                    counts from the oldest entry (count - 1 - catalogue position), so that entries added
+                    at the top change no line they are not in (`laid_out.py`)
   d<n>-<hash>.json  `chunk` entries as results show them and matches are confirmed:
                     [[title, index, date, 文号, summary, keywords, publisher], …]
-  b<n>-<hash>.txt   the folded body text of consecutive entries from a first doc id, one line each
+  b<n>-<hash>.txt   the folded body text of consecutive entries from a first position, one line each
                     (whitespace runs as one space; empty when the entry has no body), ≈BODY_BYTES a file
-Doc ids are positions in the catalogue (newest first), so ascending ids are newest-first results;
-they are given when the index is laid out (`postings.py`), texts are collected by index number.
+The browser turns the lines' doc ids into positions in the catalogue (newest first) as it reads them;
+display and body files go by position. Doc ids are given when the index is laid out (`postings.py`),
+texts are collected by index number.
 """
 
 from __future__ import annotations
 
-from array import array
-from operator import sub
 from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
-from . import bulk
 from .files import dump_json, hashed_name, write_folder
-from .laid_out import LaidOut, base36
-from .postings import Postings, gram_of, normal
+from .laid_out import LaidOut
+from .postings import Postings, normal
 
-FORMAT = 3
+FORMAT = 4
 CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
@@ -71,10 +71,10 @@ def html_text(html: str) -> str:
 
 class FullTextIndex:
     """Each entry's folded body text, keyed by index number, collected while pages render; `files` lays
-    the index out for the browser, numbering documents by catalogue position only then. The grams'
+    the index out for the browser, numbering documents (`laid_out.doc_ids`) only then. The grams'
     postings (`postings.Postings`) and laid-out lines (`laid_out.LaidOut`) pass from an index to the
     one `for_entries` makes: the preview posts after a save only the entries it changed, and lays
-    out again only the lines it cannot carry over."""
+    out again only the lines whose entries changed."""
 
     def __init__(self, entries: Iterable[Entry], postings: Postings | None = None, laid_out: LaidOut | None = None) -> None:
         self.entries = list(entries)
@@ -95,34 +95,22 @@ class FullTextIndex:
     def sync(self) -> None:
         """Post what changed since the last sync (everything, the first time); the lines laid out
         before learn which entries left or joined them."""
-        self.postings.sync(self.entries, self.texts, self.laid_out.moves if self.laid_out.lines else None)
+        self.postings.sync(self.entries, self.texts, self.laid_out.moves if self.laid_out.buckets else None)
 
-    def lay_out(self) -> dict[int, str]:
-        """Every gram's line (its three lists, encoded), from the last layout where it still holds."""
+    def lay_out(self) -> LaidOut:
+        """Every gram's line in its bucket, from the last layout where it still holds."""
         self.sync()
-        lists, position = self.postings.lists, self.postings.positions(self.entries)
-        self.laid_out = self.laid_out.for_order([self.postings.numbers[entry.index] for entry in self.entries])
-        known = self.laid_out.lines
-        empty, digits = array("I"), [base36(n) for n in range(len(self.entries) + 1)]
-        if not known:  # a first layout: every line at once
-            known.update(bulk.lay_out(lists, position, digits))
-            return dict(known)
-        codes = set().union(*lists)
-        for code in codes - known.keys():
-            known[code] = "\t".join(_encode(postings.get(code, empty), digits, position) for postings in lists)
-        return {code: known[code] for code in codes}
+        total = sum(len(ids) for postings in self.postings.lists for ids in postings.values())
+        order = [self.postings.numbers[entry.index] for entry in self.entries]
+        self.laid_out = self.laid_out.for_order(order, self.postings, _bucket_count(total))
+        return self.laid_out
 
     def files(self, home: str, entry_url: str) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included."""
         laid_out = self.lay_out()
         bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
-        buckets = _bucket_count(sum(len(ids) for postings in self.postings.lists for ids in postings.values()))
-        lines: list[list[str]] = [[] for _ in range(buckets)]
-        codes = sorted(laid_out)
-        for code, bucket in zip(codes, bulk.buckets_of(codes, buckets, lambda code: bucket_of(gram_of(code), buckets))):
-            lines[bucket].append(gram_of(code) + "\t" + laid_out[code] + "\n")
         files: dict[str, bytes] = {}
-        bucket_names = [_named(files, f"g{n}", "txt", "".join(text).encode("utf-8")) for n, text in enumerate(lines)]
+        bucket_names = [_named(files, f"g{n}", "txt", data) for n, data in enumerate(laid_out.files())]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
                      for n in range(0, len(self.entries), CHUNK)]
         body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(_body_texts(bodies))]
@@ -131,18 +119,19 @@ class FullTextIndex:
         files["manifest.json"] = dump_json(manifest)
         return files
 
+
 def _body_texts(bodies: dict[int, str]) -> Iterable[tuple[int, bytes]]:
-    """(first doc id, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
+    """(first position, lines) of files of about BODY_BYTES, from the first entry with a body to the last."""
     if not bodies:
         return
     first, lines, size = min(bodies), [], 0
-    for doc_id in range(first, max(bodies) + 1):
-        line = bodies.get(doc_id, "").encode("utf-8")
+    for at in range(first, max(bodies) + 1):
+        line = bodies.get(at, "").encode("utf-8")
         lines.append(line)
         size += len(line) + 1
         if size >= BODY_BYTES:
             yield first, b"\n".join(lines)
-            first, lines, size = doc_id + 1, [], 0
+            first, lines, size = at + 1, [], 0
     if lines:
         yield first, b"\n".join(lines)
 
@@ -152,13 +141,6 @@ def _bucket_count(total: int) -> int:
     while buckets < MAX_BUCKETS and buckets * POSTINGS_PER_BUCKET < total:
         buckets *= 2
     return buckets
-
-
-def _encode(numbers: array, digits: list[str], position: array | None) -> str:
-    """The entries' doc ids (catalogue positions), ascending, as base-36 gaps from the previous id
-    ("0,1,1,3"); `digits[n]` is n in base 36."""
-    ordered = sorted(numbers if position is None else map(position.__getitem__, numbers))
-    return ",".join(map(digits.__getitem__, map(sub, ordered, [0, *ordered[:-1]])))
 
 
 def _display(entry: Entry) -> list[str]:

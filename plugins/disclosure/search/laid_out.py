@@ -1,21 +1,26 @@
-"""Each gram's line of the full-text index as last laid out, kept by the preview and carried over to a
-new order of the entries.
+"""The full-text index's lines as last laid out, in their buckets, kept by the preview between saves.
 
-A line holds three lists of doc ids (catalogue positions), each ascending and written as base-36 gaps
-from the id before ("0,1,1,3"). After a save, `Postings.sync` reports which entries joined or left
-which lists (`Move`). Where the old and new orders end alike, the ids in that common end all move by
-one amount, so a line keeps its gaps there: only its start, up to the first id in the common end, is
-written again, with the entries that left dropped and those that joined put in (`_Moved.carry`).
-New entries are dated, so they come near the top, and that start is short. A line that an entry
-joined or left in the common end (an older entry edited), a gram no entry had before, and every line
-after a change beyond the newest quarter are laid out again from the postings.
+A line holds a gram's three lists of doc ids, each ascending and written as base-36 gaps from the id
+before ("0,1,1,3"). Doc ids count from the oldest entry (the catalogue's last, 0) up: new entries are
+dated, so they come near the top, and adding or removing one there changes no other entry's id.
+After a save, a line is laid out again only when an entry joined or left it (the moves
+`Postings.sync` reports) or one of its entries has a new doc id (those between the two places of
+an entry moved by its new date, those above one added or removed further down); every other line
+is kept as it was. A bucket's file is its lines in gram-code order, so however many saves each
+laid out some lines again, it is the file a full build makes. When many entries have new doc ids,
+or the number of buckets changes, every line is laid out again (`bulk`, in numpy).
 """
 
 from __future__ import annotations
 
-from .postings import Move
+from array import array
+from collections.abc import Iterable
+
+from . import bulk
+from .postings import Move, Postings, gram_of
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries have new doc ids
 
 
 def base36(number: int) -> str:
@@ -27,88 +32,59 @@ def base36(number: int) -> str:
             return digits
 
 
+def doc_ids(order: list[int], numbers: int) -> array:
+    """Entry number → doc id, for `order` (entry numbers, newest first) out of `numbers` numbered."""
+    ids = array("I", bytes(4 * numbers))
+    for at, number in enumerate(order):
+        ids[number] = len(order) - 1 - at
+    return ids
+
+
 class LaidOut:
     """The lines laid out for one order of the entries (their numbers in `Postings`, newest first),
-    and the moves of entries into and out of their lists since (`Postings.sync`)."""
+    per bucket, and the moves of entries into and out of their lists since (`Postings.sync`)."""
 
-    def __init__(self, order: list[int] | None = None) -> None:
+    def __init__(self, order: list[int] | None = None, buckets: int = 0) -> None:
         self.order = order or []
-        self.lines: dict[int, str] = {}  # gram code → its three lists, encoded and tab-separated
+        self.buckets: list[dict[int, str]] = [{} for _ in range(buckets)]  # gram code → "gram\tlists\n"
         self.moves: list[Move] = []
 
-    def for_order(self, order: list[int]) -> LaidOut:
-        """These lines for `order` and the moves since: carried over where the two orders end alike
-        and every entry that joined or left a line lies before that common end (new entries come
-        near the top); the other lines are left out, to be laid out again. None are carried when
-        the common end leaves out more than the newest quarter."""
-        changes = _net_changes(self.moves)
-        carried = LaidOut(order)
-        if order == self.order:
-            carried.lines = {code: line for code, line in self.lines.items() if code not in changes}
-            return carried
-        tail = _common_tail(self.order, order)
-        kept = len(self.order) - tail  # old ids from here on all move by `shift`
-        if not self.lines or kept > len(self.order) // 4:
-            return carried
-        new_ids = {number: at for at, number in enumerate(order[:len(order) - tail])}
-        old_head = set(self.order[:kept])
-        moved = _Moved(self.order, kept, [new_ids.get(number) for number in self.order[:kept]], len(order) - len(self.order), new_ids)
-        try:
-            for code, line in self.lines.items():
-                change = changes.get(code, {})
-                if all(number in (new_ids if step > 0 else old_head) for per in change.values() for number, step in per.items()):
-                    carried.lines[code] = "\t".join(moved.carry(ids, change.get(which, {})) for which, ids in enumerate(line.split("\t")))
-        except LookupError:  # an entry gone from a line without a move that says so: lay everything out again
-            return LaidOut(order)
-        return carried
+    def for_order(self, order: list[int], postings: Postings, buckets: int) -> LaidOut:
+        """The lines of `postings` for `order` in that many buckets: the lines laid out here that still
+        hold are handed over (this layout is left empty), the others laid out again."""
+        ids = doc_ids(order, len(postings.numbers))
+        renumbered = self._renumbered(order)
+        laid = LaidOut(order)
+        if renumbered is None or buckets != len(self.buckets) or len(renumbered) * RENUMBERED_SHARE > len(order):
+            laid.buckets = [{} for _ in range(buckets)]
+            laid._put(bulk.lay_out(postings.lists, ids, _digits(len(order))), set())
+            return laid
+        stale = postings.codes_of(renumbered).union(*(move.lost | move.gained for move in self.moves))
+        laid.buckets, self.buckets = self.buckets, []
+        laid._put(bulk.lay_out([{code: held[code] for code in stale if code in held} for held in postings.lists],
+                               ids, _digits(len(order))), stale)
+        return laid
+
+    def files(self) -> Iterable[bytes]:
+        """Each bucket's file: its lines in gram-code order."""
+        return ("".join(map(lines.__getitem__, sorted(lines))).encode("utf-8") for lines in self.buckets)
+
+    def _renumbered(self, order: list[int]) -> set[int] | None:
+        """Numbers of the entries in both orders whose doc ids differ; None when nothing was laid out."""
+        if not self.buckets:
+            return None
+        before = {number: len(self.order) - at for at, number in enumerate(self.order)}
+        return {number for at, number in enumerate(order) if before.get(number, len(order) - at) != len(order) - at}
+
+    def _put(self, lines: dict[int, str], stale: set[int]) -> None:
+        """Put `lines` in their buckets; drop the `stale` codes that have no line now."""
+        codes = list(lines.keys() | stale)
+        for code, bucket in zip(codes, bulk.buckets_of(codes, len(self.buckets))):
+            if (line := lines.get(code)) is not None:
+                self.buckets[bucket][code] = f"{gram_of(code)}\t{line}\n"
+            else:
+                self.buckets[bucket].pop(code, None)
 
 
-def _net_changes(moves: list[Move]) -> dict[int, dict[int, dict[int, int]]]:
-    """gram code → list → entry number → +1 (joined) or -1 (left), over all `moves`."""
-    changes: dict[int, dict[int, dict[int, int]]] = {}
-    for which, number, lost, gained in moves:
-        for codes, step in ((lost, -1), (gained, 1)):
-            for code in codes:
-                per = changes.setdefault(code, {}).setdefault(which, {})
-                per[number] = per.get(number, 0) + step
-    return changes
-
-
-def _common_tail(before: list[int], after: list[int]) -> int:
-    """How many entries the two orders end with alike."""
-    length = min(len(before), len(after))
-    tail = 0
-    while tail < length and before[-1 - tail] == after[-1 - tail]:
-        tail += 1
-    return tail
-
-
-class _Moved:
-    """How ids move from the old order to the new: before `kept` through `ahead`, from it on by `shift`."""
-
-    def __init__(self, order: list[int], kept: int, ahead: list[int | None], shift: int, new_ids: dict[int, int]) -> None:
-        self.order, self.kept, self.ahead, self.shift, self.new_ids = order, kept, ahead, shift, new_ids
-
-    def carry(self, ids: str, change: dict[int, int]) -> str:
-        """One encoded list in the new order: the ids before `kept` mapped (less the entries that left,
-        plus those that joined, sorted), the first id from `kept` on moved by `shift`, the gaps after
-        it as they were."""
-        head = [self.new_ids[number] for number, step in change.items() if step > 0]
-        start, old_id, first, rest = 0, 0, None, ""
-        while ids:
-            end = ids.find(",", start)
-            old_id += int(ids[start:] if end < 0 else ids[start:end], 36)
-            if old_id >= self.kept:
-                first, rest = old_id + self.shift, "" if end < 0 else ids[end:]
-                break
-            if change.get(self.order[old_id], 0) >= 0:
-                if (new_id := self.ahead[old_id]) is None:
-                    raise LookupError(old_id)
-                head.append(new_id)
-            if end < 0:
-                break
-            start = end + 1
-        head.sort()
-        if first is not None:
-            head.append(first)
-        return ",".join(base36(new_id - before) for new_id, before in zip(head, [0, *head[:-1]])) + rest
+def _digits(count: int) -> list[str]:
+    return [base36(n) for n in range(count + 1)]

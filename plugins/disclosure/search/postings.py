@@ -1,7 +1,7 @@
 """Which entries hold each gram of the full-text index, kept up to date instead of made again.
 
 Every entry gets a number of its own when first posted, which no later change of the catalogue
-moves; the browser's doc ids (catalogue positions) are mapped from it only when the index is laid
+moves; the browser's doc ids (`laid_out.doc_ids`) are mapped from it only when the index is laid
 out. `sync` compares each entry's texts with those posted last time and redoes only the entries that
 differ, came or went: a full build posts every entry once, and the preview, which keeps one
 `Postings` for its whole session, posts after a save only the entries the save changed (an entry
@@ -119,15 +119,13 @@ class Postings:
             if moves is not None and (lost or gained):
                 moves.append(Move(which, number, lost, gained))
 
-    def positions(self, entries: Sequence[Entry]) -> array | None:
-        """Entry number → catalogue position of `entries` (synced); None when they are the same."""
-        numbers = [self.numbers[entry.index] for entry in entries]
-        if numbers == list(range(len(numbers))):
-            return None
-        position = array("I", bytes(4 * len(self.numbers)))
-        for at, number in enumerate(numbers):
-            position[number] = at
-        return position
+    def codes_of(self, numbers: set[int]) -> set[int]:
+        """Every gram code the entries with these numbers are posted under."""
+        found: set[int] = set()
+        for index, number in self.numbers.items():
+            if number in numbers and index in self.posted:
+                found.update(*_codes(self.posted[index]))
+        return found
 
 
 class Move(NamedTuple):

@@ -32,7 +32,7 @@ var DisclosureFullText = (function () {
     if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
     return buckets[n];
   }
-  function postings(text, gram) { // [head ids, other metadata ids, body ids] of one gram, each ascending
+  function postings(text, gram, count) { // [head, other metadata, body] of one gram: catalogue positions, ascending
     var key = gram + "\t", at = 0;
     if (!text.startsWith(key)) {
       at = text.indexOf("\n" + key);
@@ -41,9 +41,9 @@ var DisclosureFullText = (function () {
     }
     var end = text.indexOf("\n", at);
     return text.slice(at + key.length, end < 0 ? text.length : end).split("\t").map(function (list) {
-      var ids = [], id = 0;
-      if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(id); });
-      return ids;
+      var ids = [], id = 0; // doc ids count from the oldest entry: position = count - 1 - id
+      if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(count - 1 - id); });
+      return ids.reverse();
     });
   }
   var MAX_PAIRS = 16; // per word: a long pasted sentence fetches at most this many buckets
@@ -79,7 +79,7 @@ var DisclosureFullText = (function () {
   function candidates(data, list) {
     return Promise.all(list.map(function (word) {
       return Promise.all(gramsOf(word).map(function (gram) {
-        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram); });
+        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram, data.count); });
       })).then(function (found) {
         return { word: word, head: allOf(found.map(function (p) { return p[0]; })),
           meta: allOf(found.map(function (p) { return union(p[0], p[1]); })), body: allOf(found.map(function (p) { return p[2]; })) };
