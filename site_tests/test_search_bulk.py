@@ -10,7 +10,7 @@ import pytest
 
 from disclosure.search import bulk
 from disclosure.search.fulltext import bucket_of
-from disclosure.search.laid_out import base36
+from disclosure.search.laid_out import LaidOut, base36, digits
 from disclosure.search.postings import _post, gram_codes, gram_of, normal
 
 ALPHABET = "数据共享开放管理办法通知 规划aZ1９，。𠀀𠀁\t\n"  # CJK, spaces, ASCII, full-width, beyond the BMP
@@ -65,3 +65,22 @@ def test_buckets_are_those_the_browser_computes():
     for count in (1, 8, 4096):
         assert bulk.buckets_of(codes, count) == [bucket_of(gram_of(code), count) for code in codes]
     assert any(len(gram.encode("utf-16-le")) > 4 for gram in grams)  # grams beyond the BMP were among them
+
+
+@pytest.mark.parametrize(("seed", "chunk"), [(0, bulk.CHUNK_POSTINGS), (1, 50), (2, 7)])
+def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chunk: int, monkeypatch):
+    """A build that keeps no postings makes the lines from the entries' codes at once (its texts
+    joined in chunks): per bucket, the same lines as posting, laying out and putting them in buckets."""
+    monkeypatch.setattr(bulk, "CHUNK_POSTINGS", chunk)
+    entries = [(number, tuple(bulk.code_array(text) for text in triple))
+               for number, triple in enumerate(zip(texts(120, seed), texts(120, seed + 10), texts(120, seed + 20)))]
+    rng = random.Random(seed)
+    doc_ids = array("I", rng.sample(range(120), 120))
+    lists: list[dict[int, array]] = [{}, {}, {}]
+    bulk.post(lists, entries)
+    laid_out = LaidOut(buckets=8)
+    laid_out._put(bulk.lay_out(lists, doc_ids, digits(120)), set())
+    counted: list[int] = []
+    at_once = bulk.lines_at_once(entries, doc_ids, digits(120), lambda total: counted.append(total) or 8)
+    assert at_once == laid_out.buckets and list(map(list, at_once)) == [sorted(lines) for lines in at_once]
+    assert counted == [sum(len(ids) for held in lists for ids in held.values())]

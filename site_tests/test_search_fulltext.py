@@ -252,3 +252,18 @@ def test_fold_is_the_table_applied_to_every_character():
     every = "".join(chr(code) for code in range(0x110000) if not 0xD800 <= code < 0xE000)
     assert fold(every) == every.translate(TABLE) != every
     assert fold("（２０２１）第Ａ号，　ＡＢＣ") == "[2021]第a号, abc"
+
+
+def test_a_build_without_the_preview_writes_the_index_the_preview_would():
+    """`once` (a build that keeps no postings) makes the lines straight from the texts: same files."""
+    rng = random.Random(5)
+    words = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2021", "ab"]
+    catalogue = make_catalogue([entry(2000 + n % 20, n, title=rng.choice(words) + "的通知", summary=rng.choice(words))
+                                for n in range(1, 60)])
+    kept, once = FullTextIndex(catalogue.entries), FullTextIndex(catalogue.entries)
+    for item in catalogue.entries:
+        text = " ".join(rng.choices(words, k=rng.randint(0, 12)))
+        kept.add(item, text)
+        once.add(item, text)
+    assert once.files("gkml/", "gkml/{slug}/", once=True) == kept.files("gkml/", "gkml/{slug}/")
+    assert once.postings.lists == ({}, {}, {}) and kept.postings.lists[2]  # no postings made

@@ -293,7 +293,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
     def write_search_text(self, config: MkDocsConfig, hand_back: bool = False) -> tuple[Postings, LaidOut] | None:
         """The full-text index, from the texts the entry pages gave; its postings and lines when `hand_back`."""
         write_fulltext(self.fulltext, os.path.join(config.site_dir, self.urls.fulltext()), self.urls.home(),
-                       self.urls.entry_pattern(config.use_directory_urls))
+                       self.urls.entry_pattern(config.use_directory_urls), once=not self.serving)
         return (self.fulltext.postings, self.fulltext.laid_out) if hand_back else None
 
     def on_build_error(self, *, error: Exception) -> None:

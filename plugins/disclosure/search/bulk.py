@@ -5,14 +5,15 @@ a set of grams at a time (all of them in a full build, those a save changed in t
 per gram in Python, a first build's cost grows with the number of distinct grams, and real Chinese
 text has hundreds of thousands of them (a bigram vocabulary, unlike a benchmark's few thousand):
 10k entries of such text took 10 s to post and 13 s to lay out that way. Here the same postings and
-lines come from sorts over arrays of all (gram, entry) pairs; the tests compare both ways on the
-same texts."""
+lines come from sorts over arrays of all (gram, entry) pairs; a build without the preview, which
+keeps no postings, makes its lines straight from those arrays (`lines_at_once`). The tests compare
+every way on the same texts."""
 
 from __future__ import annotations
 
 import sys
 from array import array
-from collections.abc import Collection, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 
 import numpy as np
 
@@ -106,12 +107,89 @@ def _encode_list(held: dict[int, array], doc_ids: array, digits: list[str]) -> d
     return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), ends.tolist())}
 
 
-def buckets_of(codes: Collection[int], buckets: int) -> list[int]:
+def lines_at_once(numbered: Iterable[tuple[int, Sequence[np.ndarray]]], doc_ids: array, digits: list[str],
+                  bucket_count: Callable[[int], int]) -> list[dict[int, str]]:
+    """Every gram's line ("gram\\tlists\\n", as `lay_out` and `LaidOut` make it) per bucket, made
+    straight from each entry's codes per list (`numbered`) for a build that keeps no postings: no list
+    per gram is made. `bucket_count(postings)` gives the number of buckets. Doc ids below 2**22."""
+    gathered = _gather(numbered)
+    ids = np.frombuffer(doc_ids, dtype=np.uint32)
+    encoded = [_encode_at_once(codes, ids[numbers], digits) for codes, numbers in gathered]
+    every = np.unique(np.concatenate([codes for codes, _ in encoded]))
+    columns = []
+    for codes, texts in encoded:
+        column = np.full(len(every), "", dtype=object)
+        column[np.searchsorted(every, codes)] = texts
+        columns.append(column)
+    lines = _grams(every) + "\t" + columns[0] + "\t" + columns[1] + "\t" + columns[2] + "\n"
+    buckets = bucket_count(sum(len(codes) for codes, _ in gathered))
+    bucket = np.array(buckets_of(every, buckets), dtype=np.int64)
+    order = np.argsort(bucket, kind="stable")  # codes stay ascending within a bucket
+    bounds = np.searchsorted(bucket[order], np.arange(buckets + 1)).tolist()
+    codes_in_order, lines_in_order = every[order].tolist(), lines[order].tolist()
+    return [dict(zip(codes_in_order[start:end], lines_in_order[start:end])) for start, end in zip(bounds, bounds[1:])]
+
+
+def _gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per list, (codes, numbers) of all its postings."""
+    parts: list[tuple[list[np.ndarray], list[int], list[int]]] = [([], [], []) for _ in range(3)]
+    for number, codes_per_list in numbered:
+        for (codes, numbers, counts), found in zip(parts, codes_per_list):
+            codes.append(found)
+            numbers.append(number)
+            counts.append(len(found))
+    return [(np.concatenate(codes) if codes else np.empty(0, np.uint64), np.repeat(np.array(numbers, np.uint32), counts))
+            for codes, numbers, counts in parts]
+
+
+_HALF, _CHAR = np.uint64(32), np.uint64(21)  # a code's two words; a code point's bits
+_ID_BITS = np.uint64(22)
+
+
+def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """(distinct codes ascending, each one's ids ascending as base-36 gaps joined by commas). One sort
+    of keys that pack a code's two code points (21 bits each) above the id; the texts of a chunk of
+    codes come from one join, cut where each code's first id starts. Arrays are freed as they are
+    used: a wide vocabulary makes ten million postings at 10k entries."""
+    keys = (codes & np.uint64(0xFFFFFFFF) | (codes >> _HALF) << _CHAR) << _ID_BITS | ids.astype(np.uint64)
+    keys.sort()
+    packed = keys >> _ID_BITS
+    starts = _run_starts(packed) if len(keys) else np.empty(0, dtype=bool)
+    distinct = packed[starts]
+    del packed
+    keys &= np.uint64((1 << 22) - 1)  # the ids
+    gaps = np.diff(keys, prepend=np.uint64(0))  # wraps around between codes: replaced there
+    gaps[starts] = keys[starts]
+    del keys
+    gaps[~starts] += np.uint64(len(digits))  # "," + digits, after "\n" + digits in the table
+    table = np.array(["\n" + digit for digit in digits] + ["," + digit for digit in digits], dtype=object)
+    firsts = np.flatnonzero(starts)
+    chunks = np.unique(np.searchsorted(firsts, np.arange(0, len(gaps), CHUNK_POSTINGS // 2)))
+    bounds = [*firsts[chunks[chunks < len(firsts)]].tolist(), len(gaps)]  # each at a code's first id
+    texts: list[str] = []
+    for start, end in zip(bounds, bounds[1:]):
+        texts += "".join(table[gaps[start:end]].tolist()).split("\n")[1:]
+    return distinct & np.uint64((1 << 21) - 1) | (distinct >> _CHAR) << _HALF, np.fromiter(texts, dtype=object, count=len(texts))
+
+
+def _grams(codes: np.ndarray) -> np.ndarray:
+    """Each code's gram (`postings.gram_of`), as an object array of strings."""
+    first, second = _code_points(codes)
+    points = np.unique(np.concatenate((first, second)))
+    text = np.array([chr(point) if point else "" for point in points.tolist()], dtype=object)
+    return text[np.searchsorted(points, first)] + text[np.searchsorted(points, second)]
+
+
+def _code_points(codes: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """The first and second code point of each code's gram (0: a one-character gram has none)."""
+    low, high = codes & np.uint64(0xFFFFFFFF), codes >> _HALF
+    return (low, high) if _LITTLE else (np.where(high > 0, high, low), np.where(high > 0, low, high))
+
+
+def buckets_of(codes: Collection[int] | np.ndarray, buckets: int) -> list[int]:
     """`fulltext.bucket_of` of each code's gram: FNV-1a over its UTF-16 code units."""
-    values = np.fromiter(codes, dtype=np.uint64, count=len(codes))
-    low, high = values & np.uint64(0xFFFFFFFF), values >> np.uint64(32)
-    first, second = (low, high) if _LITTLE else (np.where(high > 0, high, low), np.where(high > 0, low, high))
-    hashed = np.full(len(values), 0x811C9DC5, dtype=np.uint64)
+    first, second = _code_points(codes if isinstance(codes, np.ndarray) else np.fromiter(codes, dtype=np.uint64, count=len(codes)))
+    hashed = np.full(len(first), 0x811C9DC5, dtype=np.uint64)
     for char in (first, second):  # second is 0 for a one-character gram: no units
         astral = char > 0xFFFF
         beyond = char - np.uint64(0x10000)  # wraps around where not astral: unused there

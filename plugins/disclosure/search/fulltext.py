@@ -35,8 +35,9 @@ from typing import Iterable
 from selectolax.lexbor import LexborHTMLParser
 
 from ..catalogue.model import Entry
+from . import bulk
 from .files import dump_json, hashed_name, write_folder
-from .laid_out import LaidOut
+from .laid_out import LaidOut, digits, doc_ids
 from .postings import Postings, normal
 
 FORMAT = 4
@@ -97,17 +98,23 @@ class FullTextIndex:
         before learn which entries left or joined them."""
         self.postings.sync(self.entries, self.texts, self.laid_out.moves if self.laid_out.buckets else None)
 
-    def lay_out(self) -> LaidOut:
-        """Every gram's line in its bucket, from the last layout where it still holds."""
+    def lay_out(self, once: bool = False) -> LaidOut:
+        """Every gram's line in its bucket, from the last layout where it still holds. `once`: a first
+        layout that nothing uses after (a build without the preview) is made without postings."""
+        if once and not self.postings.posted:
+            self.laid_out = LaidOut(list(range(len(self.entries))))
+            self.laid_out.buckets = bulk.lines_at_once(self.postings.numbered(self.entries, self.texts),
+                                                       doc_ids(self.laid_out.order, len(self.entries)), digits(len(self.entries)), _bucket_count)
+            return self.laid_out
         self.sync()
         total = sum(len(ids) for postings in self.postings.lists for ids in postings.values())
         order = [self.postings.numbers[entry.index] for entry in self.entries]
         self.laid_out = self.laid_out.for_order(order, self.postings, _bucket_count(total))
         return self.laid_out
 
-    def files(self, home: str, entry_url: str) -> dict[str, bytes]:
-        """{file name: content} of the whole index, manifest included."""
-        laid_out = self.lay_out()
+    def files(self, home: str, entry_url: str, once: bool = False) -> dict[str, bytes]:
+        """{file name: content} of the whole index, manifest included (`once`: see `lay_out`)."""
+        laid_out = self.lay_out(once)
         bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
         files: dict[str, bytes] = {}
         bucket_names = [_named(files, f"g{n}", "txt", data) for n, data in enumerate(laid_out.files())]
@@ -154,7 +161,7 @@ def _named(files: dict[str, bytes], stem: str, extension: str, data: bytes) -> s
     return name
 
 
-def write_fulltext(index: FullTextIndex, folder: str, home: str, entry_url: str) -> dict[str, int]:
+def write_fulltext(index: FullTextIndex, folder: str, home: str, entry_url: str, once: bool = False) -> dict[str, int]:
     """Write the index into `folder` (stale files of an earlier build removed); {name: size}.
-    `home` and `entry_url` (with "{slug}") are relative to the site root."""
-    return write_folder(folder, index.files(home, entry_url), (".json", ".txt"))
+    `home` and `entry_url` (with "{slug}") are relative to the site root; `once`: see `lay_out`."""
+    return write_folder(folder, index.files(home, entry_url, once), (".json", ".txt"))

@@ -24,12 +24,12 @@ RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries hav
 
 
 def base36(number: int) -> str:
-    digits = ""
+    text = ""
     while True:
         number, rest = divmod(number, 36)
-        digits = _DIGITS[rest] + digits
+        text = _DIGITS[rest] + text
         if not number:
-            return digits
+            return text
 
 
 def doc_ids(order: list[int], numbers: int) -> array:
@@ -57,12 +57,12 @@ class LaidOut:
         laid = LaidOut(order)
         if renumbered is None or buckets != len(self.buckets) or len(renumbered) * RENUMBERED_SHARE > len(order):
             laid.buckets = [{} for _ in range(buckets)]
-            laid._put(bulk.lay_out(postings.lists, ids, _digits(len(order))), set())
+            laid._put(bulk.lay_out(postings.lists, ids, digits(len(order))), set())
             return laid
         stale = postings.codes_of(renumbered).union(*(move.lost | move.gained for move in self.moves))
         laid.buckets, self.buckets = self.buckets, []
         laid._put(bulk.lay_out([{code: held[code] for code in stale if code in held} for held in postings.lists],
-                               ids, _digits(len(order))), stale)
+                               ids, digits(len(order))), stale)
         return laid
 
     def files(self) -> Iterable[bytes]:
@@ -86,5 +86,6 @@ class LaidOut:
                 self.buckets[bucket].pop(code, None)
 
 
-def _digits(count: int) -> list[str]:
+def digits(count: int) -> list[str]:
+    """n in base 36 at n, up to `count`."""
     return [base36(n) for n in range(count + 1)]

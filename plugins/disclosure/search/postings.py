@@ -81,7 +81,7 @@ class Postings:
         texts changed moves only between the lists of the grams it gained or lost; each such move is
         added to `moves`, when given. The first sync posts every entry at once (`bulk`)."""
         if not self.posted and moves is None:
-            bulk.post(self.lists, self._numbered(entries, bodies))
+            bulk.post(self.lists, self.numbered(entries, bodies))
             return
         wanted: dict[str, tuple[str, str, str]] = {}
         for entry in entries:
@@ -97,8 +97,9 @@ class Postings:
             self._move(number, before, _codes(texts), moves)
             self.posted[index] = texts
 
-    def _numbered(self, entries: Sequence[Entry], bodies: dict[str, str]) -> Iterable[tuple[int, tuple[np.ndarray, ...]]]:
-        """(number, codes per list) of each entry, numbered and recorded as posted."""
+    def numbered(self, entries: Sequence[Entry], bodies: dict[str, str]) -> Iterable[tuple[int, tuple[np.ndarray, ...]]]:
+        """(number, codes per list) of each entry not yet posted, numbered and recorded as posted (to
+        be posted by the caller: `bulk.post`, or `bulk.lines_at_once` for a build that keeps none)."""
         for entry in entries:
             if entry.index in self.posted:
                 continue
