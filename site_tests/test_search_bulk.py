@@ -84,3 +84,5 @@ def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chun
     at_once = bulk.lines_at_once(entries, doc_ids, digits(120), lambda total: counted.append(total) or 8)
     assert at_once == laid_out.buckets and list(map(list, at_once)) == [sorted(lines) for lines in at_once]
     assert counted == [sum(len(ids) for held in lists for ids in held.values())]
+    with pytest.raises(ValueError):  # packed in 22 bits, an id of 2**22 would shift into the gram
+        bulk.lines_at_once(entries[:1], array("I", [bulk.MAX_DOC_IDS]), digits(1), lambda total: 8)

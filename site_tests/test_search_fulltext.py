@@ -243,8 +243,10 @@ def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_
     manifest = json.loads((built.site / "gkml/fulltext/manifest.json").read_text("utf-8"))
     assert manifest["count"] == 2 and manifest["entry_url"] == "gkml/{slug}/"
     assert postings(built.site / "gkml/fulltext", "规范")[2] == [0]  # from the body of 2021-00001
-    config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)', built.page("index.html"))
+    config = re.search(r'd\.search="([^"]+)"\+"\?index="\+encodeURIComponent\("([^"]+)"\)\+"&format=(\d+)&', built.page("index.html"))
     assert config and config[1].endswith("assets/disclosure/search-worker.js") and config[2] == "../../gkml/fulltext/"
+    script = (built.site / "assets/disclosure/fulltext-index.js").read_text("utf-8")
+    assert int(config[3]) == manifest["format"] == fulltext.FORMAT == int(re.search(r"var FORMAT = (\d+);", script)[1])
     assert all((built.site / "assets/disclosure" / name).exists() for name in ("search-worker.js", "fulltext-index.js", "fold.js"))
 
 
@@ -254,8 +256,10 @@ def test_fold_is_the_table_applied_to_every_character():
     assert fold("（２０２１）第Ａ号，　ＡＢＣ") == "[2021]第a号, abc"
 
 
-def test_a_build_without_the_preview_writes_the_index_the_preview_would():
-    """`once` (a build that keeps no postings) makes the lines straight from the texts: same files."""
+def test_a_build_without_the_preview_writes_the_index_the_preview_would(monkeypatch):
+    """`once` (a build that keeps no postings) makes the lines straight from the texts: same files; laid
+    out again, the index posts its texts; with more entries than packed doc ids hold, it posts them."""
+    from disclosure.search import bulk
     rng = random.Random(5)
     words = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2021", "ab"]
     catalogue = make_catalogue([entry(2000 + n % 20, n, title=rng.choice(words) + "的通知", summary=rng.choice(words))
@@ -267,3 +271,9 @@ def test_a_build_without_the_preview_writes_the_index_the_preview_would():
         once.add(item, text)
     assert once.files("gkml/", "gkml/{slug}/", once=True) == kept.files("gkml/", "gkml/{slug}/")
     assert once.postings.lists == ({}, {}, {}) and kept.postings.lists[2]  # no postings made
+    assert once.files("gkml/", "gkml/{slug}/") == kept.files("gkml/", "gkml/{slug}/")  # laid out again: posted now
+    assert once.postings.lists[2]
+    monkeypatch.setattr(bulk, "MAX_DOC_IDS", len(catalogue.entries))  # too many entries for packed doc ids
+    many = FullTextIndex(catalogue.entries)
+    many.texts = dict(kept.texts)
+    assert many.files("gkml/", "gkml/{slug}/", once=True) == kept.files("gkml/", "gkml/{slug}/") and many.postings.lists[2]

@@ -22,7 +22,7 @@ from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
 from .links.build import check_built_site
-from .search import FullTextIndex, html_text, write_fulltext
+from .search import FULLTEXT_FORMAT, FullTextIndex, html_text, write_fulltext
 from .search.laid_out import LaidOut
 from .search.postings import Postings
 from .catalogue import Catalogue
@@ -203,6 +203,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             "agency": self.catalogue.agency, "catalogue": self.catalogue, "urls": self.urls,
             "counts": self.column.counts, "view": None, "interpretations": interpretations(self.catalogue),
             "worker_files": list(self.column.worker_files),  # sitemap.xml lists them
+            "search_format": FULLTEXT_FORMAT,  # in the search worker's URL
         }
 
     def harvest(self, src_uris) -> tuple[dict[str, str], list[Problem]]:

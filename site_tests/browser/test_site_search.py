@@ -229,3 +229,15 @@ def test_bodies_beyond_the_fetched_files_follow_what_the_fetched_ones_showed(pag
     found = results(page, scattered, "共享开放工作", on="")
     found += all_results(page)[len(found):]
     assert [path for path, _ in found] == [f"gkml/{CODE}-2023-{n:05d}/" for n in range(24, 0, -1)]
+
+
+def test_an_index_of_another_format_is_not_read_pages_are_still_found(page, served_project):
+    """A page of an older build under a newer index (or the reverse) asks for the index's format in the
+    worker's URL; the worker reads no index of another format (its lists would name other entries),
+    and pages are still searched."""
+    site, url = served_project({"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "# 首页\n", **FILES, "directory.yml": CATALOGUE})
+    assert [path for path, _ in results(page, url, "数据共享")] == ["about/", entry("2021-00001")]
+    manifest = site / "gkml/fulltext/manifest.json"
+    data = json.loads(manifest.read_text("utf-8"))
+    manifest.write_text(json.dumps({**data, "format": data["format"] - 1}), "utf-8")
+    assert [path for path, _ in results(page, url, "数据共享")] == ["about/"]

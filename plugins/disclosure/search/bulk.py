@@ -111,9 +111,11 @@ def lines_at_once(numbered: Iterable[tuple[int, Sequence[np.ndarray]]], doc_ids:
                   bucket_count: Callable[[int], int]) -> list[dict[int, str]]:
     """Every gram's line ("gram\\tlists\\n", as `lay_out` and `LaidOut` make it) per bucket, made
     straight from each entry's codes per list (`numbered`) for a build that keeps no postings: no list
-    per gram is made. `bucket_count(postings)` gives the number of buckets. Doc ids below 2**22."""
+    per gram is made. `bucket_count(postings)` gives the number of buckets. Doc ids below MAX_DOC_IDS."""
     gathered = _gather(numbered)
     ids = np.frombuffer(doc_ids, dtype=np.uint32)
+    if len(ids) and int(ids.max()) >= MAX_DOC_IDS:
+        raise ValueError(f"doc ids of {MAX_DOC_IDS} and more do not fit")
     encoded = [_encode_at_once(codes, ids[numbers], digits) for codes, numbers in gathered]
     every = np.unique(np.concatenate([codes for codes, _ in encoded]))
     columns = []
@@ -144,6 +146,7 @@ def _gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[
 
 _HALF, _CHAR = np.uint64(32), np.uint64(21)  # a code's two words; a code point's bits
 _ID_BITS = np.uint64(22)
+MAX_DOC_IDS = 1 << 22  # `lines_at_once` packs doc ids in 22 bits
 
 
 def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tuple[np.ndarray, np.ndarray]:

@@ -19,8 +19,12 @@ var DisclosureFullText = (function () {
       return response[kind]();
     });
   }
+  var FORMAT = 4; // fulltext.FORMAT: another (a newer build under an older page) is not read, pages are searched alone
   function loadManifest() {
-    if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }); // hashed files: any cache
+    if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }).then(function (data) { // hashed files: any cache
+      if (data.format !== FORMAT) throw new Error("format " + data.format);
+      return data;
+    });
     return manifest;
   }
   function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of

@@ -5,9 +5,9 @@
    HTML is escaped here.
    Results are ranked by relevance (title, 文号 or 索引号; then 主题词, 内容概述 or 发布机构; then body only; within
    a tier more of the query's words, then newer) or by time (pages, then entries newest first).
-   Plain ES2017, no build step. The worker URL carries the index folder, the page's channel name and the
-   first order: search-worker.js?index=…&channel=…&sort=time|relevance; the page changes the order on
-   that channel (then the last query is answered again). */
+   Plain ES2017, no build step. The worker URL carries the index folder, its format, the page's channel
+   name and the first order: search-worker.js?index=…&format=…&channel=…&sort=time|relevance; the page
+   changes the order on that channel (then the last query is answered again). */
 "use strict";
 
 var SETUP = 0, READY = 1, QUERY = 2, RESULT = 3;
@@ -18,7 +18,10 @@ var workerParams = new URLSearchParams(self.location.search);
 var sort = workerParams.get("sort") === "time" ? "time" : "relevance";
 var lastQuery = null;
 
-if (typeof DisclosureFullText === "undefined") importScripts("fold.js", "fulltext-index.js"); // next to this file
+if (typeof DisclosureFullText === "undefined") { // next to this file, by the index's format: a new format is not read by cached code
+  var byFormat = "?format=" + encodeURIComponent(workerParams.get("format") || "");
+  importScripts("fold.js" + byFormat, "fulltext-index.js" + byFormat);
+}
 var fold = DisclosureFold.fold, words = DisclosureFold.words;
 
 /* ---- Escaping and highlighting: data only ever reaches Material as escaped text plus <mark> */
