@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import copy
 import dataclasses
 import datetime
 import gzip
@@ -10,6 +11,8 @@ import random
 import re
 import time
 from pathlib import Path
+
+import pytest
 
 from disclosure.search import FullTextIndex, html_text, write_fulltext
 from disclosure.search.fold import TABLE, fold
@@ -277,3 +280,51 @@ def test_a_build_without_the_preview_writes_the_index_the_preview_would(monkeypa
     many = FullTextIndex(catalogue.entries)
     many.texts = dict(kept.texts)
     assert many.files("gkml/", "gkml/{slug}/", once=True) == kept.files("gkml/", "gkml/{slug}/") and many.postings.lists[2]
+
+
+WORDS = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2021", "ab", "公告", "许可", "的"]
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
+    """Saves as the preview makes them, at random: entries added, removed, re-added under their old
+    index number, moved by date, retitled, with bodies edited or dropped, several at once; few or many
+    buckets, renumbering laid out in part or whole. After each, the index the server keeps (copied,
+    as the forked job gets it, then laid out again in the server) writes a fresh index's files."""
+    from disclosure.search import laid_out
+    rng = random.Random(seed)
+    monkeypatch.setattr(fulltext, "POSTINGS_PER_BUCKET", rng.choice([5, 40, 40_000]))  # bucket counts change
+    monkeypatch.setattr(laid_out, "RENUMBERED_SHARE", rng.choice([1, 8, 1000]))
+    words = lambda most: " ".join(rng.choices(WORDS, k=rng.randint(0, most)))  # noqa: E731
+    made = [entry(2000 + n % 30, n, title=words(3) + "的通知", date=datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randint(0, 400)))
+            for n in range(1, 80)]
+    bodies = {item.index: words(8) for item in made}
+    index = FullTextIndex(make_catalogue(made[:rng.randint(0, 12)]).entries)
+    for item in index.entries:
+        index.add(item, bodies[item.index])
+    index.files("gkml/", "gkml/{slug}/")
+    for _ in range(25):
+        current, changed = {item.index: item for item in index.entries}, set()
+        for _ in range(rng.choice([1, 1, 3])):
+            item = rng.choice(made)
+            kind = rng.choice(["toggle", "date", "title", "body", "no body"]) if item.index in current else "toggle"
+            if kind == "toggle" and current.pop(item.index, None) is None:
+                current[item.index] = item
+            elif kind in ("date", "title"):
+                current[item.index] = dataclasses.replace(current[item.index], **(
+                    {"date": datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randint(0, 400))} if kind == "date" else {"title": words(3) or "无"}))
+            else:
+                bodies[item.index] = words(8) if kind == "body" else ""
+            changed.add(item.index)
+        entries = make_catalogue(list(current.values())).entries
+        updated = index.for_entries(entries, changed)
+        for item in entries:
+            if item.index in changed:
+                updated.add(item, bodies[item.index])
+        updated.sync()  # the server, before it forks the search-data job
+        fresh = FullTextIndex(entries)
+        fresh.texts = dict(updated.texts)
+        expected = fresh.files("gkml/", "gkml/{slug}/")
+        assert copy.deepcopy(updated).files("gkml/", "gkml/{slug}/") == expected  # the job
+        assert updated.files("gkml/", "gkml/{slug}/") == expected  # the server, remembering for the next save
+        index = updated
