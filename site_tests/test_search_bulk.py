@@ -70,7 +70,8 @@ def test_buckets_are_those_the_browser_computes():
 @pytest.mark.parametrize(("seed", "chunk"), [(0, bulk.CHUNK_POSTINGS), (1, 50), (2, 7)])
 def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chunk: int, monkeypatch):
     """A build that keeps no postings makes the lines from the entries' codes at once (its texts
-    joined in chunks): per bucket, the same lines as posting, laying out and putting them in buckets."""
+    joined in chunks): per bucket, the same lines as posting, laying out and putting them in buckets;
+    and the same again from the postings (the preview's layout of every line)."""
     monkeypatch.setattr(bulk, "CHUNK_POSTINGS", chunk)
     entries = [(number, tuple(bulk.code_array(text) for text in triple))
                for number, triple in enumerate(zip(texts(120, seed), texts(120, seed + 10), texts(120, seed + 20)))]
@@ -81,8 +82,9 @@ def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chun
     laid_out = LaidOut(buckets=8)
     laid_out._put(bulk.lay_out(lists, doc_ids, digits(120)), set())
     counted: list[int] = []
-    at_once = bulk.lines_at_once(entries, doc_ids, digits(120), lambda total: counted.append(total) or 8)
+    at_once = bulk.lines_at_once(bulk.gather(entries), doc_ids, digits(120), lambda total: counted.append(total) or 8)
     assert at_once == laid_out.buckets and list(map(list, at_once)) == [sorted(lines) for lines in at_once]
-    assert counted == [sum(len(ids) for held in lists for ids in held.values())]
+    assert bulk.lines_at_once(bulk.pairs(lists), doc_ids, digits(120), lambda total: counted.append(total) or 8) == at_once
+    assert counted == 2 * [sum(len(ids) for held in lists for ids in held.values())]
     with pytest.raises(ValueError):  # packed in 22 bits, an id of 2**22 would shift into the gram
-        bulk.lines_at_once(entries[:1], array("I", [bulk.MAX_DOC_IDS]), digits(1), lambda total: 8)
+        bulk.lines_at_once(bulk.gather(entries[:1]), array("I", [bulk.MAX_DOC_IDS]), digits(1), lambda total: 8)

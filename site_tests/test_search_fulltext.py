@@ -12,6 +12,7 @@ import re
 import time
 from pathlib import Path
 
+import numpy as np
 import pytest
 
 from disclosure.search import FullTextIndex, html_text, write_fulltext
@@ -107,9 +108,11 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
     for n, item in enumerate(index.entries):
         index.add(item, f"第{n % 7}条正文 数据共享")
     index.files("gkml/", "gkml/{slug}/")
-    laid_out: list[set[int]] = []
-    lay_out = bulk.lay_out
+    laid_out: list[set[int]] = []  # the grams of each layout, in part (lay_out) or whole (lines_at_once)
+    lay_out, at_once = bulk.lay_out, bulk.lines_at_once
     monkeypatch.setattr(bulk, "lay_out", lambda lists, *args: laid_out.append(set().union(*lists)) or lay_out(lists, *args))
+    monkeypatch.setattr(bulk, "lines_at_once", lambda pairs, *args: laid_out.append(
+        set(np.concatenate([codes for codes, _ in pairs]).tolist())) or at_once(pairs, *args))
     newest, third, older, oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-1]
     added, later = entry(2030, 99, title="新增的条目"), entry(2030, 98, title="再增的条目")
     saves = (  # (the new entries from the current ones, entries with a new body text)

@@ -5,9 +5,10 @@ a set of grams at a time (all of them in a full build, those a save changed in t
 per gram in Python, a first build's cost grows with the number of distinct grams, and real Chinese
 text has hundreds of thousands of them (a bigram vocabulary, unlike a benchmark's few thousand):
 10k entries of such text took 10 s to post and 13 s to lay out that way. Here the same postings and
-lines come from sorts over arrays of all (gram, entry) pairs; a build without the preview, which
-keeps no postings, makes its lines straight from those arrays (`lines_at_once`). The tests compare
-every way on the same texts."""
+lines come from sorts over arrays of all (gram, entry) pairs: every line at once (`lines_at_once`)
+of the pairs of each entry's codes in a build without the preview, which keeps no postings, or of
+the postings the preview keeps, when it lays out every line. The tests compare every way on the same
+texts."""
 
 from __future__ import annotations
 
@@ -107,12 +108,12 @@ def _encode_list(held: dict[int, array], doc_ids: array, digits: list[str]) -> d
     return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), ends.tolist())}
 
 
-def lines_at_once(numbered: Iterable[tuple[int, Sequence[np.ndarray]]], doc_ids: array, digits: list[str],
+def lines_at_once(gathered: Sequence[tuple[np.ndarray, np.ndarray]], doc_ids: array, digits: list[str],
                   bucket_count: Callable[[int], int]) -> list[dict[int, str]]:
-    """Every gram's line ("gram\\tlists\\n", as `lay_out` and `LaidOut` make it) per bucket, made
-    straight from each entry's codes per list (`numbered`) for a build that keeps no postings: no list
-    per gram is made. `bucket_count(postings)` gives the number of buckets. Doc ids below MAX_DOC_IDS."""
-    gathered = _gather(numbered)
+    """Every gram's line ("gram\\tlists\\n", as `lay_out` and `LaidOut` make it) per bucket, from
+    arrays of every posting's (code, entry number) per list: `gather` makes them of each entry's codes
+    for a build that keeps no postings (no list per gram is made), `pairs` of kept postings.
+    `bucket_count(postings)` gives the number of buckets. Doc ids below MAX_DOC_IDS."""
     ids = np.frombuffer(doc_ids, dtype=np.uint32)
     if len(ids) and int(ids.max()) >= MAX_DOC_IDS:
         raise ValueError(f"doc ids of {MAX_DOC_IDS} and more do not fit")
@@ -132,8 +133,18 @@ def lines_at_once(numbered: Iterable[tuple[int, Sequence[np.ndarray]]], doc_ids:
     return [dict(zip(codes_in_order[start:end], lines_in_order[start:end])) for start, end in zip(bounds, bounds[1:])]
 
 
-def _gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+def pairs(lists: Sequence[dict[int, array]]) -> list[tuple[np.ndarray, np.ndarray]]:
     """Per list, (codes, numbers) of all its postings."""
+    found = []
+    for held in lists:
+        codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
+        lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
+        found.append((np.repeat(codes, lengths), np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)))
+    return found
+
+
+def gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray]]:
+    """Per list, (codes, numbers) of all the postings of `numbered` ((number, codes per list) each)."""
     parts: list[tuple[list[np.ndarray], list[int], list[int]]] = [([], [], []) for _ in range(3)]
     for number, codes_per_list in numbered:
         for (codes, numbers, counts), found in zip(parts, codes_per_list):

@@ -103,7 +103,7 @@ class FullTextIndex:
         layout that nothing uses after (a build without the preview) is made without postings."""
         if once and not self.postings.posted and len(self.entries) < bulk.MAX_DOC_IDS:
             self.laid_out = LaidOut(list(range(len(self.entries))))  # postings of its own, not kept
-            self.laid_out.buckets = bulk.lines_at_once(Postings().numbered(self.entries, self.texts),
+            self.laid_out.buckets = bulk.lines_at_once(bulk.gather(Postings().numbered(self.entries, self.texts)),
                                                        doc_ids(self.laid_out.order, len(self.entries)), digits(len(self.entries)), _bucket_count)
             return self.laid_out
         self.sync()

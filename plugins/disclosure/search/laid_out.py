@@ -56,8 +56,7 @@ class LaidOut:
         renumbered = self._renumbered(order)
         laid = LaidOut(order)
         if renumbered is None or buckets != len(self.buckets) or len(renumbered) * RENUMBERED_SHARE > len(order):
-            laid.buckets = [{} for _ in range(buckets)]
-            laid._put(bulk.lay_out(postings.lists, ids, digits(len(order))), set())
+            laid.buckets = bulk.lines_at_once(bulk.pairs(postings.lists), ids, digits(len(order)), lambda _: buckets)
             return laid
         stale = postings.codes_of(renumbered).union(*(move.lost | move.gained for move in self.moves))
         laid.buckets, self.buckets = self.buckets, []
