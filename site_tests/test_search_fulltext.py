@@ -102,7 +102,8 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
     at the top renumbers nothing below). An entry added at the top, one removed and one moved near the
     top, one added with an older body edited, the oldest two swapped; an old entry moved to the top
     renumbers most entries, and then every line is laid out. Each time the files are a fresh index's."""
-    from disclosure.search import bulk
+    from disclosure.search import bulk, laid_out as laying_out
+    monkeypatch.setattr(laying_out, "STALE_SHARE", 1)  # in part however many of these few grams change
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
     index = FullTextIndex(make_catalogue(entries).entries)
     for n, item in enumerate(index.entries):
@@ -298,6 +299,7 @@ def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
     rng = random.Random(seed)
     monkeypatch.setattr(fulltext, "POSTINGS_PER_BUCKET", rng.choice([5, 40, 40_000]))  # bucket counts change
     monkeypatch.setattr(laid_out, "RENUMBERED_SHARE", rng.choice([1, 8, 1000]))
+    monkeypatch.setattr(laid_out, "STALE_SHARE", rng.choice([1, 4]))
     words = lambda most: " ".join(rng.choices(WORDS, k=rng.randint(0, most)))  # noqa: E731
     made = [entry(2000 + n % 30, n, title=words(3) + "的通知", date=datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randint(0, 400)))
             for n in range(1, 80)]
@@ -331,3 +333,23 @@ def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
         assert copy.deepcopy(updated).files("gkml/", "gkml/{slug}/") == expected  # the job
         assert updated.files("gkml/", "gkml/{slug}/") == expected  # the server, remembering for the next save
         index = updated
+
+
+def test_a_layout_taken_by_the_next_save_stays_whole_when_the_last_index_is_laid_out_again():
+    """The server lays out the last save's index while it waits; a save may come first and take that
+    index's layout for its own. Laying out the last index then must leave the taken layout whole (the
+    next save lays out only what changed, not everything) and both write a fresh index's files."""
+    entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 21)]
+    last = FullTextIndex(make_catalogue(entries).entries)
+    for item in last.entries:
+        last.add(item, f"{item.title} 数据共享")
+    last.files("gkml/", "gkml/{slug}/")
+    edited = last.entries[3]
+    following = last.for_entries(last.entries, {edited.index})
+    following.add(edited, "改过的正文")
+    last.lay_out()  # the server, late
+    assert following.laid_out.buckets and sum(map(len, following.laid_out.buckets)) == sum(map(len, last.laid_out.buckets))
+    for index in (following, last):
+        fresh = FullTextIndex(index.entries)
+        fresh.texts = dict(index.texts)
+        assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")

@@ -5,8 +5,9 @@
 Generates the project with benchmarks/build/generate.py, starts `disclosure serve -a 127.0.0.1:PORT`
 (the README's serve command), waits for the first page, then per round: edits an entry body, its
 title, category and date in directory.yml, adds an entry (new body file + catalogue lines), removes
-it again, replaces an attachment (its size shows on the entry page), moves the first entry's date ten
-years back (past most entries, which all move up by one); for each it polls the served
+it again, replaces an attachment (its size shows on the entry page), moves the first entry's date as
+far as the index number's year allows (to January of the year before, then December of its own: the
+entries passed, a year's or more, all move by one); for each it polls the served
 page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
 the seconds since the save, with the 1-minute load average, and then the seconds from the save until
 the server logs that the exports and search data of that save are written. Writes "## Preview" in RESULTS.md.
@@ -125,7 +126,8 @@ def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | 
     new_index = f"{CODE}/2027-{round_no:05d}"
     category = [c for c in CATEGORIES if c != fields["category"]][round_no % 2]
     date = f"{fields['date'][:4]}-12-{10 + round_no % 18:02d}"  # a real day for any round number
-    far_date = f"{int(fields['date'][:4]) - 10}-06-{10 + round_no % 18:02d}"  # past most entries: many move by one
+    year = int(index.split("/")[1][:4])  # a date may be a year from the index number's year, no more
+    far_date = f"{year - 1}-01-{10 + round_no % 18:02d}" if round_no % 2 else f"{year}-12-{10 + round_no % 18:02d}"
     with_file, _ = first_entry(directory, "attachments")
     attachment = read(directory).split(f"  - index: {with_file}\n", 1)[1].split("file: ", 1)[1].split("}", 1)[0]
     size = 1024 * (200 + round_no)
@@ -157,7 +159,7 @@ def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | 
             ("entry removed", new_url, None, remove_entry),
             ("attachment replaced", f"{base}gkml/{with_file.replace('/', '-')}/", f"{size / 1024:.1f} KB",
              lambda: save(os.path.join(project, "content", attachment), b"%PDF-1.4\n" + b"0" * (size - 9))),
-            ("date moved ten years back (directory.yml)", entry_url, f"<td>{far_date}</td>",
+            ("date moved a year (directory.yml)", entry_url, f"<td>{far_date}</td>",
              lambda: set_field(directory, index, "date", far_date))]
 
 

@@ -7,8 +7,9 @@ After a save, a line is laid out again only when an entry joined or left it (the
 `Postings.sync` reports) or one of its entries has a new doc id (those between the two places of
 an entry moved by its new date, those above one added or removed further down); every other line
 is kept as it was. A bucket's file is its lines in gram-code order, so however many saves each
-laid out some lines again, it is the file a full build makes. When many entries have new doc ids,
-or the number of buckets changes, every line is laid out again (`bulk`, in numpy).
+laid out some lines again, it is the file a full build makes. When many entries have new doc ids or
+many lines would change (real text shares most of its grams between a thousand entries), or the
+number of buckets changes, every line is laid out again (`bulk`, in numpy).
 """
 
 from __future__ import annotations
@@ -20,7 +21,8 @@ from . import bulk
 from .postings import Move, Postings, gram_of
 
 _DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
-RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries have new doc ids
+RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries have new doc ids,
+STALE_SHARE = 4  # or more than 1/4 of the lines would be laid out again (all at once is quicker per line)
 
 
 def base36(number: int) -> str:
@@ -51,15 +53,17 @@ class LaidOut:
 
     def for_order(self, order: list[int], postings: Postings, buckets: int) -> LaidOut:
         """The lines of `postings` for `order` in that many buckets: the lines laid out here that still
-        hold are handed over (this layout is left empty), the others laid out again."""
+        hold are copied, the others laid out again. This layout stays as it was: the server may lay
+        out the last save's index while the next save takes this layout for its own."""
         ids = doc_ids(order, len(postings.numbers))
         renumbered = self._renumbered(order)
         laid = LaidOut(order)
-        if renumbered is None or buckets != len(self.buckets) or len(renumbered) * RENUMBERED_SHARE > len(order):
+        stale = None if renumbered is None or buckets != len(self.buckets) or len(renumbered) * RENUMBERED_SHARE > len(order) \
+            else postings.codes_of(renumbered).union(*(move.lost | move.gained for move in self.moves))
+        if stale is None or len(stale) * STALE_SHARE > sum(map(len, self.buckets)):
             laid.buckets = bulk.lines_at_once(bulk.pairs(postings.lists), ids, digits(len(order)), lambda _: buckets)
             return laid
-        stale = postings.codes_of(renumbered).union(*(move.lost | move.gained for move in self.moves))
-        laid.buckets, self.buckets = self.buckets, []
+        laid.buckets = [dict(lines) for lines in self.buckets]
         laid._put(bulk.lay_out([{code: held[code] for code in stale if code in held} for held in postings.lists],
                                ids, digits(len(order))), stale)
         return laid
