@@ -335,10 +335,12 @@ def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
         index = updated
 
 
-def test_a_layout_taken_by_the_next_save_stays_whole_when_the_last_index_is_laid_out_again():
+def test_a_layout_taken_by_the_next_save_stays_whole_when_the_last_index_is_laid_out_again(monkeypatch):
     """The server lays out the last save's index while it waits; a save may come first and take that
-    index's layout for its own. Laying out the last index then must leave the taken layout whole (the
-    next save lays out only what changed, not everything) and both write a fresh index's files."""
+    index's layout for its own. Laying out the last index then must leave the taken layout whole, the
+    next save must lay out from the layout the server ended with (not the one before it: after a save
+    that renumbered every entry, everything again), and each writes a fresh index's files."""
+    from disclosure.search import bulk
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 21)]
     last = FullTextIndex(make_catalogue(entries).entries)
     for item in last.entries:
@@ -349,7 +351,22 @@ def test_a_layout_taken_by_the_next_save_stays_whole_when_the_last_index_is_laid
     following.add(edited, "改过的正文")
     last.lay_out()  # the server, late
     assert following.laid_out.buckets and sum(map(len, following.laid_out.buckets)) == sum(map(len, last.laid_out.buckets))
-    for index in (following, last):
+    for index in (last, following):
         fresh = FullTextIndex(index.entries)
         fresh.texts = dict(index.texts)
         assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
+    oldest = following.entries[-1]  # a save that renumbers every entry, laid out by the server late again
+    moved = following.for_entries(make_catalogue([dataclasses.replace(oldest, date=datetime.date(2030, 1, 1)),
+                                                  *following.entries[:-1]]).entries, set())
+    moved.sync()  # the server, before it forks the job that lays the index out (not shown)
+    after = moved.for_entries(moved.entries, {edited.index})
+    after.add(edited, "再次改过的正文")
+    moved.lay_out()  # the server, late: every line, for the new order
+    layouts: list[str] = []
+    monkeypatch.setattr(bulk, "lines_at_once", lambda *args: layouts.append("all"))
+    after.files("gkml/", "gkml/{slug}/")  # takes the server's layout of `moved`: the body's grams only
+    assert layouts == []
+    monkeypatch.undo()
+    fresh = FullTextIndex(after.entries)
+    fresh.texts = dict(after.texts)
+    assert after.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")

@@ -82,6 +82,7 @@ class FullTextIndex:
         self.texts: dict[str, str] = {}  # index number: folded body text, whitespace runs as one space
         self.postings = postings or Postings()
         self.laid_out = laid_out or LaidOut()
+        self.before: FullTextIndex | None = None  # the index this one follows, until `sync` takes its layout
 
     def add(self, entry: Entry, body_text: str = "") -> None:
         self.texts[entry.index] = normal(body_text)
@@ -89,14 +90,20 @@ class FullTextIndex:
     def for_entries(self, entries: Iterable[Entry], changed: set[str]) -> FullTextIndex:
         """A new index for `entries` that keeps the collected texts of every entry not in `changed`."""
         index = FullTextIndex(entries, self.postings, self.laid_out)
+        index.before = self
         wanted = {entry.index for entry in index.entries} - changed
         index.texts = {key: text for key, text in self.texts.items() if key in wanted}
         return index
 
     def sync(self) -> None:
         """Post what changed since the last sync (everything, the first time); the lines laid out
-        before learn which entries left or joined them."""
+        before learn which entries left or joined them: those the last index ended with (the server may
+        lay it out while the next save makes this one, which then would lay out again what it did)."""
+        self.laid_out, self.before = self._latest_layout(), None
         self.postings.sync(self.entries, self.texts, self.laid_out.moves if self.laid_out.buckets else None)
+
+    def _latest_layout(self) -> LaidOut:
+        return self.before._latest_layout() if self.before is not None else self.laid_out
 
     def lay_out(self, once: bool = False) -> LaidOut:
         """Every gram's line in its bucket, from the last layout where it still holds. `once`: a first
