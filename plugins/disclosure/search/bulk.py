@@ -93,10 +93,8 @@ def lay_out(lists: Sequence[dict[int, array]], doc_ids: array, digits: list[str]
 def _encode_list(held: dict[int, array], doc_ids: array, digits: list[str]) -> dict[int, str]:
     if not held:
         return {}
-    codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
-    lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
-    ids = np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)
-    ids = np.frombuffer(doc_ids, dtype=np.uint32)[ids]
+    codes, lengths, numbers = _flattened(held)
+    ids = np.frombuffer(doc_ids, dtype=np.uint32)[numbers]
     gram = np.repeat(np.arange(len(held), dtype=np.uint64), lengths)
     ids = np.sort(gram << np.uint64(32) | ids.astype(np.uint64)).astype(np.uint32)  # ascending within each gram
     ends = np.cumsum(lengths)
@@ -137,10 +135,16 @@ def pairs(lists: Sequence[dict[int, array]]) -> list[tuple[np.ndarray, np.ndarra
     """Per list, (codes, numbers) of all its postings."""
     found = []
     for held in lists:
-        codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
-        lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
-        found.append((np.repeat(codes, lengths), np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)))
+        codes, lengths, numbers = _flattened(held)
+        found.append((np.repeat(codes, lengths), numbers))
     return found
+
+
+def _flattened(held: dict[int, array]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(codes, each one's count of numbers, all the numbers one code after another) of a list's postings."""
+    codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
+    lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
+    return codes, lengths, np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)
 
 
 def gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray]]:
@@ -156,8 +160,10 @@ def gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[n
 
 
 _HALF, _CHAR = np.uint64(32), np.uint64(21)  # a code's two words; a code point's bits
+_CHAR_MASK = np.uint64((1 << 21) - 1)
 _ID_BITS = np.uint64(22)
-MAX_DOC_IDS = 1 << 22  # `lines_at_once` packs doc ids in 22 bits
+MAX_DOC_IDS = 1 << 22  # `lines_at_once` packs doc ids in _ID_BITS bits
+_ID_MASK = np.uint64(MAX_DOC_IDS - 1)
 
 
 def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tuple[np.ndarray, np.ndarray]:
@@ -171,7 +177,7 @@ def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tu
     starts = _run_starts(packed) if len(keys) else np.empty(0, dtype=bool)
     distinct = packed[starts]
     del packed
-    keys &= np.uint64((1 << 22) - 1)  # the ids
+    keys &= _ID_MASK  # the ids
     gaps = np.diff(keys, prepend=np.uint64(0))  # wraps around between codes: replaced there
     gaps[starts] = keys[starts]
     del keys
@@ -183,7 +189,7 @@ def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tu
     texts: list[str] = []
     for start, end in zip(bounds, bounds[1:]):
         texts += "".join(table[gaps[start:end]].tolist()).split("\n")[1:]
-    return distinct & np.uint64((1 << 21) - 1) | (distinct >> _CHAR) << _HALF, np.fromiter(texts, dtype=object, count=len(texts))
+    return distinct & _CHAR_MASK | (distinct >> _CHAR) << _HALF, np.fromiter(texts, dtype=object, count=len(texts))
 
 
 def _grams(codes: np.ndarray) -> np.ndarray:
