@@ -10,7 +10,8 @@ import pytest
 
 from disclosure.search import bulk
 from disclosure.search.fulltext import bucket_of
-from disclosure.search.laid_out import LaidOut, base36, digits
+from disclosure.search.doc_ids import base36, digits
+from disclosure.search.laid_out import LaidOut
 from disclosure.search.postings import _post, gram_codes, gram_of, normal
 
 ALPHABET = "数据共享开放管理办法通知 规划aZ1９，。𠀀𠀁\t\n"  # CJK, spaces, ASCII, full-width, beyond the BMP

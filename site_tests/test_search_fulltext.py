@@ -19,22 +19,31 @@ from disclosure.search import FullTextIndex, html_text, write_fulltext
 from disclosure.search.fold import TABLE, fold
 from disclosure.search import fulltext
 from disclosure.search.fulltext import bucket_of
+from disclosure.search.doc_ids import of_indexes
 from disclosure.search.postings import entry_text, gram_codes, gram_of, normal
 
 from test_search_shards import entry, make_catalogue
 
 
-def decode(line: str, count: int) -> list[list[int]]:
+def decode(line: str, positions: dict[int, int]) -> list[list[int]]:
     """[head, other metadata, body] of a bucket line as fulltext-index.js reads it: catalogue positions,
-    ascending (the line's doc ids count from the oldest of `count` entries)."""
+    ascending (`positions[id]`: the doc id's place in the catalogue)."""
     lists = []
     for part in line.split("\t")[1:]:
         ids, current = [], 0
         for delta in filter(None, part.split(",")):
             current += int(delta, 36)
-            ids.append(count - 1 - current)
-        lists.append(ids[::-1])
+            ids.append(positions[current])
+        lists.append(sorted(ids))
     return lists
+
+
+def positions_of(files: dict[str, bytes], manifest: dict) -> dict[int, int]:
+    """Each doc id's catalogue position, from the order file as fulltext-index.js reads it."""
+    steps, ids = files[manifest["order"]].decode("ascii").split(",")[:manifest["count"]], [0]
+    for step in steps:
+        ids.append(ids[-1] + int(step, 36))
+    return {id: at for at, id in enumerate(ids[1:])}
 
 
 def postings(folder: Path, gram: str) -> list[list[int]]:
@@ -45,7 +54,7 @@ def postings_in(files: dict[str, bytes], gram: str) -> list[list[int]]:
     manifest = json.loads(files["manifest.json"])
     text = files[manifest["buckets"][bucket_of(gram, len(manifest["buckets"]))]].decode("utf-8")
     line = next((line for line in text.splitlines() if line.startswith(gram + "\t")), None)
-    return decode(line, manifest["count"]) if line else [[], [], []]
+    return decode(line, positions_of(files, manifest)) if line else [[], [], []]
 
 
 def grams(text: str) -> set[str]:
@@ -98,10 +107,12 @@ def test_kept_postings_lay_out_what_a_fresh_index_does(tmp_path: Path):
 
 def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
     """Lines laid out again after a save: those of the grams an entry gained or lost, came or went
-    with, and all of an entry's whose doc id changed (ids count from the oldest, so adding or removing
-    at the top renumbers nothing below). An entry added at the top, one removed and one moved near the
-    top, one added with an older body edited, the oldest two swapped; an old entry moved to the top
-    renumbers most entries, and then every line is laid out. Each time the files are a fresh index's."""
+    with, and all of an entry's whose doc id changed (ids come from index numbers: no entry added,
+    removed or dated anew changes another's). An entry added, one removed and one moved near the top,
+    one added with an older body edited, the oldest two swapped, the oldest moved to the top, the
+    oldest removed: each lays out only those lines (the date moves none). An entry of a year before
+    the first renumbers every entry, and then every line is laid out. Each time the files are a fresh
+    index's."""
     from disclosure.search import bulk, laid_out as laying_out
     monkeypatch.setattr(laying_out, "STALE_SHARE", 1)  # in part however many of these few grams change
     entries = [entry(2021, n, date=datetime.date(2021, 1, 1) + datetime.timedelta(days=n)) for n in range(1, 41)]
@@ -115,7 +126,7 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
     monkeypatch.setattr(bulk, "lines_at_once", lambda pairs, *args: laid_out.append(
         set(np.concatenate([codes for codes, _ in pairs]).tolist())) or at_once(pairs, *args))
     newest, third, older, oldest = index.entries[0], index.entries[2], index.entries[30], index.entries[-1]
-    added, later = entry(2030, 99, title="新增的条目"), entry(2030, 98, title="再增的条目")
+    added, later, earliest = entry(2022, 1, title="新增的条目"), entry(2022, 2, title="再增的条目"), entry(2020, 1, title="补录的条目")
     saves = (  # (the new entries from the current ones, entries with a new body text)
         (lambda entries: [added, *entries], {added: "新条目的正文"}),
         (lambda entries: [e for e in entries if e != third], {}),
@@ -123,7 +134,10 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
         (lambda entries: [later, *entries], {later: "再增的正文", older: "改过的正文 开放"}),
         (lambda entries: [dataclasses.replace(e, date=datetime.date(2020, 1, 1)) if e == index.entries[-2] else e for e in entries], {}),
         (lambda entries: [dataclasses.replace(e, date=datetime.date(2031, 1, 1)) if e == oldest else e for e in entries], {}),
+        (lambda entries: [e for e in entries if e.index != oldest.index], {}),
+        (lambda entries: [*entries, earliest], {}),
     )
+    dated = (saves[2][0], saves[4][0], saves[5][0])
     for save, bodies in saves:
         catalogue = make_catalogue(save(index.entries))
         updated = index.for_entries(catalogue.entries, {e.index for e in bodies})
@@ -138,7 +152,9 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
         held = set().union(*updated.postings.lists)
         renumbered = _renumbered(index.entries, updated.entries)
         if save is saves[-1][0]:
-            assert len(renumbered) == len(entries) and laid_out == [held]
+            assert len(renumbered) == len(index.entries) and laid_out == [held]
+        elif save in dated:
+            assert not renumbered and set().union(*laid_out) == set()
         else:
             assert len(renumbered) < 4 and laid_out == [held & _changed_codes(index, updated, renumbered)]
             assert 0 < len(laid_out[0]) < len(held)
@@ -146,9 +162,11 @@ def test_a_save_lays_out_again_only_the_lines_of_grams_it_changed(monkeypatch):
 
 
 def _renumbered(before: list, after: list) -> set[str]:
-    """Index numbers of the entries whose doc id (count - 1 - position) differs."""
-    old = {e.index: len(before) - at for at, e in enumerate(before)}
-    return {e.index for at, e in enumerate(after) if old.get(e.index, len(after) - at) != len(after) - at}
+    """Index numbers of the entries whose doc id differs."""
+    def ids(entries: list) -> dict[str, int]:
+        return dict(zip((e.index for e in entries), of_indexes([e.index for e in entries])))
+    old = ids(before)
+    return {index for index, id in ids(after).items() if old.get(index, id) != id}
 
 
 def _changed_codes(before: FullTextIndex, after: FullTextIndex, renumbered: set[str]) -> set[int]:
@@ -241,7 +259,7 @@ def test_no_file_over_one_megabyte_gzip_and_buckets_grow_with_the_text(tmp_path:
     assert len(manifest["buckets"]) > 1 and len(manifest["docs"]) == 3
     largest = max(len(gzip.compress((tmp_path / name).read_bytes())) for name in sizes)
     assert largest < 1024 * 1024, (largest, time.process_time() - started)
-    assert all(re.fullmatch(r"(g|d|b)\d+-[0-9a-f]{10}\.(txt|json)|manifest\.json", name) for name in sizes)
+    assert all(re.fullmatch(r"(g\d+|d\d+|b\d+|o)-[0-9a-f]{10}\.(txt|json)|manifest\.json", name) for name in sizes)
 
 
 def test_build_writes_the_index_and_points_materials_search_at_our_worker(build_site):
@@ -263,10 +281,9 @@ def test_fold_is_the_table_applied_to_every_character():
     assert fold("（２０２１）第Ａ号，　ＡＢＣ") == "[2021]第a号, abc"
 
 
-def test_a_build_without_the_preview_writes_the_index_the_preview_would(monkeypatch):
+def test_a_build_without_the_preview_writes_the_index_the_preview_would():
     """`once` (a build that keeps no postings) makes the lines straight from the texts: same files; laid
-    out again, the index posts its texts; with more entries than packed doc ids hold, it posts them."""
-    from disclosure.search import bulk
+    out again, the index posts its texts."""
     rng = random.Random(5)
     words = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2021", "ab"]
     catalogue = make_catalogue([entry(2000 + n % 20, n, title=rng.choice(words) + "的通知", summary=rng.choice(words))
@@ -280,10 +297,6 @@ def test_a_build_without_the_preview_writes_the_index_the_preview_would(monkeypa
     assert once.postings.lists == ({}, {}, {}) and kept.postings.lists[2]  # no postings made
     assert once.files("gkml/", "gkml/{slug}/") == kept.files("gkml/", "gkml/{slug}/")  # laid out again: posted now
     assert once.postings.lists[2]
-    monkeypatch.setattr(bulk, "MAX_DOC_IDS", len(catalogue.entries))  # too many entries for packed doc ids
-    many = FullTextIndex(catalogue.entries)
-    many.texts = dict(kept.texts)
-    assert many.files("gkml/", "gkml/{slug}/", once=True) == kept.files("gkml/", "gkml/{slug}/") and many.postings.lists[2]
 
 
 WORDS = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2021", "ab", "公告", "许可", "的"]
@@ -293,7 +306,7 @@ WORDS = ["数据共享", "行政许可", "开放平台", "通知", "𠀀字", "2
 def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
     """Saves as the preview makes them, at random: entries added, removed, re-added under their old
     index number, moved by date, retitled, with bodies edited or dropped, several at once; few or many
-    buckets, renumbering laid out in part or whole. After each, the index the server keeps (copied,
+    buckets, doc ids from index numbers or ranked, renumbering laid out in part or whole. After each, the index the server keeps (copied,
     as the forked job gets it, then laid out again in the server) writes a fresh index's files."""
     from disclosure.search import laid_out
     rng = random.Random(seed)
@@ -301,7 +314,8 @@ def test_random_saves_lay_out_what_a_fresh_index_does(seed: int, monkeypatch):
     monkeypatch.setattr(laid_out, "RENUMBERED_SHARE", rng.choice([1, 8, 1000]))
     monkeypatch.setattr(laid_out, "STALE_SHARE", rng.choice([1, 4]))
     words = lambda most: " ".join(rng.choices(WORDS, k=rng.randint(0, most)))  # noqa: E731
-    made = [entry(2000 + n % 30, n, title=words(3) + "的通知", date=datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randint(0, 400)))
+    years = 2 if seed % 2 else 30  # doc ids from index numbers, or (too spread) their ranks
+    made = [entry(2000 + n % years, n, title=words(3) + "的通知", date=datetime.date(2000, 1, 1) + datetime.timedelta(days=rng.randint(0, 400)))
             for n in range(1, 80)]
     bodies = {item.index: words(8) for item in made}
     index = FullTextIndex(make_catalogue(made[:rng.randint(0, 12)]).entries)
@@ -355,9 +369,8 @@ def test_a_layout_taken_by_the_next_save_stays_whole_when_the_last_index_is_laid
         fresh = FullTextIndex(index.entries)
         fresh.texts = dict(index.texts)
         assert index.files("gkml/", "gkml/{slug}/") == fresh.files("gkml/", "gkml/{slug}/")
-    oldest = following.entries[-1]  # a save that renumbers every entry, laid out by the server late again
-    moved = following.for_entries(make_catalogue([dataclasses.replace(oldest, date=datetime.date(2030, 1, 1)),
-                                                  *following.entries[:-1]]).entries, set())
+    earliest = entry(2020, 1)  # a save that renumbers every entry (a year before the first), laid out by the server late again
+    moved = following.for_entries(make_catalogue([*following.entries, earliest]).entries, set())
     moved.sync()  # the server, before it forks the job that lays the index out (not shown)
     after = moved.for_entries(moved.entries, {edited.index})
     after.add(edited, "再次改过的正文")

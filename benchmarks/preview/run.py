@@ -5,7 +5,8 @@
 Generates the project with benchmarks/build/generate.py, starts `disclosure serve -a 127.0.0.1:PORT`
 (the README's serve command), waits for the first page, then per round: edits an entry body, its
 title, category and date in directory.yml, adds an entry (new body file + catalogue lines), removes
-it again, replaces an attachment (its size shows on the entry page), moves the first entry's date as
+it again, removes an older entry from the middle of the catalogue (one no body links to), replaces
+an attachment (its size shows on the entry page), moves the first entry's date as
 far as the index number's year allows (to January of the year before, then December of its own: the
 entries passed, a year's or more, all move by one); for each it polls the served
 page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import datetime
 import os
+import re
 import signal
 import socket
 import statistics
@@ -105,6 +107,29 @@ def first_entry(directory: str, key: str = "body") -> tuple[str, dict[str, str]]
     raise SystemExit(f"no entry with {key} in {directory}")
 
 
+def unlinked_middle_entry(project: str) -> tuple[str, str]:
+    """(index, body path) of an entry near the middle of directory.yml with a body, no attachment, and
+    no `index:` link to it (removing a linked one would fail validation)."""
+    linked = set()
+    for folder, _, names in os.walk(os.path.join(project, "content", "gkml")):
+        for name in names:
+            linked.update(re.findall(r"\(index:([^)]+)\)", read(os.path.join(folder, name))))
+    lines = read(os.path.join(project, "directory.yml")).split("\n")
+    starts = [at for at, line in enumerate(lines) if line.startswith("  - index: ")]
+    for at in starts[len(starts) // 2:]:
+        index, block = lines[at].split("index: ")[1], [lines[i] for i in entry_block(lines, at)]
+        body = next((line.split("body: ")[1] for line in block if line.startswith("    body: ")), None)
+        if body and index not in linked and not any(line.startswith("    attachments:") for line in block):
+            return index, body
+    raise SystemExit("no entry to remove")
+
+
+def remove_block(directory: str, index: str) -> None:
+    lines = read(directory).split("\n")
+    block = entry_block(lines, lines.index(f"  - index: {index}"))
+    save(directory, "\n".join(lines[:block.start] + lines[block.stop:]))
+
+
 def set_field(directory: str, index: str, key: str, value: str) -> None:
     """Write `key: value` in the entry `index` of directory.yml (its line replaced, as an editor would)."""
     lines = read(directory).split("\n")
@@ -144,9 +169,13 @@ def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | 
 
     def remove_entry():  # its body goes too (a body file left behind would become a page of its own)
         os.remove(os.path.join(project, "content", f"gkml/2027/{round_no:05d}.md"))
-        lines = read(directory).split("\n")
-        block = entry_block(lines, lines.index(f"  - index: {new_index}"))
-        save(directory, "\n".join(lines[:block.start] + lines[block.stop:]))
+        remove_block(directory, new_index)
+
+    older, older_body = unlinked_middle_entry(project)
+
+    def remove_older():
+        os.remove(os.path.join(project, "content", older_body))
+        remove_block(directory, older)
 
     new_url = f"{base}gkml/{new_index.replace('/', '-')}/"
     return [("body edited", entry_url, f"{marker}正文", edit_body),
@@ -157,6 +186,7 @@ def edits(project: str, base: str, round_no: int) -> list[tuple[str, str, str | 
             ("date changed (directory.yml)", entry_url, f"<td>{date}</td>", lambda: set_field(directory, index, "date", date)),
             ("entry added", new_url, f"{marker}新增正文", add_entry),
             ("entry removed", new_url, None, remove_entry),
+            ("older entry removed (mid-catalogue)", f"{base}gkml/{older.replace('/', '-')}/", None, remove_older),
             ("attachment replaced", f"{base}gkml/{with_file.replace('/', '-')}/", f"{size / 1024:.1f} KB",
              lambda: save(os.path.join(project, "content", attachment), b"%PDF-1.4\n" + b"0" * (size - 9))),
             ("date moved a year (directory.yml)", entry_url, f"<td>{far_date}</td>",

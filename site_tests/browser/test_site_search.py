@@ -241,3 +241,20 @@ def test_an_index_of_another_format_is_not_read_pages_are_still_found(page, serv
     data = json.loads(manifest.read_text("utf-8"))
     manifest.write_text(json.dumps({**data, "format": data["format"] - 1}), "utf-8")
     assert [path for path, _ in results(page, url, "数据共享")] == ["about/"]
+
+
+def test_results_follow_dates_where_index_numbers_do_not(page, served_project):
+    """Doc ids rank index numbers; the browser places them by date through the order file: newest
+    first by date, by relevance too within a group (00002 holds the word in its title, 00001 and 00004
+    in their bodies, 00003 and 00005 nowhere)."""
+    lines, files = GENERATED_HEAD[:], {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": "# 首页\n"}
+    for seq, date in ((3, "2021-01-05"), (1, "2021-06-01"), (4, "2021-12-01"), (2, "2021-03-01"), (5, "2021-02-01")):
+        title = "数据共享的通知" if seq == 2 else f"第{seq}号通知"
+        lines.append(f"  - {{index: {CODE}/2021-{seq:05d}, title: {title}, category: rules, publisher: 办公室, "
+                     f"date: {date}, body: gkml/2021/{seq:05d}.md}}")
+        files[f"content/gkml/2021/{seq:05d}.md"] = "推进政务数据共享开放。\n" if seq in (1, 4) else "其他事项。\n"
+    _, url = served_project({**files, "directory.yml": "\n".join(lines) + "\n"})
+    by_time = [path for path, _ in results(page, url, "数据共享", on="", sort="time")]
+    assert by_time == [entry(f"2021-{seq:05d}") for seq in (4, 1, 2)]
+    by_relevance = [path for path, _ in results(page, url, "数据共享", on="", sort="relevance")]
+    assert by_relevance == [entry(f"2021-{seq:05d}") for seq in (2, 4, 1)]

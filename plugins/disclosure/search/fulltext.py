@@ -14,22 +14,24 @@ holding 数据开放 and 开放平台 apart).
 
 Written to `<prefix>/fulltext/`:
   manifest.json     {"format", "count", "chunk", "home", "entry_url", "buckets": [names], "docs": [names],
-                     "bodies": [[first position, name], …]}
+                     "bodies": [[first position, name], …], "order": name}
   g<n>-<hash>.txt   one line per gram: "<gram>\\t<head ids>\\t<other metadata ids>\\t<body doc ids>", each list
-                    ascending, delta-coded in base 36, comma-separated (empty when none); a doc id here
-                    counts from the oldest entry (count - 1 - catalogue position), so that entries added
-                    at the top change no line they are not in (`laid_out.py`)
+                    ascending, delta-coded in base 36, comma-separated (empty when none); doc ids come
+                    from index numbers (`doc_ids.py`), so that no save changes a line the entry is not in
+  o-<hash>.txt      the entries' doc ids in catalogue order (newest first, by date), each as its step from
+                    the one before in base 36, comma-separated (`doc_ids.order_file`)
   d<n>-<hash>.json  `chunk` entries as results show them and matches are confirmed:
                     [[title, index, date, 文号, summary, keywords, publisher], …]
   b<n>-<hash>.txt   the folded body text of consecutive entries from a first position, one line each
                     (whitespace runs as one space; empty when the entry has no body), ≈BODY_BYTES a file
 The browser turns the lines' doc ids into positions in the catalogue (newest first) as it reads them;
-display and body files go by position. Doc ids are given when the index is laid out (`postings.py`),
+display and body files go by position. Doc ids are given when the index is laid out (`doc_ids.py`),
 texts are collected by index number.
 """
 
 from __future__ import annotations
 
+from functools import cached_property
 from typing import Iterable
 
 from selectolax.lexbor import LexborHTMLParser
@@ -37,10 +39,11 @@ from selectolax.lexbor import LexborHTMLParser
 from ..catalogue.model import Entry
 from . import bulk
 from .files import dump_json, hashed_name, write_folder
-from .laid_out import LaidOut, digits, doc_ids
+from .doc_ids import digits, of_indexes, order_file
+from .laid_out import LaidOut, id_array
 from .postings import Postings, normal
 
-FORMAT = 4
+FORMAT = 5
 CHUNK = 1000  # entries per display file
 POSTINGS_PER_BUCKET = 40_000  # ≈120 KB of text per bucket file
 MAX_BUCKETS = 4096
@@ -72,7 +75,7 @@ def html_text(html: str) -> str:
 
 class FullTextIndex:
     """Each entry's folded body text, keyed by index number, collected while pages render; `files` lays
-    the index out for the browser, numbering documents (`laid_out.doc_ids`) only then. The grams'
+    the index out for the browser, numbering documents (`doc_ids.of_indexes`) only then. The grams'
     postings (`postings.Postings`) and laid-out lines (`laid_out.LaidOut`) pass from an index to the
     one `for_entries` makes: the preview posts after a save only the entries it changed, and lays
     out again only the lines whose entries changed."""
@@ -108,16 +111,23 @@ class FullTextIndex:
     def lay_out(self, once: bool = False) -> LaidOut:
         """Every gram's line in its bucket, from the last layout where it still holds. `once`: a first
         layout that nothing uses after (a build without the preview) is made without postings."""
-        if once and not self.postings.posted and len(self.entries) < bulk.MAX_DOC_IDS:
-            self.laid_out = LaidOut(list(range(len(self.entries))))  # postings of its own, not kept
+        if once and not self.postings.posted:
+            self.laid_out = LaidOut(dict(enumerate(self.doc_ids)))  # numbered by position, postings of its own, not kept
             self.laid_out.buckets = bulk.lines_at_once(bulk.gather(Postings().numbered(self.entries, self.texts)),
-                                                       doc_ids(self.laid_out.order, len(self.entries)), digits(len(self.entries)), _bucket_count)
+                                                       id_array(self.laid_out.ids, len(self.entries)),
+                                                       digits(max(self.doc_ids, default=0)), _bucket_count)
             return self.laid_out
         self.sync()
-        total = sum(len(ids) for postings in self.postings.lists for ids in postings.values())
-        order = [self.postings.numbers[entry.index] for entry in self.entries]
-        self.laid_out = self.laid_out.for_order(order, self.postings, _bucket_count(total))
+        total = sum(sum(map(len, postings.values())) for postings in self.postings.lists)
+        numbers = self.postings.numbers
+        self.laid_out = self.laid_out.for_ids({numbers[entry.index]: id for entry, id in zip(self.entries, self.doc_ids)},
+                                              self.postings, _bucket_count(total))
         return self.laid_out
+
+    @cached_property
+    def doc_ids(self) -> list[int]:
+        """Each entry's doc id, in catalogue order."""
+        return of_indexes([entry.index for entry in self.entries])
 
     def files(self, home: str, entry_url: str, once: bool = False) -> dict[str, bytes]:
         """{file name: content} of the whole index, manifest included (`once`: see `lay_out`)."""
@@ -129,7 +139,8 @@ class FullTextIndex:
                      for n in range(0, len(self.entries), CHUNK)]
         body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(_body_texts(bodies))]
         manifest = {"format": FORMAT, "count": len(self.entries), "chunk": CHUNK, "home": home, "entry_url": entry_url,
-                    "buckets": bucket_names, "docs": doc_names, "bodies": body_files}
+                    "buckets": bucket_names, "docs": doc_names, "bodies": body_files,
+                    "order": _named(files, "o", "txt", order_file(self.doc_ids))}
         files["manifest.json"] = dump_json(manifest)
         return files
 

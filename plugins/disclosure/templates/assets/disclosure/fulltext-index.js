@@ -19,13 +19,27 @@ var DisclosureFullText = (function () {
       return response[kind]();
     });
   }
-  var FORMAT = 4; // fulltext.FORMAT: another (a newer build under an older page) is not read, pages are searched alone
+  var FORMAT = 5; // fulltext.FORMAT: another (a newer build under an older page) is not read, pages are searched alone
   function loadManifest() {
     if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }).then(function (data) { // hashed files: any cache
       if (data.format !== FORMAT) throw new Error("format " + data.format);
-      return data;
+      return fetchOk(new URL(data.order, INDEX), "text").then(function (text) {
+        data.positions = positionsOf(text, data.count);
+        return data;
+      });
     });
     return manifest;
+  }
+  function positionsOf(text, count) { // doc id → catalogue position: the order file lists the ids newest first, each a step from the last
+    var steps = text.split(","), ids = new Int32Array(count), id = 0, largest = 0;
+    for (var at = 0; at < count; at++) {
+      id += parseInt(steps[at], 36);
+      ids[at] = id;
+      if (id > largest) largest = id;
+    }
+    var positions = new Int32Array(largest + 1);
+    for (at = 0; at < count; at++) positions[ids[at]] = at;
+    return positions;
   }
   function bucketOf(gram, count) { // FNV-1a over UTF-16 code units, as fulltext.bucket_of
     var value = 0x811c9dc5;
@@ -36,7 +50,8 @@ var DisclosureFullText = (function () {
     if (!buckets[n]) buckets[n] = fetchOk(new URL(data.buckets[n], INDEX), "text");
     return buckets[n];
   }
-  function postings(text, gram, count) { // [head, other metadata, body] of one gram: catalogue positions, ascending
+  function byNumber(a, b) { return a - b; }
+  function postings(text, gram, positions) { // [head, other metadata, body] of one gram: catalogue positions, ascending
     var key = gram + "\t", at = 0;
     if (!text.startsWith(key)) {
       at = text.indexOf("\n" + key);
@@ -45,9 +60,9 @@ var DisclosureFullText = (function () {
     }
     var end = text.indexOf("\n", at);
     return text.slice(at + key.length, end < 0 ? text.length : end).split("\t").map(function (list) {
-      var ids = [], id = 0; // doc ids count from the oldest entry: position = count - 1 - id
-      if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); ids.push(count - 1 - id); });
-      return ids.reverse();
+      var found = [], id = 0; // doc ids come from index numbers: positions[id] is where the catalogue has the entry
+      if (list) list.split(",").forEach(function (delta) { id += parseInt(delta, 36); found.push(positions[id]); });
+      return found.sort(byNumber);
     });
   }
   var MAX_PAIRS = 16; // per word: a long pasted sentence fetches at most this many buckets
@@ -83,7 +98,7 @@ var DisclosureFullText = (function () {
   function candidates(data, list) {
     return Promise.all(list.map(function (word) {
       return Promise.all(gramsOf(word).map(function (gram) {
-        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram, data.count); });
+        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram, data.positions); });
       })).then(function (found) {
         return { word: word, head: allOf(found.map(function (p) { return p[0]; })),
           meta: allOf(found.map(function (p) { return union(p[0], p[1]); })), body: allOf(found.map(function (p) { return p[2]; })) };
