@@ -11,7 +11,6 @@ import pytest
 from disclosure.search import bulk
 from disclosure.search.fulltext import bucket_of
 from disclosure.search.doc_ids import base36, digits
-from disclosure.search.laid_out import LaidOut
 from disclosure.search.postings import _post, gram_codes, gram_of, normal
 
 ALPHABET = "数据共享开放管理办法通知 规划aZ1９，。𠀀𠀁\t\n"  # CJK, spaces, ASCII, full-width, beyond the BMP
@@ -46,18 +45,28 @@ def encode(numbers: array, doc_ids: array, digits: list[str]) -> str:
     return ",".join(digits[now - before] for before, now in zip([0, *ordered], ordered))
 
 
-@pytest.mark.parametrize("reordered", [False, True])
-def test_lines_at_once_are_the_lines_gram_by_gram(reordered: bool):
+def gram_by_gram(lists: list[dict[int, array]], doc_ids: array, digits: list[str], buckets: int) -> list[dict[int, str]]:
+    """Each gram's line in its bucket, made one gram at a time as the browser reads it."""
+    found: list[dict[int, str]] = [{} for _ in range(buckets)]
+    for code in sorted(set().union(*lists)):
+        gram = gram_of(code)
+        found[bucket_of(gram, buckets)][code] = gram + "".join("\t" + encode(held.get(code, array("I")), doc_ids, digits) for held in lists) + "\n"
+    return found
+
+
+@pytest.mark.parametrize("ids", ["dense", "reordered", "spread"])
+def test_lines_at_once_are_the_lines_gram_by_gram(ids: str):
+    """Doc ids of any order, dense or with gaps (ids from index numbers leave unused ones)."""
     rng = random.Random(3)
     lists: list[dict[int, array]] = [defaultdict(lambda: array("I")) for _ in range(3)]
     for which, text_list in enumerate((texts(80, 1), texts(80, 2), texts(80, 3))):
         for number in rng.sample(range(80), 80):  # posted in any order: lines are ascending anyway
             _post(lists[which], gram_codes(text_list[number]), number)
-    doc_ids = array("I", rng.sample(range(80), 80) if reordered else range(80))
-    digits = [base36(n) for n in range(81)]
-    expected = {code: "\t".join(encode(held.get(code, array("I")), doc_ids, digits) for held in lists)
-                for code in set().union(*lists)}
-    assert bulk.lay_out(lists, doc_ids, digits) == expected
+    doc_ids = array("I", {"dense": range(80), "reordered": rng.sample(range(80), 80), "spread": rng.sample(range(400), 80)}[ids])
+    digits = [base36(n) for n in range(400)]
+    expected = gram_by_gram(lists, doc_ids, digits, 8)
+    assert bulk.lines_at_once(bulk.pairs(lists), doc_ids, digits, lambda _: 8) == expected
+    assert [list(lines) for lines in expected] == [sorted(lines) for lines in expected]
 
 
 def test_buckets_are_those_the_browser_computes():
@@ -71,7 +80,7 @@ def test_buckets_are_those_the_browser_computes():
 @pytest.mark.parametrize(("seed", "chunk"), [(0, bulk.CHUNK_POSTINGS), (1, 50), (2, 7)])
 def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chunk: int, monkeypatch):
     """A build that keeps no postings makes the lines from the entries' codes at once (its texts
-    joined in chunks): per bucket, the same lines as posting, laying out and putting them in buckets;
+    joined in chunks): per bucket, the lines of the postings made gram by gram;
     and the same again from the postings (the preview's layout of every line)."""
     monkeypatch.setattr(bulk, "CHUNK_POSTINGS", chunk)
     entries = [(number, tuple(bulk.code_array(text) for text in triple))
@@ -80,11 +89,9 @@ def test_lines_straight_from_the_texts_are_the_lines_of_postings(seed: int, chun
     doc_ids = array("I", rng.sample(range(120), 120))
     lists: list[dict[int, array]] = [{}, {}, {}]
     bulk.post(lists, entries)
-    laid_out = LaidOut(buckets=8)
-    laid_out._put(bulk.lay_out(lists, doc_ids, digits(120)), set())
     counted: list[int] = []
     at_once = bulk.lines_at_once(bulk.gather(entries), doc_ids, digits(120), lambda total: counted.append(total) or 8)
-    assert at_once == laid_out.buckets and list(map(list, at_once)) == [sorted(lines) for lines in at_once]
+    assert at_once == gram_by_gram(lists, doc_ids, digits(120), 8) and list(map(list, at_once)) == [sorted(lines) for lines in at_once]
     assert bulk.lines_at_once(bulk.pairs(lists), doc_ids, digits(120), lambda total: counted.append(total) or 8) == at_once
     assert counted == 2 * [sum(len(ids) for held in lists for ids in held.values())]
     with pytest.raises(ValueError):  # packed in 22 bits, an id of 2**22 would shift into the gram

@@ -5,10 +5,9 @@ a set of grams at a time (all of them in a full build, those a save changed in t
 per gram in Python, a first build's cost grows with the number of distinct grams, and real Chinese
 text has hundreds of thousands of them (a bigram vocabulary, unlike a benchmark's few thousand):
 10k entries of such text took 10 s to post and 13 s to lay out that way. Here the same postings and
-lines come from sorts over arrays of all (gram, entry) pairs: every line at once (`lines_at_once`)
-of the pairs of each entry's codes in a build without the preview, which keeps no postings, or of
-the postings the preview keeps, when it lays out every line. The tests compare every way on the same
-texts."""
+lines come from sorts over arrays of (gram, entry) pairs (`lines_at_once`): of each entry's codes in
+a build without the preview, which keeps no postings, or of the postings the preview keeps, all of
+them or those of the grams a save changed. The tests compare every way on the same texts."""
 
 from __future__ import annotations
 
@@ -82,36 +81,13 @@ def _groups(codes: np.ndarray, values: np.ndarray) -> Iterable[tuple[int, bytes]
     return ((code, raw[width * start:width * end]) for code, start, end in zip(codes[starts].tolist(), starts.tolist(), ends))
 
 
-def lay_out(lists: Sequence[dict[int, array]], doc_ids: array, digits: list[str]) -> dict[int, str]:
-    """The line of every gram the lists hold: each list's doc ids (`doc_ids[number]`), ascending, as
-    base-36 gaps (`digits[n]` is n in base 36) joined by commas, the three lists joined by tabs."""
-    encoded = [_encode_list({code: ids for code, ids in held.items() if ids}, doc_ids, digits) for held in lists]
-    codes = encoded[0].keys() | encoded[1].keys() | encoded[2].keys()
-    return {code: f"{encoded[0].get(code, '')}\t{encoded[1].get(code, '')}\t{encoded[2].get(code, '')}" for code in codes}
-
-
-def _encode_list(held: dict[int, array], doc_ids: array, digits: list[str]) -> dict[int, str]:
-    if not held:
-        return {}
-    codes, lengths, numbers = _flattened(held)
-    ids = np.frombuffer(doc_ids, dtype=np.uint32)[numbers]
-    gram = np.repeat(np.arange(len(held), dtype=np.uint64), lengths)
-    ids = np.sort(gram << np.uint64(32) | ids.astype(np.uint64)).astype(np.uint32)  # ascending within each gram
-    ends = np.cumsum(lengths)
-    starts = ends - lengths
-    gaps = np.diff(ids, prepend=np.uint32(0))
-    gaps[starts] = ids[starts]
-    words = np.array(digits, dtype=object)[gaps].tolist()
-    join = ",".join
-    return {code: join(words[start:end]) for code, start, end in zip(codes.tolist(), starts.tolist(), ends.tolist())}
-
-
 def lines_at_once(gathered: Sequence[tuple[np.ndarray, np.ndarray]], doc_ids: array, digits: list[str],
                   bucket_count: Callable[[int], int]) -> list[dict[int, str]]:
-    """Every gram's line ("gram\\tlists\\n", as `lay_out` and `LaidOut` make it) per bucket, from
-    arrays of every posting's (code, entry number) per list: `gather` makes them of each entry's codes
-    for a build that keeps no postings (no list per gram is made), `pairs` of kept postings.
-    `bucket_count(postings)` gives the number of buckets. Doc ids below MAX_DOC_IDS."""
+    """Every gram's line ("gram\\thead ids\\tother ids\\tbody ids\\n": each list's doc ids, `doc_ids[number]`,
+    ascending as base-36 gaps, `digits[n]` n in base 36, joined by commas) per bucket, from arrays of every
+    posting's (code, entry number) per list: `gather` makes them of each entry's codes for a build that
+    keeps no postings (no list per gram is made), `pairs` of kept postings (all, or those of the grams a
+    save changed). `bucket_count(postings)` gives the number of buckets. Doc ids below MAX_DOC_IDS."""
     ids = np.frombuffer(doc_ids, dtype=np.uint32)
     if len(ids) and int(ids.max()) >= MAX_DOC_IDS:
         raise ValueError(f"doc ids of {MAX_DOC_IDS} and more do not fit")
@@ -135,16 +111,10 @@ def pairs(lists: Sequence[dict[int, array]]) -> list[tuple[np.ndarray, np.ndarra
     """Per list, (codes, numbers) of all its postings."""
     found = []
     for held in lists:
-        codes, lengths, numbers = _flattened(held)
-        found.append((np.repeat(codes, lengths), numbers))
+        codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
+        lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
+        found.append((np.repeat(codes, lengths), np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)))
     return found
-
-
-def _flattened(held: dict[int, array]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """(codes, each one's count of numbers, all the numbers one code after another) of a list's postings."""
-    codes = np.fromiter(held.keys(), dtype=np.uint64, count=len(held))
-    lengths = np.fromiter(map(len, held.values()), dtype=np.int64, count=len(held))
-    return codes, lengths, np.frombuffer(b"".join(map(array.tobytes, held.values())), dtype=np.uint32)
 
 
 def gather(numbered: Iterable[tuple[int, Sequence[np.ndarray]]]) -> list[tuple[np.ndarray, np.ndarray]]:

@@ -17,7 +17,7 @@ from collections.abc import Iterable
 
 from . import bulk
 from .doc_ids import digits
-from .postings import Move, Postings, gram_of
+from .postings import Move, Postings
 
 RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries have new doc ids,
 STALE_SHARE = 4  # or more than 1/4 of the lines would be laid out again (all at once is quicker per line)
@@ -53,8 +53,12 @@ class LaidOut:
             laid.buckets = bulk.lines_at_once(bulk.pairs(postings.lists), by_number, numerals, lambda _: buckets)
             return laid
         laid.buckets = [dict(lines) for lines in self.buckets]
-        laid._put(bulk.lay_out([{code: held[code] for code in stale if code in held} for held in postings.lists],
-                               by_number, numerals), stale)
+        some = [{code: held[code] for code in stale if code in held} for held in postings.lists]
+        gone = list(stale.difference(*some))
+        for code, bucket in zip(gone, bulk.buckets_of(gone, buckets)):
+            laid.buckets[bucket].pop(code, None)
+        for lines, laid_again in zip(laid.buckets, bulk.lines_at_once(bulk.pairs(some), by_number, numerals, lambda _: buckets)):
+            lines.update(laid_again)
         return laid
 
     def files(self) -> Iterable[bytes]:
@@ -66,13 +70,3 @@ class LaidOut:
         if not self.buckets:
             return None
         return {number for number, id in ids.items() if self.ids.get(number, id) != id}
-
-    def _put(self, lines: dict[int, str], stale: set[int]) -> None:
-        """Put `lines` in their buckets; drop the `stale` codes that have no line now."""
-        codes = list(lines.keys() | stale)
-        for code, bucket in zip(codes, bulk.buckets_of(codes, len(self.buckets))):
-            if (line := lines.get(code)) is not None:
-                self.buckets[bucket][code] = f"{gram_of(code)}\t{line}\n"
-            else:
-                self.buckets[bucket].pop(code, None)
-
