@@ -15,19 +15,20 @@ def indexes(*pairs: tuple[int, int]) -> list[str]:
 
 
 def test_ids_come_from_year_and_sequence():
-    """The first year's sequences as they are, each later year a stride further (the power of two above
-    every sequence: 5 → 8)."""
-    assert of_indexes(indexes((2021, 3), (2020, 1), (2022, 5), (2020, 2))) == [8 + 3, 1, 16 + 5, 2]
+    """The first year's sequences as they are; each later year after the powers of two above the
+    largest sequences of the years before (2020: 2 → 4, 2021: 3 → 4; 2023 after 2022's 5 → 8)."""
+    assert of_indexes(indexes((2021, 3), (2020, 1), (2022, 5), (2020, 2), (2023, 1))) == [4 + 3, 1, 8 + 5, 2, 16 + 1]
     assert of_indexes([]) == []
 
 
 def test_no_save_changes_another_entrys_id():
-    """Entries added (the next sequence, a new year), removed (in the middle, the first) or dated anew
-    leave every other id as it was: only these lines are laid out again."""
+    """Entries added (the next sequence, one past the newest year's power of two, a new year), removed
+    (in the middle, the first) or dated anew leave every other id as it was: only these lines are laid
+    out again."""
     rng = random.Random(1)
     catalogue = indexes(*((year, seq) for year in (2019, 2020, 2021) for seq in range(1, 200)))
     before = dict(zip(catalogue, of_indexes(catalogue)))
-    for changed in (catalogue + indexes((2021, 200), (2022, 1)), catalogue[:50] + catalogue[51:], catalogue[1:],
+    for changed in (catalogue + indexes((2021, 200), (2021, 256), (2022, 1)), catalogue[:50] + catalogue[51:], catalogue[1:],
                     rng.sample(catalogue, len(catalogue))):
         assert all(before.get(index, id) == id for index, id in zip(changed, of_indexes(changed)))
 

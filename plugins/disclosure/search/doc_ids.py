@@ -1,9 +1,10 @@
 """The full-text index's doc ids: a number per entry, given by its index number alone where it can be.
 
-An index number is "<agency code>/<year>-<sequence>"; its doc id is its year's place after the
-catalogue's first year times a stride (the power of two above every sequence), plus its sequence.
-No other entry's id changes when an entry is added, removed or dated anew, so a save lays out again
-only the lines of the grams the entry itself has (`laid_out.py`). The ids leave gaps where sequence
+An index number is "<agency code>/<year>-<sequence>"; its doc id is its year's offset plus its
+sequence. Each year takes the power of two above its largest sequence, after the years before it.
+No other entry's id changes when an entry is added (even one that makes its year take more), removed
+or dated anew, unless it changes an earlier year's power of two, so a save lays out again only the
+lines of the grams the entry itself has (`laid_out.py`). The ids leave gaps where sequence
 numbers are unused; when they would leave too many (more than SPREAD ids an entry), or the index
 numbers are not all of that form under one agency code, the ids rank the index numbers instead
 (code, year, sequence), with none unused. Either way they stay below `bulk.MAX_DOC_IDS` (ids are
@@ -28,8 +29,8 @@ def of_indexes(indexes: Sequence[str]) -> list[int]:
     if all(matches) and len({match["code"] for match in matches}) <= 1:  # type: ignore[index]
         years = [int(match["year"]) for match in matches]  # type: ignore[index]
         sequences = [int(match["seq"]) for match in matches]  # type: ignore[index]
-        stride, first = 1 << max(sequences, default=0).bit_length(), min(years, default=0)
-        ids = [(year - first) * stride + sequence for year, sequence in zip(years, sequences)]
+        offsets = _year_offsets(years, sequences)
+        ids = [offsets[year] + sequence for year, sequence in zip(years, sequences)]
         if max(ids, default=0) < min(SPREAD * len(ids) + SLACK, MAX_DOC_IDS) and len(set(ids)) == len(ids):  # 2021-1 and 2021-01 share one
             return ids
     ranked = sorted(range(len(indexes)), key=lambda at: rank_key(indexes[at]))
@@ -37,6 +38,17 @@ def of_indexes(indexes: Sequence[str]) -> list[int]:
     for rank, at in enumerate(ranked):
         ids[at] = rank
     return ids
+
+
+def _year_offsets(years: list[int], sequences: list[int]) -> dict[int, int]:
+    """Each year's first id: the years before it each take the power of two above their largest sequence."""
+    largest: dict[int, int] = {}
+    for year, sequence in zip(years, sequences):
+        largest[year] = max(largest.get(year, 0), sequence)
+    offsets, offset = {}, 0
+    for year in sorted(largest):
+        offsets[year], offset = offset, offset + (1 << largest[year].bit_length())
+    return offsets
 
 
 def rank_key(index: str) -> tuple[str, int, int, str]:
