@@ -277,10 +277,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
 
     def remember_for_saves(self, config: MkDocsConfig) -> None:
         """What the next save's exports and search data can take from this catalogue's (the preview,
-        while it waits): export rows, search filters, the full-text index's lines."""
+        while it waits): export rows, search filters, the full-text index's lines and bucket files."""
         assert self.catalogue is not None
         exports.remember(self.state.memo, self.catalogue, self.urls, config)
-        self.fulltext.lay_out()
+        self.fulltext.lay_out().files()
 
     def write_exports(self, config: MkDocsConfig, made: exports.Made | None = None) -> None:
         """The exports and the catalogue search's shards (`made` ahead, or made now) into the column."""

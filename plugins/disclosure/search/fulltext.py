@@ -133,8 +133,9 @@ class FullTextIndex:
         """{file name: content} of the whole index, manifest included (`once`: see `lay_out`)."""
         laid_out = self.lay_out(once)
         bodies = {at: text for at, entry in enumerate(self.entries) if (text := self.texts.get(entry.index))}
-        files: dict[str, bytes] = {}
-        bucket_names = [_named(files, f"g{n}", "txt", data) for n, data in enumerate(laid_out.files())]
+        buckets = laid_out.files()
+        files = dict(buckets)
+        bucket_names = [name for name, _ in buckets]
         doc_names = [_named(files, f"d{n // CHUNK}", "json", dump_json([_display(e) for e in self.entries[n:n + CHUNK]]))
                      for n in range(0, len(self.entries), CHUNK)]
         body_files = [[first, _named(files, f"b{n}", "txt", text)] for n, (first, text) in enumerate(_body_texts(bodies))]

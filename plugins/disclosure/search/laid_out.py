@@ -13,10 +13,10 @@ thousand entries), or the number of buckets changes, every line is laid out agai
 from __future__ import annotations
 
 from array import array
-from collections.abc import Iterable
 
 from . import bulk
 from .doc_ids import digits
+from .files import hashed_name
 from .postings import Move, Postings
 
 RENUMBERED_SHARE = 8  # lay out everything when more than 1/8 of the entries have new doc ids,
@@ -39,6 +39,7 @@ class LaidOut:
         self.ids = ids or {}
         self.buckets: list[dict[int, str]] = [{} for _ in range(buckets)]  # gram code → "gram\tlists\n"
         self.moves: list[Move] = []
+        self.made: dict[int, tuple[str, bytes]] = {}  # bucket → its file's name and content, once made
 
     def for_ids(self, ids: dict[int, int], postings: Postings, buckets: int) -> LaidOut:
         """The lines of `postings` for doc `ids` in that many buckets: the lines laid out here that still
@@ -52,18 +53,32 @@ class LaidOut:
         if stale is None or len(stale) * STALE_SHARE > sum(map(len, self.buckets)):
             laid.buckets = bulk.lines_at_once(bulk.pairs(postings.lists), by_number, numerals, lambda _: buckets)
             return laid
-        laid.buckets = [dict(lines) for lines in self.buckets]
         some = [{code: held[code] for code in stale if code in held} for held in postings.lists]
         gone = list(stale.difference(*some))
+        changed: dict[int, dict[int, str | None]] = {}  # bucket → {code: its line now, None when gone}
         for code, bucket in zip(gone, bulk.buckets_of(gone, buckets)):
-            laid.buckets[bucket].pop(code, None)
-        for lines, laid_again in zip(laid.buckets, bulk.lines_at_once(bulk.pairs(some), by_number, numerals, lambda _: buckets)):
-            lines.update(laid_again)
+            changed.setdefault(bucket, {})[code] = None
+        for bucket, laid_again in enumerate(bulk.lines_at_once(bulk.pairs(some), by_number, numerals, lambda _: buckets)):
+            if laid_again:
+                changed.setdefault(bucket, {}).update(laid_again)
+        laid.buckets = list(self.buckets)  # the buckets no line of which changed are shared: never changed in place
+        for bucket, lines in changed.items():
+            kept = laid.buckets[bucket] = dict(self.buckets[bucket])
+            for code, line in lines.items():
+                if line is None:
+                    kept.pop(code, None)
+                else:
+                    kept[code] = line
+        laid.made = {bucket: made for bucket, made in self.made.items() if bucket not in changed}
         return laid
 
-    def files(self) -> Iterable[bytes]:
-        """Each bucket's file: its lines in gram-code order."""
-        return ("".join(map(lines.__getitem__, sorted(lines))).encode("utf-8") for lines in self.buckets)
+    def files(self) -> list[tuple[str, bytes]]:
+        """Each bucket's file name and content (its lines in gram-code order), made once."""
+        for bucket, lines in enumerate(self.buckets):
+            if bucket not in self.made:
+                data = "".join(map(lines.__getitem__, sorted(lines))).encode("utf-8")
+                self.made[bucket] = hashed_name(f"g{bucket}", "txt", data), data
+        return [self.made[bucket] for bucket in range(len(self.buckets))]
 
     def _renumbered(self, ids: dict[int, int]) -> set[int] | None:
         """Numbers of the entries in both numberings whose doc ids differ; None when nothing was laid out."""
