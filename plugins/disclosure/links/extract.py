@@ -15,8 +15,7 @@ URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "audio": ("src",), "track": ("src",), "embed": ("src",)
 }
 SRCSET_TAGS = ("img", "source")
-LINK_TAGS = frozenset(URL_ATTRIBUTES) | {"meta"}
-SELECTOR = ",".join(sorted(LINK_TAGS)) + ",[id],a[name]"  # one walk of the tree finds links and anchors
+SELECTOR = ",".join(sorted(set(URL_ATTRIBUTES) | {"meta"}))
 MAX_PAGE_BYTES = 16 << 20  # a larger page is a finding, not 3 GB of parser memory
 
 
@@ -53,12 +52,12 @@ def parse_html(path: str, html: str) -> PageLinks:
     page = PageLinks(path)
     for node in tree.css(SELECTOR):
         assert node.tag is not None  # css() matches elements; only other kinds of node have no tag
-        attributes = node.attributes
-        if node.tag in LINK_TAGS:
-            page.links.extend(_node_links(node.tag, attributes))
-        if anchor := attributes.get("id"):
+        page.links.extend(_node_links(node.tag, node.attributes))
+    for node in tree.css("[id]"):
+        if anchor := node.attributes.get("id"):
             page.anchors.add(anchor)
-        if node.tag == "a" and (anchor := attributes.get("name")):
+    for node in tree.css("a[name]"):
+        if anchor := node.attributes.get("name"):
             page.anchors.add(anchor)
     return page
 
