@@ -74,6 +74,15 @@ class ColumnPages:
             self._crumbs[category_id] = [self.column_crumb()] + [Crumb(c.title, self.urls.category(c.id)) for c in chain]
         return list(self._crumbs[category_id])
 
+    def source_of(self, file: File, docs_dir: str) -> str | None:
+        """The Markdown file editors wrote for a page (an entry's body, the column intro), if any."""
+        view = self.views.get(file.src_uri)
+        if view is None:
+            return file.abs_src_path
+        if view.entry is not None:
+            return os.path.join(docs_dir, view.entry.body) if view.entry.body else None
+        return os.path.join(docs_dir, file.src_uri) if view.kind == "home" and view.markdown else None
+
     def add_to(self, files: Files, config: MkDocsConfig, bodies: dict[str, str]) -> None:
         """Add generated Files; an editor's `<prefix>/index.md` becomes the column home's intro."""
         intro = files.get_file_from_path(self.urls.home_src())

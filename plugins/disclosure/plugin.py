@@ -134,22 +134,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                 page.meta["search"] = {"exclude": True}
             if view.entry is not None:
                 page.meta["description"] = meta_text(view.entry.summary or view.entry.title)
-        if (view is None or view.entry is None) and (source := self._source_of(page)) is not None:
+        if (view is None or view.entry is None) and (source := self.column.source_of(page.file, config.docs_dir)) is not None:
             self.problems += xrefs.check_links(page.file.content_string, display_path(source), self.catalogue)
         return markdown
 
-    def _source_of(self, page: Page) -> str | None:
-        """The Markdown file editors wrote for a page (an entry's body, the column intro), if any."""
-        view = self.column.views.get(page.file.src_uri) if self.column else None
-        if view is None:
-            return page.file.abs_src_path
-        if view.entry is not None:
-            return os.path.join(self.mkdocs_config.docs_dir, view.entry.body) if view.entry.body else None
-        return os.path.join(self.mkdocs_config.docs_dir, page.file.src_uri) if view.kind == "home" and view.markdown else None
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         assert self.catalogue is not None and self.column is not None
-        catalogue, source = self.catalogue, self._source_of(page)
+        catalogue, source = self.catalogue, self.column.source_of(page.file, config.docs_dir)
         worker_files = self.column.worker_files
 
         def entry_url(index: str) -> str:  # called for indexes of the catalogue only: each has its page
