@@ -95,6 +95,10 @@ def test_body_title_category_and_attachment_saves_equal_a_full_build(preview):
     check(root, session)
     save(root, "content/files/2021/00001-1.pdf", b"%PDF-1.4\n" + b"x" * 5000)
     check(root, session)
+    save(root, "directory.yml", CATALOGUE.replace("第2号规划文件", "改过的标题").replace(
+        "第5号规划文件\n    category: plans", "第5号规划文件\n    category: normative").replace(
+        "date: 2019-03-01", "date: 2019-12-30"))  # the oldest to the top: search results follow its date
+    check(root, session)
 
 
 def test_exports_are_made_again_when_the_catalogue_is_read_again_or_were_not_written(preview):

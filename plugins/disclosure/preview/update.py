@@ -204,6 +204,7 @@ def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None],
             added |= _replace_file(config, plan, files if view.kind == "home" else worker_files, uri)
     held = {file.src_uri: file for file in worker_files}  # in the order a full build has them (sitemap.xml)
     plan.column.worker_files = worker_files = Files([held[uri] for uri in plan.column.views if uri in held])
+    moved = list(held) != [file.src_uri for file in worker_files]  # a new date moves an entry's page
     for path in plan.attachments:
         file = files.get_file_from_path(path)
         if file is None:
@@ -232,8 +233,8 @@ def apply(config: MkDocsConfig, plugin, plan: Plan, adopted: Callable[[], None],
     page_workers.render(job, [uri for uri in apart if plan.column.views[uri].entry is not None])
     entries_rendered(search)
     page_workers.render(job, listings)
-    if plan.removed or added:
-        _build_theme_template("sitemap.xml", state.env, files, config, state.nav)  # pages came or went
+    if plan.removed or added or moved:
+        _build_theme_template("sitemap.xml", state.env, files, config, state.nav)  # pages came, went or moved
 
 
 def _replace_file(config: MkDocsConfig, plan: Plan, files, uri: str) -> bool:
