@@ -15,10 +15,22 @@ def indexes(*pairs: tuple[int, int]) -> list[str]:
 
 
 def test_ids_come_from_year_and_sequence():
-    """The first year's sequences as they are; each later year after the powers of two above the
-    largest sequences of the years before (2020: 2 → 4, 2021: 3 → 4; 2023 after 2022's 5 → 8)."""
-    assert of_indexes(indexes((2021, 3), (2020, 1), (2022, 5), (2020, 2), (2023, 1))) == [4 + 3, 1, 8 + 5, 2, 16 + 1]
+    """Each year's sequences in the smallest aligned block of a power of two that holds them (2020's 1
+    and 2: 0–3; 2021's 3 alone: 3–3), the years' blocks one after another."""
+    assert of_indexes(indexes((2021, 3), (2020, 1), (2022, 5), (2020, 2), (2023, 1))) == [4, 1, 5, 2, 6]
+    assert of_indexes(indexes((2020, 1), (2020, 400), (2021, 7))) == [1, 400, 512]
     assert of_indexes([]) == []
+
+
+def test_sequences_that_run_on_across_years_are_not_ranked():
+    """9,600–10,000 sit in 9,216–10,239 (1,024 ids), not in 0–16,383: few unused ids, so no ranks, and
+    an entry removed or added (even the year's first) moves no other."""
+    catalogue = indexes(*((2020, seq) for seq in range(9600, 10001)), *((2021, seq) for seq in range(10001, 10200)))
+    ids = of_indexes(catalogue)
+    assert ids[:2] == [9600 - 9216, 9601 - 9216] and ids[401] == 1024 + 10001 - 9984  # 2021: 9,984–10,239
+    before = dict(zip(catalogue, ids))
+    for changed in (catalogue[1:], catalogue[:200] + catalogue[201:], catalogue + indexes((2021, 10200))):
+        assert all(before.get(index, id) == id for index, id in zip(changed, of_indexes(changed)))
 
 
 def test_no_save_changes_another_entrys_id():

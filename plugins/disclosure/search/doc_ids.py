@@ -1,15 +1,16 @@
 """The full-text index's doc ids: a number per entry, given by its index number alone where it can be.
 
-An index number is "<agency code>/<year>-<sequence>"; its doc id is its year's offset plus its
-sequence. Each year takes the power of two above its largest sequence, after the years before it.
-No other entry's id changes when an entry is added (even one that makes its year take more), removed
-or dated anew, unless it changes an earlier year's power of two, so a save lays out again only the
-lines of the grams the entry itself has (`laid_out.py`). The ids leave gaps where sequence
-numbers are unused; when they would leave too many (more than SPREAD ids an entry), or the index
-numbers are not all of that form under one agency code, the ids rank the index numbers instead
-(code, year, sequence), with none unused. Either way they stay below `bulk.MAX_DOC_IDS` (ids are
-packed in that many bits) up to that many entries. The browser maps ids to catalogue positions through the
-order file (`order_file`).
+An index number is "<agency code>/<year>-<sequence>". Each year's sequences lie in one aligned block
+of a power of two (the smallest one whose multiples do not split them: 1–400 in the block 0–511,
+9,600–10,000 where sequences run on across years in 9,216–10,239); the years' blocks follow one
+another, and an entry's doc id is its year's offset plus its place in the block. No other entry's id
+changes when an entry is added (even one that widens its year's block), removed or dated anew,
+unless it widens an earlier year's block, so a save lays out again only the lines of the grams the
+entry itself has (`laid_out.py`). The ids leave gaps where sequence numbers are unused; when they
+would leave too many (more than SPREAD ids an entry), or the index numbers are not all of that form
+under one agency code, the ids rank the index numbers instead (code, year, sequence), with none
+unused. Either way they stay below `bulk.MAX_DOC_IDS` (ids are packed in that many bits) up to that
+many entries. The browser maps ids to catalogue positions through the order file (`order_file`).
 """
 
 from __future__ import annotations
@@ -30,7 +31,7 @@ def of_indexes(indexes: Sequence[str]) -> list[int]:
         years = [int(match["year"]) for match in matches]  # type: ignore[index]
         sequences = [int(match["seq"]) for match in matches]  # type: ignore[index]
         offsets = _year_offsets(years, sequences)
-        ids = [offsets[year] + sequence for year, sequence in zip(years, sequences)]
+        ids = [offsets[year] + sequence for year, sequence in zip(years, sequences)]  # offsets are less the block's start
         if max(ids, default=0) < min(SPREAD * len(ids) + SLACK, MAX_DOC_IDS) and len(set(ids)) == len(ids):  # 2021-1 and 2021-01 share one
             return ids
     ranked = sorted(range(len(indexes)), key=lambda at: rank_key(indexes[at]))
@@ -41,13 +42,17 @@ def of_indexes(indexes: Sequence[str]) -> list[int]:
 
 
 def _year_offsets(years: list[int], sequences: list[int]) -> dict[int, int]:
-    """Each year's first id: the years before it each take the power of two above their largest sequence."""
-    largest: dict[int, int] = {}
+    """What to add to each year's sequences: the year's first id less where its block starts."""
+    spans: dict[int, tuple[int, int]] = {}
     for year, sequence in zip(years, sequences):
-        largest[year] = max(largest.get(year, 0), sequence)
-    offsets, offset = {}, 0
-    for year in sorted(largest):
-        offsets[year], offset = offset, offset + (1 << largest[year].bit_length())
+        low, high = spans.get(year, (sequence, sequence))
+        spans[year] = min(low, sequence), max(high, sequence)
+    offsets, first = {}, 0
+    for year in sorted(spans):
+        low, high = spans[year]
+        size = 1 << (low ^ high).bit_length()  # the smallest aligned block holding both ends
+        offsets[year] = first - low // size * size
+        first += size
     return offsets
 
 
