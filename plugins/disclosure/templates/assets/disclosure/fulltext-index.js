@@ -23,10 +23,9 @@ var DisclosureFullText = (function () {
   function loadManifest() {
     if (!manifest) manifest = fetchOk(new URL("manifest.json", INDEX), "json", { cache: "no-cache" }).then(function (data) { // hashed files: any cache
       if (data.format !== FORMAT) throw new Error("format " + data.format);
-      return fetchOk(new URL(data.order, INDEX), "text").then(function (text) {
-        data.positions = positionsOf(text, data.count);
-        return data;
-      });
+      data.positions = fetchOk(new URL(data.order, INDEX), "text").then(function (text) { return positionsOf(text, data.count); });
+      data.positions.catch(Boolean); // fetched beside the buckets; a query that needs it sees its failure
+      return data;
     });
     return manifest;
   }
@@ -98,7 +97,9 @@ var DisclosureFullText = (function () {
   function candidates(data, list) {
     return Promise.all(list.map(function (word) {
       return Promise.all(gramsOf(word).map(function (gram) {
-        return bucket(data, bucketOf(gram, data.buckets.length)).then(function (text) { return postings(text, gram, data.positions); });
+        return Promise.all([bucket(data, bucketOf(gram, data.buckets.length)), data.positions]).then(function (both) {
+          return postings(both[0], gram, both[1]);
+        });
       })).then(function (found) {
         return { word: word, head: allOf(found.map(function (p) { return p[0]; })),
           meta: allOf(found.map(function (p) { return union(p[0], p[1]); })), body: allOf(found.map(function (p) { return p[2]; })) };
