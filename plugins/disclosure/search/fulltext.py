@@ -31,6 +31,7 @@ texts are collected by index number.
 
 from __future__ import annotations
 
+from array import array
 from functools import cached_property
 from typing import Iterable
 
@@ -40,7 +41,7 @@ from ..catalogue.model import Entry
 from . import bulk
 from .files import dump_json, hashed_name, write_folder
 from .doc_ids import digits, of_indexes, order_file
-from .laid_out import LaidOut, id_array
+from .laid_out import LaidOut
 from .postings import Postings, normal
 
 FORMAT = 5
@@ -114,8 +115,7 @@ class FullTextIndex:
         if once and not self.postings.posted:
             self.laid_out = LaidOut(dict(enumerate(self.doc_ids)))  # numbered by position, postings of its own, not kept
             self.laid_out.buckets = bulk.lines_at_once(bulk.gather(Postings().numbered(self.entries, self.texts)),
-                                                       id_array(self.laid_out.ids, len(self.entries)),
-                                                       digits(max(self.doc_ids, default=0)), _bucket_count)
+                                                       array("I", self.doc_ids), digits(max(self.doc_ids, default=0)), _bucket_count)
             return self.laid_out
         self.sync()
         total = sum(sum(map(len, postings.values())) for postings in self.postings.lists)
