@@ -113,3 +113,19 @@ def test_each_page_is_parsed_once(corpus: Path, monkeypatch):
     check_site(str(corpus))
     pages = sorted(str(p.relative_to(corpus)) for p in corpus.rglob("*.html"))
     assert len(pages) == 6 and sorted(calls) == pages  # every page, each once
+
+
+def test_a_target_does_not_depend_on_the_pages_classified_before():
+    """Targets of "/…" and "../…" URLs are kept per folder they resolve from: every page must get what
+    an index that saw only that page gives, wherever the URL climbs to (out of the site included)."""
+    pages = ["index.html", "a.html", "gkml/index.html", "gkml/x/index.html", "gkml/y/index.html",
+             "gkml/category/rules/2/index.html", "other/x/index.html"]
+    urls = ["../", "../index.html", "../../", "../../assets/a.css", "../../../x/", "../../../../up.html", "..",
+            "../..", "../../%2E%2E/z.html", "../y/#sec", "../x/?q=1", "../../gkml/./y/", "/", "/gkml/x/", "//cdn.example/a.js",
+            "./", "#top", "", "z.html", "../中文/", "../%E4%B8%AD/"]
+    files = {"index.html", "gkml/index.html", "gkml/x/index.html", "gkml/y/index.html", "assets/a.css"}
+    shared = SiteIndex(files, "https://site.example.gov.cn/")
+    for page in pages * 2:  # the second round takes the kept targets
+        for url in urls:
+            assert shared.classify(page, url) == SiteIndex(files, "https://site.example.gov.cn/").classify(page, url), (page, url)
+    assert shared.classify("gkml/x/index.html", "../../assets/a.css") is shared.classify("gkml/y/index.html", "../../assets/a.css")

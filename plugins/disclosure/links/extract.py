@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from selectolax.lexbor import LexborHTMLParser
 
@@ -15,12 +16,14 @@ URL_ATTRIBUTES: dict[str, tuple[str, ...]] = {
     "audio": ("src",), "track": ("src",), "embed": ("src",)
 }
 SRCSET_TAGS = ("img", "source")
-SELECTOR = ",".join(sorted(set(URL_ATTRIBUTES) | {"meta"}))
+# Elements that may hold a URL; an element that matches two selectors of the list is found twice, so
+# those with more than one URL attribute are selected by their tag alone.
+SELECTOR = ",".join([f"{tag}[{attrs[0]}]" if len(attrs) == 1 and tag not in SRCSET_TAGS else tag
+                     for tag, attrs in URL_ATTRIBUTES.items()] + ["meta[http-equiv]"])
 MAX_PAGE_BYTES = 16 << 20  # a larger page is a finding, not 3 GB of parser memory
 
 
-@dataclass(frozen=True)
-class Link:
+class Link(NamedTuple):  # a tuple: made ~200k times a build, faster than a frozen dataclass
     url: str  # as written in the HTML (entities decoded)
     tag: str
     attr: str

@@ -29,8 +29,34 @@ class SiteIndex:
         split = urlsplit(site_url or "")
         self.site_origin = f"{split.scheme}://{split.netloc}".lower() if split.netloc else ""
         self.base_path = "/" + split.path.strip("/") + "/" if split.path.strip("/") else "/"
+        self.shared: dict[tuple[str, str], Target] = {}  # (folder the URL resolves from, URL) → target
+        self.folders: tuple[str, list[str]] = ("", [])  # the last page and its folders
 
     def classify(self, page: str, url: str) -> Target:
+        """What `url`, written on `page`, points at. A URL that starts with "/" means the same on every
+        page, and one that climbs k folders ("../../x.css") the same on every page k folders below the
+        folder it climbs to: their targets are kept, so the links every page's chrome repeats are
+        resolved once per folder they resolve from, not once per page."""
+        if url.startswith("/"):
+            key = ("/", url)
+        elif url.startswith("../"):
+            climbs = 1
+            while url.startswith("../", 3 * climbs):
+                climbs += 1
+            if page != self.folders[0]:
+                self.folders = (page, page.split("/")[:-1])
+            folders = self.folders[1]
+            if climbs > len(folders):
+                return self._resolve(page, url)
+            key = ("/".join(folders[:len(folders) - climbs]), url)
+        else:
+            return self._resolve(page, url)
+        target = self.shared.get(key)
+        if target is None:
+            target = self.shared[key] = self._resolve(page, url)
+        return target
+
+    def _resolve(self, page: str, url: str) -> Target:
         try:
             scheme, netloc, path, fragment = _split(url)
             return self._classify(page, url, scheme, netloc, path, fragment)
