@@ -4,9 +4,11 @@ An index number is "<agency code>/<year>-<sequence>". Each year's sequences lie 
 of a power of two (the smallest one whose multiples do not split them: 1–400 in the block 0–511,
 9,600–10,000 where sequences run on across years in 9,216–10,239); the years' blocks follow one
 another, and an entry's doc id is its year's offset plus its place in the block. No other entry's id
-changes when an entry is added (even one that widens its year's block), removed or dated anew,
-unless it widens an earlier year's block, so a save lays out again only the lines of the grams the
-entry itself has (`laid_out.py`). The ids leave gaps where sequence numbers are unused; when they
+changes when an entry is added, removed or dated anew, unless that changes its year's block: an
+entry that widens the block (or, removed, halves it) moves the ids of the years after it, and of its
+own year too where the block's start moves (9,600–10,000 and a new 10,300: 9,216 → 8,192; never for
+sequences counted from 1 each year, whose blocks start at 0). Otherwise a save lays out again only
+the lines of the grams the entry itself has (`laid_out.py`). The ids leave gaps where sequence numbers are unused; when they
 would leave too many (more than SPREAD ids an entry), or the index numbers are not all of that form
 under one agency code, the ids rank the index numbers instead (code, year, sequence), with none
 unused. Either way they stay below `bulk.MAX_DOC_IDS` (ids are packed in that many bits) up to that
