@@ -30,7 +30,6 @@ class SiteIndex:
         self.site_origin = f"{split.scheme}://{split.netloc}".lower() if split.netloc else ""
         self.base_path = "/" + split.path.strip("/") + "/" if split.path.strip("/") else "/"
         self.shared: dict[tuple[str, str], Target] = {}  # (folder the URL resolves from, URL) → target
-        self.folders: tuple[str, list[str]] = ("", [])  # the last page and its folders
 
     def classify(self, page: str, url: str) -> Target:
         """What `url`, written on `page`, points at. A URL that starts with "/" means the same on every
@@ -43,12 +42,10 @@ class SiteIndex:
             climbs = 1
             while url.startswith("../", 3 * climbs):
                 climbs += 1
-            if page != self.folders[0]:
-                self.folders = (page, page.split("/")[:-1])
-            folders = self.folders[1]
-            if climbs > len(folders):
+            depth = page.count("/")  # folders the page is in
+            if climbs > depth:
                 return self._resolve(page, url)
-            key = ("/".join(folders[:len(folders) - climbs]), url)
+            key = (page.rsplit("/", climbs + 1)[0] if climbs < depth else "", url)
         else:
             return self._resolve(page, url)
         target = self.shared.get(key)
