@@ -12,7 +12,10 @@ from mkdocs.config import load_config
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from markdown.treeprocessors import InlineProcessor
+
 from disclosure.page_workers import Converter, ColumnPage
+from disclosure.plain_inline import PlainTextInline
 
 
 def tree(site: Path) -> dict[str, bytes]:
@@ -97,3 +100,44 @@ def test_a_reused_converter_renders_every_body_as_a_fresh_markdown_does(tmp_path
         assert reused.content == fresh.content
         assert str(reused.toc) == str(fresh.toc) and reused.title == fresh.title
         assert reused.present_anchor_ids == fresh.present_anchor_ids
+
+
+PLAIN_AND_MARKED = [  # each paragraph of the second holds one character an inline pattern needs
+    "政府信息公开工作，依法有效。\n\n第二段，没有任何标记。\n第二行。\n",
+    "\n\n".join(["行末两个空格  \n换行。", "**加粗**", "*强调*", "_下划线_", "__粗__", "`代码`", "\\*转义\\*",
+                "[链接](../index.md)", "![图](a.png)", "[引用][r] 与 [r]", "<https://example.org/>",
+                "<someone@example.org>", "<b>粗</b>", "只有实体 &amp; 与 &copy;", "& 与 < 号", "[r]: https://example.org/"]),
+    "| 甲 | 乙 |\n|---|---|\n| *1* | 2 |\n\n## 小节 {#own-id}\n\n!!! note \"提示\"\n    内容 a_b_c\n",
+    "```\n*不是强调*\n```\n\n<div>\n块级 *HTML*\n</div>\n\n    缩进代码 [x]\n",
+]
+
+
+def render_both(tmp_path, extensions: str, body: str) -> tuple[ColumnPage, Page]:
+    (tmp_path / "mkdocs.yml").write_text(MINIMAL_MKDOCS + f"markdown_extensions: [{extensions}]\n", encoding="utf-8")
+    (tmp_path / "content").mkdir(exist_ok=True)
+    config = load_config(str(tmp_path / "mkdocs.yml"))
+    config.plugins._current_plugin = None
+    files = Files([])
+    reused = ColumnPage(None, File.generated(config, "gkml/1/index.md", content=body), config)
+    fresh = Page(None, File.generated(config, "gkml/1/index.md", content=body), config)
+    reused.converter = Converter(config)
+    for page in (reused, fresh):
+        page.markdown = body
+        page.render(config, files)
+    return reused, fresh
+
+
+def test_text_without_markup_skips_the_inline_patterns_and_renders_as_markdown_does(tmp_path):
+    for body in PLAIN_AND_MARKED:
+        reused, fresh = render_both(tmp_path, "tables, attr_list, admonition, {toc: {permalink: false}}", body)
+        assert type(reused.converter.instance().treeprocessors["inline"]) is PlainTextInline
+        assert reused.content == fresh.content, body
+    assert "<br />" in render_both(tmp_path, "tables", PLAIN_AND_MARKED[1])[0].content
+
+
+def test_an_extension_with_its_own_inline_pattern_keeps_every_text_on_markdowns_path(tmp_path):
+    body = "见 https://example.org/a 与 www.example.org。\n"  # no character Markdown's own patterns need
+    reused, fresh = render_both(tmp_path, "pymdownx.magiclink", body)
+    assert type(reused.converter.instance().treeprocessors["inline"]) is InlineProcessor
+    assert reused.content == fresh.content
+    assert 'href="https://example.org/a"' in reused.content

@@ -32,6 +32,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from mkdocs.structure.toc import get_toc
 
 from .forks import ForkPool, can_fork, cores
+from .plain_inline import skip_plain_text
 from .site_cleanup import write_in_place
 
 MIN_PER_WORKER = 200  # below this a fork costs more than it saves
@@ -41,7 +42,8 @@ SHARES_PER_WORKER = 8  # smaller shares even out the load between workers
 class Converter:
     """One Markdown instance per process for every page it renders: building one (MkDocs does it per
     page) costs more than converting a short body. `reset()` between pages is Python-Markdown's way
-    to reuse an instance; the page-specific processors are registered again under the same names."""
+    to reuse an instance; the page-specific processors are registered again under the same names.
+    Its inline step skips text no inline pattern can match (plain_inline.py)."""
 
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
@@ -51,6 +53,7 @@ class Converter:
         if self.markdown is None:
             self.markdown = markdown.Markdown(extensions=self.config["markdown_extensions"],
                                               extension_configs=self.config["mdx_configs"] or {})
+            skip_plain_text(self.markdown)
         self.markdown.reset()
         return self.markdown
 
