@@ -44,7 +44,8 @@ FILES = {"mkdocs.yml": MINIMAL_MKDOCS, "content/index.md": SMALL_FILES["content/
 
 def positions(loaded) -> list:
     """Everything a load gives, positions included (entries compare without them)."""
-    return [(e, e.pos, sorted(e.field_pos.items()), [(a, a.pos) for a in e.attachments]) for e in loaded.catalogue.entries]
+    return [(e, e.pos, [(key, e.pos_of(key)) for key in sorted(e.field_places)], [(a, a.pos) for a in e.attachments])
+            for e in loaded.catalogue.entries]
 
 
 def full(root: Path):

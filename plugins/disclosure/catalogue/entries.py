@@ -86,7 +86,9 @@ class EntryReader:
             self.report(node.pos, path, "条目至少要有 body（正文）、link（链接）或 attachments（附件）之一")
         if self.reported > before:
             return None
-        return Entry(pos=node.pos, field_pos=dict(node.value_pos), **fields)
+        line = node.pos.line
+        places = {key: (pos.line - line, pos.col) for key, pos in node.value_pos.items()}
+        return Entry(pos=node.pos, field_places=places, **fields)
 
     def report(self, where: Pos, path: str, message: str) -> None:
         self.reported += 1

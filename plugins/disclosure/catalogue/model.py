@@ -71,7 +71,8 @@ class Entry:
     valid_until: datetime.date | None = None
     report: str | None = None  # annual report data (YAML under docs_dir), see reports/
     interprets: str | None = None  # index number of the document this entry (a 政策解读) explains
-    field_pos: dict[str, Pos] = field(default_factory=dict, compare=False, repr=False)
+    field_places: dict[str, tuple[int, int]] = field(default_factory=dict, compare=False, repr=False)
+    # ^ each field's value: (lines below `pos`, column); an entry moved down a file moves only `pos`
 
     @property
     def slug(self) -> str:
@@ -86,7 +87,8 @@ class Entry:
         return self.date.year
 
     def pos_of(self, field_name: str) -> Pos:
-        return self.field_pos.get(field_name, self.pos)
+        place = self.field_places.get(field_name)
+        return self.pos if place is None else Pos(self.pos.file, self.pos.line + place[0], place[1])
 
 
 @dataclass(frozen=True)

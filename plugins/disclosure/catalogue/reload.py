@@ -214,8 +214,7 @@ def _moved(item: Item, delta: int) -> Item:
     entry = item.entry
     moved = object.__new__(Entry)  # frozen: a copy of its fields with the positions replaced
     moved.__dict__.update(entry.__dict__)
-    object.__setattr__(moved, "pos", _down(entry.pos, delta))
-    object.__setattr__(moved, "field_pos", {key: _down(pos, delta) for key, pos in entry.field_pos.items()})
+    object.__setattr__(moved, "pos", _down(entry.pos, delta))  # its fields' places are relative to it
     if entry.attachments:
         object.__setattr__(moved, "attachments", tuple(
             type(a)(a.title, a.file, a.size, _down(a.pos, delta)) for a in entry.attachments))
