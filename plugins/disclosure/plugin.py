@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
-from collections.abc import Callable
 
 from markupsafe import Markup
 
@@ -21,7 +20,7 @@ from .build_cache import BuildCache, warning_counter
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
-from .links.build import check_built_site
+from .links.build import check_while, report_check, site_check
 from .search import FULLTEXT_FORMAT, FullTextIndex, html_text, write_fulltext
 from .search.laid_out import LaidOut
 from .search.postings import Postings
@@ -238,7 +237,9 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.cache.store()
 
     def _finish_column(self, config: MkDocsConfig) -> None:
-        """The workers' pages and problems, then the full-text index written while the links are checked."""
+        """The workers' pages and problems; then the links checked while a forked child writes the
+        full-text index and joins the check. The preview takes the child's postings and lines back:
+        its saves then post and lay out only the entries and grams they change."""
         assert self.page_workers is not None
         self.page_workers.finish(self.absorb)
         if self.problems:
@@ -247,19 +248,13 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.write_exports(config, self.exports_ahead.made())
         if self.earlier_site is not None:  # the static files in place before the link check
             self.earlier_site.wait()
-        self.beside_search_text(config, lambda: check_built_site(config, self.config, self.catalogue, self.serving, log,
-                                                                 busy=1))
-
-    def beside_search_text(self, config: MkDocsConfig, work: Callable[[], object]) -> None:
-        """`work` while the full-text index is written in a forked child (where this process may fork).
-        The preview takes the child's postings and lines back: its saves then post and lay out only
-        the entries and grams they change."""
-        written = forks.Aside(lambda: self.write_search_text(config, hand_back=self.serving))
-        try:
-            work()
-        finally:
-            if (handed := written.result()) is not None:
-                self.fulltext.postings, self.fulltext.laid_out = handed
+        check = site_check(config, self.config, self.catalogue)  # the site listed before the child forks
+        handed, parts = check_while(lambda: self.write_search_text(config, hand_back=self.serving), check,
+                                    self.config.workers or forks.cores() - 1)
+        if handed is not None:
+            self.fulltext.postings, self.fulltext.laid_out = handed
+        if check is not None:
+            report_check(check, parts, self.config, self.serving, log)
 
     def export_files(self, config: MkDocsConfig) -> exports.Made:
         assert self.catalogue is not None

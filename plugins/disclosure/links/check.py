@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import multiprocessing
 import os
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
@@ -88,34 +90,88 @@ class PageCache:
 
 
 MIN_PAGES_PER_WORKER = 500  # below this a fork costs more than it saves
+CHUNK = 64  # pages a process takes at a time from a check shared between processes
+
+
+class SharedPages:
+    """The pages of one check, taken a chunk at a time by every process that joins it: the one that
+    made it and any forked after (their counter is shared memory). Each chunk goes to one process."""
+
+    def __init__(self, pages: list[str]) -> None:
+        self.pages = pages
+        self.taken = multiprocessing.get_context("fork").RawValue("q", 0) if can_fork() else None
+        self.lock = multiprocessing.get_context("fork").Lock() if can_fork() else None
+        self.local = 0  # without fork: one process, no sharing
+
+    def chunks(self) -> Iterator[tuple[int, list[str]]]:
+        while (start := self._take()) < len(self.pages):
+            yield start, self.pages[start:start + CHUNK]
+
+    def _take(self) -> int:
+        if self.taken is None or self.lock is None:
+            start, self.local = self.local, self.local + CHUNK
+            return start
+        with self.lock:
+            start = self.taken.value
+            self.taken.value = start + CHUNK
+        return start
+
+
+Part = tuple[dict[int, CheckResult], dict[str, str]]  # a process's results by first page, its unreadable pages
+
+
+class SiteCheck:
+    """A check of every HTML page in scope, prepared (site listed, pages ordered) before any process
+    forked to join it; `work()` checks chunks until none is left, `result(parts)` joins the parts in
+    page order: the same result however the chunks were shared."""
+
+    def __init__(self, site_dir: str, site_url: str | None = None, scope: Callable[[str], bool] | None = None,
+                 external: bool = False, locator: "SourceLocator | None" = None) -> None:
+        self.unreadable: list[tuple[str, str]] = []
+        self.locator = locator
+        files = list_files(site_dir, self.unreadable)
+        self.checker = _Checker(site_dir, SiteIndex(files, site_url), external, locator)
+        self.pages = SharedPages(sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p))))
+
+    def work(self) -> Part:
+        done = {start: self.checker.check(chunk) for start, chunk in self.pages.chunks()}
+        return done, self.checker.unreadable()
+
+    def result(self, parts: list[Part]) -> CheckResult:
+        result, problems = CheckResult(), {}
+        chunks: dict[int, CheckResult] = {}
+        for done, unreadable_here in parts:
+            chunks.update(done)
+            problems.update(unreadable_here)
+        for start in sorted(chunks):
+            part = chunks[start]
+            result.pages += part.pages
+            result.links += part.links
+            result.broken += part.broken
+            for url, uses in part.external.items():
+                result.external.setdefault(url, []).extend(uses)
+        unreadable = self.unreadable + list(problems.items())
+        result.broken += [Broken(path, "", reason) for path, reason in sorted(unreadable)]  # url "": the file itself
+        return result
 
 
 def check_site(site_dir: str, site_url: str | None = None, scope: Callable[[str], bool] | None = None,
                external: bool = False, locator: "SourceLocator | None" = None, workers: int = 1) -> CheckResult:
     """Internal links of every HTML page in scope; external ones are collected for external.py.
-    With `workers` > 1 the pages are split over forked processes; the result is the same."""
-    unreadable: list[tuple[str, str]] = []
-    files = list_files(site_dir, unreadable)
-    checker = _Checker(site_dir, SiteIndex(files, site_url), external, locator)
-    pages = sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p)))
-    workers = min(workers, len(pages) // MIN_PAGES_PER_WORKER)
-    if workers > 1 and can_fork():
-        size = -(-len(pages) // workers)
-        pool = ForkPool(workers, checker.check)
-        parts = pool.results([pool.submit(pages[i:i + size]) for i in range(0, len(pages), size)])
-    else:
-        parts = [checker.check(pages)]
-    result, problems = CheckResult(), {}
-    for part, part_problems in parts:
-        result.pages += part.pages
-        result.links += part.links
-        result.broken += part.broken
-        for url, uses in part.external.items():
-            result.external.setdefault(url, []).extend(uses)
-        problems.update(part_problems)
-    unreadable += problems.items()
-    result.broken += [Broken(path, "", reason) for path, reason in sorted(unreadable)]  # url "": the file itself
-    return result
+    With `workers` > 1 the pages are shared with forked processes; the result is the same."""
+    check = SiteCheck(site_dir, site_url, scope, external, locator)
+    return check.result(share_check(check, workers))
+
+
+def share_check(check: SiteCheck, workers: int) -> list[Part]:
+    """`check` in this process and `workers` - 1 forked ones (fewer for a small site)."""
+    workers = min(workers, len(check.pages.pages) // MIN_PAGES_PER_WORKER)
+    if workers < 2 or not can_fork():
+        return [check.work()]
+    pool = ForkPool(workers - 1, lambda _: check.work())
+    futures = [pool.submit(None) for _ in range(workers - 1)]
+    mine = check.work()
+    return [mine, *pool.results(futures)]
 
 
 class _Checker:
@@ -123,12 +179,15 @@ class _Checker:
 
     def __init__(self, site_dir: str, index: SiteIndex, external: bool, locator: "SourceLocator | None") -> None:
         self.site_dir, self.index, self.external, self.locator = site_dir, index, external, locator
+        self.cache = PageCache(site_dir)  # made empty before any fork: each process fills its own
+        self.verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
 
-    def check(self, pages: list[str]) -> tuple[CheckResult, dict[str, str]]:
-        """The result for these pages, and the pages (checked or linked to) that could not be read."""
-        result, index, locator = CheckResult(), self.index, self.locator
-        cache = PageCache(self.site_dir)
-        verdicts: dict[tuple[str, str], str | None] = {}  # (target path, fragment) → reason
+    def unreadable(self) -> dict[str, str]:
+        """The pages (checked or linked to) this process could not read."""
+        return {page.path: page.problem for page in self.cache.pages.values() if page.problem}
+
+    def check(self, pages: list[str]) -> CheckResult:
+        result, index, locator, cache, verdicts = CheckResult(), self.index, self.locator, self.cache, self.verdicts
         for path in pages:
             page = cache.get(path)
             result.pages += 1
@@ -147,4 +206,4 @@ class _Checker:
                 elif target.kind == "invalid":
                     source = locator.locate(path, link.url, None) if locator else None
                     result.broken.append(Broken(path, link.url, target.reason, source))
-        return result, {page.path: page.problem for page in cache.pages.values() if page.problem}
+        return result
