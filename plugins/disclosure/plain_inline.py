@@ -45,9 +45,12 @@ def skip_plain_text(md: markdown.Markdown) -> bool:
     inline = md.treeprocessors["inline"] if "inline" in md.treeprocessors else None
     if not isinstance(inline, InlineProcessor) or type(inline) is not InlineProcessor or not hasattr(InlineProcessor, "_InlineProcessor__handleInline"):
         return False
-    own = _own_patterns()
-    if _patterns(inline.inlinePatterns) != own or not all(name in NEEDS or name == "linebreak" for name, *_ in own):
-        return False  # an extension's pattern, or one of a Markdown version this table does not know
+    try:  # the registry's order is not public API: a Markdown that changed it keeps its normal path
+        own = _own_patterns()
+        if _patterns(inline.inlinePatterns) != own or not all(name in NEEDS or name == "linebreak" for name, *_ in own):
+            return False  # an extension's pattern, or one of a Markdown version this table does not know
+    except (AttributeError, KeyError, TypeError):
+        return False
     needed = set(PLACEHOLDERS).union(*(NEEDS.get(name, "") for name, *_ in own), *(tokens for *_, tokens in own))
     inline.__class__ = PlainTextInline
     inline.can_match = re.compile("[" + re.escape("".join(sorted(needed))) + "]|" + re.escape(LINE_BREAK))
