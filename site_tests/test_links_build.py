@@ -80,7 +80,7 @@ def test_serve_only_warns(build_site, caplog):
     options["check_links"] = True
     log = logging.getLogger("test.links")
     with caplog.at_level(logging.WARNING, logger="test.links"):
-        result = check_built_site(config, options, None, serving=True, log=log)
+        _, result = check_built_site(config, options, None, serving=True, log=log, beside=lambda: None)
     assert result is not None and len(result.broken) == 1
     assert any("nowhere.pdf" in record.getMessage() for record in caplog.records)
 

@@ -20,7 +20,7 @@ from .build_cache import BuildCache, warning_counter
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
 from .reports import hooks as report_hooks
-from .links.build import check_while, report_check, site_check
+from .links.build import check_built_site
 from .search import FULLTEXT_FORMAT, FullTextIndex, html_text, write_fulltext
 from .search.laid_out import LaidOut
 from .search.postings import Postings
@@ -248,13 +248,10 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             self.write_exports(config, self.exports_ahead.made())
         if self.earlier_site is not None:  # the static files in place before the link check
             self.earlier_site.wait()
-        check = site_check(config, self.config, self.catalogue)  # the site listed before the child forks
-        handed, parts = check_while(lambda: self.write_search_text(config, hand_back=self.serving), check,
-                                    self.config.workers or forks.cores() - 1)
+        handed, _ = check_built_site(config, self.config, self.catalogue, self.serving, log,
+                                     beside=lambda: self.write_search_text(config, hand_back=self.serving))
         if handed is not None:
             self.fulltext.postings, self.fulltext.laid_out = handed
-        if check is not None:
-            report_check(check, parts, self.config, self.serving, log)
 
     def export_files(self, config: MkDocsConfig) -> exports.Made:
         assert self.catalogue is not None

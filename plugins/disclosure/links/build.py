@@ -27,9 +27,17 @@ class DeadLinksError(PluginError):
         super().__init__("网站中有失效链接，请修正后重新生成：\n" + format_text(result))
 
 
-def site_check(config, options, catalogue) -> SiteCheck | None:
-    """The build's link check, prepared (the site listed) for processes to share; None when turned off.
-    `config`: MkDocsConfig; `options`: the plugin's DisclosureConfig."""
+def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger | logging.LoggerAdapter,
+                     beside: Callable[[], T]) -> tuple[T, CheckResult | None]:
+    """The built site's links checked while `beside` runs in a forked child that then takes its share
+    of the pages left (the build's full-text index); `beside`'s value and the check's result (None when
+    the check is turned off). `config`: MkDocsConfig; `options`: the plugin's DisclosureConfig."""
+    check = _site_check(config, options, catalogue)  # the site listed before the child forks
+    value, parts = _check_while(beside, check, options.workers or cores() - 1)  # the child takes a core
+    return value, (_report(check, parts, options, serving, log) if check is not None else None)
+
+
+def _site_check(config, options, catalogue) -> SiteCheck | None:
     if not options.check_links:
         return None
     prefix = options.prefix.strip("/")
@@ -38,7 +46,7 @@ def site_check(config, options, catalogue) -> SiteCheck | None:
                      SourceLocator(project_from_config(config, prefix, catalogue)))
 
 
-def check_while(task: Callable[[], T], check: SiteCheck | None, workers: int) -> tuple[T, list[Part]]:
+def _check_while(task: Callable[[], T], check: SiteCheck | None, workers: int) -> tuple[T, list[Part]]:
     """`task` in a forked child (`forks.Aside`) that then takes its share of the pages left to check,
     while this process (and `workers` - 1 forked ones) checks them; the task's value, the check's parts."""
     child = Aside(lambda: (task(), check.work() if check is not None else None))
@@ -51,8 +59,8 @@ def check_while(task: Callable[[], T], check: SiteCheck | None, workers: int) ->
     return value, parts + ([theirs] if theirs is not None else [])
 
 
-def report_check(check: SiteCheck, parts: list[Part], options, serving: bool,
-                 log: logging.Logger | logging.LoggerAdapter) -> CheckResult:
+def _report(check: SiteCheck, parts: list[Part], options, serving: bool,
+            log: logging.Logger | logging.LoggerAdapter) -> CheckResult:
     """The check's parts joined (and external links checked, when asked): fails a build on a dead link."""
     result = check.result(parts)
     if options.external_links:
@@ -63,12 +71,3 @@ def report_check(check: SiteCheck, parts: list[Part], options, serving: bool,
     for line in format_text(result).splitlines()[:-1] if result.broken else []:
         log.warning(line)
     return result
-
-
-def check_built_site(config, options, catalogue, serving: bool, log: logging.Logger | logging.LoggerAdapter,
-                     busy: int = 0) -> CheckResult | None:
-    """The whole check in this process and forked ones; `busy`: cores taken by other work."""
-    check = site_check(config, options, catalogue)
-    if check is None:
-        return None
-    return report_check(check, share_check(check, options.workers or cores() - busy), options, serving, log)

@@ -99,8 +99,9 @@ class SharedPages:
 
     def __init__(self, pages: list[str]) -> None:
         self.pages = pages
-        self.taken = multiprocessing.get_context("fork").RawValue("q", 0) if can_fork() else None
-        self.lock = multiprocessing.get_context("fork").Lock() if can_fork() else None
+        shared = multiprocessing.get_context("fork") if can_fork() else None
+        self.taken = shared.RawValue("q", 0) if shared is not None else None
+        self.lock = shared.Lock() if shared is not None else None
         self.local = 0  # without fork: one process, no sharing
 
     def chunks(self) -> Iterator[tuple[int, list[str]]]:
