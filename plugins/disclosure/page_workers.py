@@ -32,6 +32,7 @@ from mkdocs.structure.pages import (Page, _ExtractAnchorsTreeprocessor, _Extract
 from mkdocs.structure.toc import get_toc
 
 from .forks import ForkPool, can_fork, cores
+from . import plain_paragraphs
 from .plain_inline import skip_plain_text
 from .site_cleanup import write_in_place
 
@@ -49,14 +50,20 @@ class Converter:
     def __init__(self, config: MkDocsConfig) -> None:
         self.config = config
         self.markdown: markdown.Markdown | None = None
+        self.plain = False  # whether bodies of plain paragraphs may skip Markdown (plain_paragraphs.py)
 
     def instance(self) -> markdown.Markdown:
         if self.markdown is None:
             self.markdown = markdown.Markdown(extensions=self.config["markdown_extensions"],
                                               extension_configs=self.config["mdx_configs"] or {})
-            skip_plain_text(self.markdown)
+            self.plain = skip_plain_text(self.markdown) and plain_paragraphs.known(self.markdown)
         self.markdown.reset()
         return self.markdown
+
+    def plain_html(self, text: str) -> str | None:
+        """What Markdown makes of `text` when it is plain paragraphs (and this Markdown is known), else None."""
+        self.instance()
+        return plain_paragraphs.plain_html(text) if self.plain else None
 
 
 class ColumnPage(Page):
@@ -66,6 +73,9 @@ class ColumnPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert self.markdown is not None
+        if (html := self.converter.plain_html(self.markdown)) is not None:
+            self._render_plain(html)
+            return
         md = self.converter.instance()
         raw_html = _RawHTMLPreprocessor()
         raw_html._register(md)
@@ -81,6 +91,12 @@ class ColumnPage(Page):
         self.present_anchor_ids = anchors.present_anchor_ids | raw_html.present_anchor_ids
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = relative_paths.links_to_anchors
+
+    def _render_plain(self, html: str) -> None:
+        """What `render` sets for a body of plain paragraphs: no heading, anchor, title or link."""
+        self.content, self.toc, self._title_from_render, self.present_anchor_ids = html, get_toc([]), None, set()
+        if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
+            self.links_to_anchors = {}
 
 
 @dataclass
