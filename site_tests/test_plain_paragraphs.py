@@ -8,8 +8,10 @@ import random
 import markdown
 import pytest
 
-from disclosure import plain_paragraphs
+from disclosure import plain_paragraphs, sanitize
 from disclosure.plain_inline import skip_plain_text
+from disclosure.search.fulltext import html_text
+from disclosure.search.postings import normal
 
 DEMO = ["tables", "attr_list", "admonition", "toc", "fenced_code"]
 # Pieces of bodies: text and whitespace a plain body may hold, and markup that must take the normal path.
@@ -58,3 +60,12 @@ def test_markup_takes_markdowns_path(body):
 ])
 def test_a_markdown_with_processors_it_does_not_know_takes_markdowns_path(extensions, configs):
     assert not plain_paragraphs.known(converter(extensions, configs))
+
+
+def test_plain_html_needs_no_cleaning_and_gives_the_text_a_parser_finds():
+    for body in bodies(6000, seed=7) + ["不间断\xa0空格。"]:
+        if (html := plain_paragraphs.plain_html(body)) is None:
+            continue
+        assert normal(plain_paragraphs.text_of(html)) == normal(html_text(html)), repr(body)
+        assert sanitize.clean(html, plain=True) == sanitize.clean(html), repr(body)
+        assert sanitize.clean(html, plain=True) == html or "\xa0" in html

@@ -70,11 +70,13 @@ class ColumnPage(Page):
     """A listing or entry page; renders as MkDocs' `Page.render` does, with the process's Markdown."""
 
     converter: Converter
+    plain_html: str | None = None  # the content, when it was made without Markdown (plain_paragraphs.py)
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert self.markdown is not None
-        if (html := self.converter.plain_html(self.markdown)) is not None:
-            self._render_plain(html)
+        self.plain_html = self.converter.plain_html(self.markdown)
+        if self.plain_html is not None:
+            self._render_plain(self.plain_html)
             return
         md = self.converter.instance()
         raw_html = _RawHTMLPreprocessor()

@@ -97,3 +97,9 @@ def plain_html(text: str) -> str | None:
         elif block.strip():  # ParagraphProcessor
             paragraphs.append(f"<p>{block.lstrip()}</p>")
     return "\n".join(paragraphs)
+
+
+def text_of(html: str) -> str:
+    """The text of `plain_html`'s HTML, a paragraph a line: what search.fulltext.html_text finds in it,
+    up to whitespace (the full-text index folds each run of it into one space)."""
+    return html.replace("<p>", "").replace("</p>", "\n")

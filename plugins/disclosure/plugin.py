@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import exports, forks, project, sanitize, site_cleanup, xrefs
+from . import exports, forks, plain_paragraphs, project, sanitize, site_cleanup, xrefs
 from .build_cache import BuildCache, warning_counter
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
@@ -151,13 +151,15 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if unresolved and source is not None:
             self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
                                                        catalogue, self.problems)
+        plain = html == getattr(page, "plain_html", None)  # paragraphs of text only: nothing to clean or parse
+        body_text = plain_paragraphs.text_of(html) if plain else None
         if self.config.sanitize_html:
-            html = sanitize.clean(html)
+            html = sanitize.clean(html, plain)
         view = self.column.views.get(page.file.src_uri)
         if view is not None and view.entry is not None and view.entry.report:
-            html = self.reports.render(html, view.entry, page)  # annual report tables
+            html, body_text = self.reports.render(html, view.entry, page), None  # annual report tables
         if view is not None and view.entry is not None:
-            self.fulltext.add(view.entry, html_text(html))
+            self.fulltext.add(view.entry, html_text(html) if body_text is None else body_text)
         return html
 
     def on_env(self, env, *, config: MkDocsConfig, files: Files):
