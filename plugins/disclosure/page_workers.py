@@ -53,17 +53,22 @@ class Converter:
         self.plain = False  # whether bodies of plain paragraphs may skip Markdown (plain_paragraphs.py)
 
     def instance(self) -> markdown.Markdown:
+        """The process's Markdown, reset for the next page."""
+        md = self._made()
+        md.reset()
+        return md
+
+    def plain_html(self, text: str) -> str | None:
+        """What Markdown makes of `text` when it is plain paragraphs (and this Markdown is known), else None."""
+        self._made()  # tells whether it is known; no reset: a plain body does not use it
+        return plain_paragraphs.plain_html(text) if self.plain else None
+
+    def _made(self) -> markdown.Markdown:
         if self.markdown is None:
             self.markdown = markdown.Markdown(extensions=self.config["markdown_extensions"],
                                               extension_configs=self.config["mdx_configs"] or {})
             self.plain = skip_plain_text(self.markdown) and plain_paragraphs.known(self.markdown)
-        self.markdown.reset()
         return self.markdown
-
-    def plain_html(self, text: str) -> str | None:
-        """What Markdown makes of `text` when it is plain paragraphs (and this Markdown is known), else None."""
-        self.instance()
-        return plain_paragraphs.plain_html(text) if self.plain else None
 
 
 class ColumnPage(Page):
