@@ -1,12 +1,15 @@
-"""plain_paragraphs.py: a body of plain paragraphs gets Markdown's own HTML without Markdown's passes;
-any other body, or a Markdown with a processor the module does not know, takes the normal path."""
+"""plain_paragraphs.py: a body of plain paragraphs and headings gets Markdown's own HTML, heading ids and
+table of contents without Markdown's passes; any other body, or a Markdown with a processor the module
+does not know, takes the normal path."""
 
 from __future__ import annotations
 
 import random
+import re
 
 import markdown
 import pytest
+from pymdownx.slugs import slugify
 
 from disclosure import plain_paragraphs, sanitize
 from disclosure.plain_inline import skip_plain_text
@@ -20,6 +23,11 @@ PLAIN = ["政府信息公开", "依申请公开", "，", "。", "（一）", "20
          "é", "\x85", "\u2028"]
 MARKUP = ["  \n", "- ", "* ", "+ ", "1. ", "#", "> ", "===", "---", "|", "*", "_", "`", "[", "]", "(", ")", "<b>", "&",
           ":", "!!! ", "{: .x}", "~~~", "\t", "\r", "\x02", "[TOC]"]
+
+
+STARTS = ["政府信息公开", "（一）", "一、", "Notice", "é", "\u3000\u3000", ""]  # how a line of a headed body may start
+HEADED = [(DEMO, {}), (["toc"], {"toc": {"baselevel": 2, "toc_depth": "2-4", "separator": "_"}}),
+          (["toc", "tables"], {"toc": {"slugify": slugify(case="lower"), "toc_depth": 3}})]
 
 
 def converter(extensions: list, configs: dict | None = None) -> markdown.Markdown:
@@ -40,18 +48,75 @@ def test_plain_bodies_get_exactly_markdowns_html(extensions):
     assert plain_paragraphs.known(md)
     shortcut = 0
     for body in bodies(6000, seed=len(extensions)) + ["段落一\n\n段落二\n第二行\n", "\u3000\u3000首行缩进。\n\n\n\n末段 "]:
-        html = plain_paragraphs.plain_html(body)
-        if html is not None:
+        made = plain_paragraphs.plain_body(body, None)
+        if made is not None:
             shortcut += 1
             md.reset()
-            assert html == md.convert(body), repr(body)
+            assert made.html == md.convert(body), repr(body)
+            assert made.toc_tokens == [] and made.anchors == set()
     assert shortcut > 800  # the generated bodies exercise the shortcut, not only the way around it
+
+
+def headed_bodies(count: int, seed: int) -> list[str]:
+    """Bodies of lines, some of them headings ("#" × 1–7, spaces, text) with repeated titles."""
+    chosen = random.Random(seed)
+    titles = ["一、总则", "第二章 附则", "1. 范围", "Notice  Two", "Ünïcode 标题", "一、总则", "一、总则"]
+    wrong = ["", " ", "标题 #", "a_b"]  # no heading text, or markup in it
+
+    def line() -> str:
+        if chosen.random() < 0.3:
+            return ("#" * chosen.choice([1, 2, 2, 3, 3, 4, 5, 6] * 4 + [7]) + " " * chosen.choice([1, 1, 1, 1, 2, 0])
+                    + chosen.choice(wrong if chosen.random() < 0.03 else titles) + chosen.choice(["", " ", "\u3000"]))
+        return chosen.choice(STARTS) + "".join(chosen.choice(MARKUP if chosen.random() < 0.01 else PLAIN)
+                                               for _ in range(chosen.randint(0, 3)))
+    return ["\n".join(line() for _ in range(chosen.randint(1, 8))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("extensions, configs", HEADED)
+def test_plain_headings_get_markdowns_html_ids_and_table_of_contents(extensions, configs):
+    md = converter(extensions, configs)
+    named = plain_paragraphs.headings(md)
+    assert plain_paragraphs.known(md) and named is not None and plain_paragraphs.agrees(md, named)
+    headed = 0
+    for body in headed_bodies(4000, seed=len(extensions)) + ["## 一、总则\n\n正文。\n## 一、总则\n正文。\n# 末章"]:
+        made = plain_paragraphs.plain_body(body, named)
+        if made is None:
+            continue
+        headed += "<h" in made.html
+        md.reset()
+        assert made.html == md.convert(body), repr(body)
+        assert made.toc_tokens == md.toc_tokens, repr(body)
+        assert made.anchors == set(re.findall(r' id="([^"]*)"', made.html)), repr(body)
+    assert headed > 600
+
+
+@pytest.mark.parametrize("body", ["# 标题\n\n正文", "##标题", "####### 七级", "## 标题 ##", "## *强调*", "## 见 [TOC]",
+                                  "## ", "##\u3000"])
+def test_a_title_heading_or_heading_markup_takes_markdowns_path(body):
+    md = converter(DEMO)
+    assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(md)) is None
+
+
+@pytest.mark.parametrize("configs", [{"toc": {"permalink": True}}, {"toc": {"anchorlink": True}}, {"toc": {"permalink": "#"}}])
+def test_headings_toc_adds_to_take_markdowns_path(configs):
+    md = converter(["toc"], configs)
+    assert plain_paragraphs.known(md) and plain_paragraphs.headings(md) is None
+    assert plain_paragraphs.plain_body("## 标题\n\n正文", None) is None
+    assert plain_paragraphs.plain_body("正文", None) is not None
+
+
+def test_a_markdown_that_names_headings_otherwise_is_found_out_by_the_samples():
+    md = converter(["toc"], {"toc": {"slugify": slugify(case="lower")}})
+    named = plain_paragraphs.headings(md)
+    assert named is not None and plain_paragraphs.agrees(md, named)
+    assert not plain_paragraphs.agrees(md, named._replace(slugify=markdown.extensions.toc.slugify))
+    assert not plain_paragraphs.agrees(md, named._replace(shift=1))
 
 
 @pytest.mark.parametrize("body", ["1. 第一项\n2. 第二项", "- 项", "## 标题", "标题\n===", "> 引用", "    代码", "甲 | 乙\n--|--",
                                   "!!! note\n    提示", "**粗**", "行末  \n换行", "见 [TOC]", "a_b", "```\n代码\n```", "&amp;"])
 def test_markup_takes_markdowns_path(body):
-    assert plain_paragraphs.plain_html(body) is None
+    assert plain_paragraphs.plain_body(body, None) is None
 
 
 @pytest.mark.parametrize("extensions, configs", [
@@ -63,9 +128,11 @@ def test_a_markdown_with_processors_it_does_not_know_takes_markdowns_path(extens
 
 
 def test_plain_html_needs_no_cleaning_and_gives_the_text_a_parser_finds():
-    for body in bodies(6000, seed=7) + ["不间断\xa0空格。"]:
-        if (html := plain_paragraphs.plain_html(body)) is None:
+    named = plain_paragraphs.headings(converter(DEMO))
+    for body in bodies(6000, seed=7) + headed_bodies(3000, seed=8) + ["不间断\xa0空格。", "## 不间断\xa0空格\n正文"]:
+        if (made := plain_paragraphs.plain_body(body, named)) is None:
             continue
+        html = made.html
         assert normal(plain_paragraphs.text_of(html)) == normal(html_text(html)), repr(body)
         assert sanitize.clean(html, plain=True) == sanitize.clean(html), repr(body)
         assert sanitize.clean(html, plain=True) == html or "\xa0" in html

@@ -51,6 +51,7 @@ class Converter:
         self.config = config
         self.markdown: markdown.Markdown | None = None
         self.plain = False  # whether bodies of plain paragraphs may skip Markdown (plain_paragraphs.py)
+        self.headings: plain_paragraphs.Headings | None = None  # how its toc names headings; None: no plain headings
 
     def instance(self) -> markdown.Markdown:
         """The process's Markdown, reset for the next page."""
@@ -58,16 +59,20 @@ class Converter:
         md.reset()
         return md
 
-    def plain_html(self, text: str) -> str | None:
-        """What Markdown makes of `text` when it is plain paragraphs (and this Markdown is known), else None."""
+    def plain_body(self, text: str) -> plain_paragraphs.PlainBody | None:
+        """What Markdown makes of `text` when it is plain paragraphs and headings (and this Markdown is
+        known), else None."""
         self._made()  # tells whether it is known; no reset: a plain body does not use it
-        return plain_paragraphs.plain_html(text) if self.plain else None
+        return plain_paragraphs.plain_body(text, self.headings) if self.plain else None
 
     def _made(self) -> markdown.Markdown:
         if self.markdown is None:
             self.markdown = markdown.Markdown(extensions=self.config["markdown_extensions"],
                                               extension_configs=self.config["mdx_configs"] or {})
-            self.plain = skip_plain_text(self.markdown) and plain_paragraphs.known(self.markdown)
+            md = self.markdown
+            self.plain = skip_plain_text(md) and plain_paragraphs.known(md) and plain_paragraphs.agrees(md, None)
+            named = plain_paragraphs.headings(md) if self.plain else None
+            self.headings = named if named is not None and plain_paragraphs.agrees(md, named) else None
         return self.markdown
 
 
@@ -79,9 +84,10 @@ class ColumnPage(Page):
 
     def render(self, config: MkDocsConfig, files: Files) -> None:
         assert self.markdown is not None
-        self.plain_html = self.converter.plain_html(self.markdown)
-        if self.plain_html is not None:
-            self._render_plain(self.plain_html)
+        plain = self.converter.plain_body(self.markdown)
+        self.plain_html = plain.html if plain is not None else None
+        if plain is not None:
+            self._render_plain(plain)
             return
         md = self.converter.instance()
         raw_html = _RawHTMLPreprocessor()
@@ -99,9 +105,10 @@ class ColumnPage(Page):
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = relative_paths.links_to_anchors
 
-    def _render_plain(self, html: str) -> None:
-        """What `render` sets for a body of plain paragraphs: no heading, anchor, title or link."""
-        self.content, self.toc, self._title_from_render, self.present_anchor_ids = html, get_toc([]), None, set()
+    def _render_plain(self, plain: plain_paragraphs.PlainBody) -> None:
+        """What `render` sets for a body of plain paragraphs and headings: no title or link."""
+        self.content = plain.html
+        self.toc, self._title_from_render, self.present_anchor_ids = get_toc(plain.toc_tokens), None, plain.anchors
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = {}
 
