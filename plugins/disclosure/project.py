@@ -21,7 +21,7 @@ from .catalogue.sources import Source
 from .config import DisclosureConfig
 from .content_files import content_problems, referenced_file_problems
 from .problems import FILE_LEVEL, Problem, ProblemsError, display_path
-from .yamlpos import collector_paused
+from .collector import collector_paused
 
 CONFIG_NOT_FOUND = "找不到 mkdocs.yml：请在网站根目录运行，或用 -f 指定"
 _YAML_POSITION = re.compile(r"line (\d+), column (\d+)")

@@ -8,15 +8,13 @@ types would silently turn `012` into 10 or `no` into False, which is data loss f
 from __future__ import annotations
 
 import codecs
-import contextlib
-import gc
 import re
-from collections.abc import Iterator
 from typing import Any
 
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
+from .collector import collector_paused
 from .problems import FILE_LEVEL, Pos, Problem
 from .xmlchars import first_forbidden
 
@@ -39,20 +37,6 @@ class _StringsOnlyLoader(_BaseLoader):  # type: ignore[misc,valid-type]
     def resolve(self, kind: type, value: Any, implicit: Any) -> str:
         """What the resolver would answer without implicit resolvers, without its per-node Python work."""
         return _DEFAULT_TAGS[kind]
-
-
-@contextlib.contextmanager
-def collector_paused() -> Iterator[None]:
-    """No cyclic garbage collection while a catalogue loads: its hundreds of thousands of new objects
-    would start collections that walk every object alive (the whole MkDocs build under the preview),
-    and a YAML tree has no cycles to collect."""
-    enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if enabled:
-            gc.enable()
 
 
 class Mapping(dict):

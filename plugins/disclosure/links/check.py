@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Callable
 
+from ..collector import collector_paused
 from ..forks import ForkPool, can_fork
 from ..safe_read import UnreadableFile, read_regular
 from .extract import PageLinks, parse_file
@@ -135,7 +136,8 @@ class SiteCheck:
         self.pages = SharedPages(sorted(p for p in files if p.endswith((".html", ".htm")) and (scope is None or scope(p))))
 
     def work(self) -> Part:
-        done = {start: self.checker.check(chunk) for start, chunk in self.pages.chunks()}
+        with collector_paused():  # parsed pages and their links: no cycles
+            done = {start: self.checker.check(chunk) for start, chunk in self.pages.chunks()}
         return done, self.checker.unreadable()
 
     def result(self, parts: list[Part]) -> CheckResult:

@@ -29,7 +29,7 @@ from mkdocs.livereload import LiveReloadServer
 from watchdog.observers import Observer
 
 from ..problems import ProblemsError
-from ..yamlpos import collector_paused
+from ..collector import collector_paused
 from .background import Background
 from .update import prepare, update
 
