@@ -37,7 +37,7 @@ from .plain_inline import skip_plain_text
 from .site_cleanup import write_in_place
 
 MIN_PER_WORKER = 200  # below this a fork costs more than it saves
-SHARES_PER_WORKER = 8  # smaller shares even out the load between workers
+SHARES_PER_WORKER = 32  # small shares even out the load: the last share ends the phase (~0.2 s at 10k)
 BATCH = 200  # pages populated before they are built
 
 

@@ -92,7 +92,7 @@ def lines_at_once(gathered: Sequence[tuple[np.ndarray, np.ndarray]], doc_ids: ar
     if len(ids) and int(ids.max()) >= MAX_DOC_IDS:
         raise ValueError(f"doc ids of {MAX_DOC_IDS} and more do not fit")
     encoded = [_encode_at_once(codes, ids[numbers], digits) for codes, numbers in gathered]
-    every = np.unique(np.concatenate([codes for codes, _ in encoded]))
+    every = _union([codes for codes, _ in encoded])
     columns = []
     for codes, texts in encoded:
         column = np.full(len(every), "", dtype=object)
@@ -141,7 +141,11 @@ def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tu
     of keys that pack a code's two code points (21 bits each) above the id; the texts of a chunk of
     codes come from one join, cut where each code's first id starts. Arrays are freed as they are
     used: a wide vocabulary makes ten million postings at 10k entries."""
-    keys = (codes & np.uint64(0xFFFFFFFF) | (codes >> _HALF) << _CHAR) << _ID_BITS | ids.astype(np.uint64)
+    keys = codes >> _HALF  # then in place: each step of an expression would allocate another array this long
+    keys <<= _CHAR
+    keys |= codes & np.uint64(0xFFFFFFFF)
+    keys <<= _ID_BITS
+    keys |= ids
     keys.sort()
     packed = keys >> _ID_BITS
     starts = _run_starts(packed) if len(keys) else np.empty(0, dtype=bool)
@@ -160,6 +164,14 @@ def _encode_at_once(codes: np.ndarray, ids: np.ndarray, digits: list[str]) -> tu
     for start, end in zip(bounds, bounds[1:]):
         texts += "".join(table[gaps[start:end]].tolist()).split("\n")[1:]
     return distinct & _CHAR_MASK | (distinct >> _CHAR) << _HALF, np.fromiter(texts, dtype=object, count=len(texts))
+
+
+def _union(ascending: list[np.ndarray]) -> np.ndarray:
+    """The distinct values of arrays that each hold distinct values in ascending order, ascending: a
+    stable sort (timsort) merges their runs in linear time, where np.unique sorts them all again."""
+    merged = np.concatenate(ascending)
+    merged.sort(kind="stable")
+    return merged[_run_starts(merged)] if len(merged) else merged
 
 
 def _grams(codes: np.ndarray) -> np.ndarray:
