@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborCSSSelector, LexborHTMLParser
 
 from ..safe_read import UnreadableFile, read_regular
 
@@ -20,7 +20,9 @@ SRCSET_TAGS = ("img", "source")
 # those with more than one URL attribute are selected by their tag alone.
 SELECTOR = ",".join([f"{tag}[{attrs[0]}]" if len(attrs) == 1 and tag not in SRCSET_TAGS else tag
                      for tag, attrs in URL_ATTRIBUTES.items()] + ["meta[http-equiv]"])
+ANCHORS = "[id], a[name]"  # what a fragment may point at (an <a> with both is found twice: a set keeps it once)
 MAX_PAGE_BYTES = 16 << 20  # a larger page is a finding, not 3 GB of parser memory
+_ENGINE = LexborCSSSelector()  # one for every page: each parser would make its own (a CSS parser, its memory)
 
 
 class Link(NamedTuple):  # a tuple: made ~200k times a build, faster than a frozen dataclass
@@ -51,16 +53,18 @@ def parse_file(site_dir: str, path: str) -> PageLinks:
 
 
 def parse_html(path: str, html: str) -> PageLinks:
-    tree = LexborHTMLParser(html)
+    root = LexborHTMLParser(html).root
     page = PageLinks(path)
-    for node in tree.css(SELECTOR):
+    if root is None:
+        return page
+    for node in _ENGINE.find(SELECTOR, root):
         assert node.tag is not None  # css() matches elements; only other kinds of node have no tag
         page.links.extend(_node_links(node.tag, node.attributes))
-    for node in tree.css("[id]"):
-        if anchor := node.attributes.get("id"):
+    for node in _ENGINE.find(ANCHORS, root):
+        attributes = node.attributes
+        if anchor := attributes.get("id"):
             page.anchors.add(anchor)
-    for node in tree.css("a[name]"):
-        if anchor := node.attributes.get("name"):
+        if node.tag == "a" and (anchor := attributes.get("name")):
             page.anchors.add(anchor)
     return page
 
