@@ -12,7 +12,6 @@ from collections.abc import Callable, Hashable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-import xlsxwriter
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 
@@ -207,6 +206,8 @@ def _xlsx_document(rows: Sequence[Sequence[str]], agency_name: str, newest: date
     """Every cell a string cell: `=1+1`, `+…`, `@…` stay what the editor wrote, never a live formula.
     XlsxWriter stamps its zip members with a fixed time and core.xml with `created` (the newest
     entry's date), so the bytes depend on the content only. `rows`: cell texts (`xlsx_text`)."""
+    import xlsxwriter  # in the child that makes the exports: not in every build's single-process start
+
     out = io.BytesIO()
     workbook = xlsxwriter.Workbook(out, {"in_memory": True, "strings_to_numbers": False,
                                          "strings_to_formulas": False, "strings_to_urls": False})

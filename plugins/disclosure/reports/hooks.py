@@ -15,7 +15,6 @@ from mkdocs.structure.pages import Page
 
 from ..catalogue.model import Catalogue, Entry
 from ..problems import ProblemsError
-from .chart import chart_svg, chart_text, chart_title
 from .field import report_display
 from .legacy import tables_for
 from .load import load_report
@@ -73,6 +72,8 @@ class ReportPages:
 
     def render(self, html: str, entry: Entry, page: Page) -> str:
         """The entry page's HTML with the report's tables and chart in place."""
+        from .chart import chart_text, chart_title  # pygal takes 0.1 s to import: only for a site with annual reports
+
         report = self.reports[entry.index]
         previous = previous_report(report, list(self.reports.values()), self.catalogue.agency.name)
         agency = self.catalogue.agency.name
@@ -96,6 +97,7 @@ def _write_files(report: AnnualReport, previous: AnnualReport | None, agency: st
     os.makedirs(folder, exist_ok=True)
     names = {"xlsx": f"{entry.slug}-report.xlsx"}
     comparison = comparison_rows(report, previous) if previous else None
+    from .chart import chart_svg
     from .xlsx import report_workbook  # openpyxl takes 0.1 s to import: only for a site with annual reports
 
     contents = {"xlsx": report_workbook(report, agency, comparison)}
