@@ -20,6 +20,7 @@ byte-equality with the normal render on every page.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import Any
 
@@ -101,9 +102,12 @@ class Frame:
 
 def _plain(text: Any) -> bool:
     """True when every way the templates print this escaped text gives the text itself."""
-    if not isinstance(text, str):
+    if not isinstance(text, str) or " ".join(text.split()) != text:
         return False
-    return " ".join(text.split()) == text and str(escape(Markup(text).striptags())) == text
+    return not _ESCAPED.search(text) or str(escape(Markup(text).striptags())) == text  # no tag, entity or quote: itself
+
+
+_ESCAPED = re.compile("[<>&'\"]")
 
 
 class SharedChrome:
