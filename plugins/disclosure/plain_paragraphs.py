@@ -138,10 +138,8 @@ def agrees(md: markdown.Markdown, named: Headings | None) -> bool:
 def plain_body(text: str, named: Headings | None) -> PlainBody | None:
     """What a `known` Markdown makes of `text` (headings named as `named` says; None: no headings), or
     None when `text` may hold more than paragraphs and headings."""
-    lines = HEADING.findall(text) if named is not None and "#" in text else []
-    if not text.strip() or MARKUP.search(HEADING.sub("", text) if lines else text):
-        return None
-    if any(INLINE_MARKUP.search(line) or not line.strip() for _, line in lines):
+    rest, headed = HEADING.subn("", text) if named is not None and "#" in text else (text, 0)
+    if not text.strip() or MARKUP.search(rest):
         return None
     parts: list[str] = []
     tokens: list[dict[str, Any]] = []
@@ -149,17 +147,19 @@ def plain_body(text: str, named: Headings | None) -> PlainBody | None:
     counters: dict[str, int] = {}
     for block in _blocks(text):
         paragraph: list[str] = []
-        for line in block.split("\n") if lines else [block]:
-            heading = HEADING.fullmatch(line) if lines else None
+        for line in block.split("\n") if headed else [block]:
+            heading = HEADING.fullmatch(line) if headed else None
             if heading is None:
                 paragraph.append(line)
                 continue
+            title = heading[2].strip()
+            if not title or INLINE_MARKUP.search(heading[2]):
+                return None
             _paragraph(parts, paragraph)
             assert named is not None
             level = min(len(heading[1]) + named.shift, 6)
             if level == 1 and not parts:  # the page's title: MkDocs reads it from the tree
                 return None
-            title = heading[2].strip()
             name = strip_tags(title)
             anchor = unique(named.slugify(html.unescape(name), named.separator), ids, counters)
             if not PLAIN_ID.fullmatch(anchor):
