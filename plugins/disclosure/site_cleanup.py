@@ -148,7 +148,7 @@ def write_in_place(content: bytes, output_path: str) -> None:
     try:
         descriptor = os.open(output_path, NEW_FILE, 0o666)
     except FileNotFoundError:  # a new folder
-        os.makedirs(os.path.dirname(output_path), exist_ok=True)
+        _make_folder(os.path.dirname(output_path))
         descriptor = os.open(output_path, NEW_FILE, 0o666)
     except FileExistsError:  # or a symlink there: O_EXCL does not follow it, and this open refuses it
         descriptor = os.open(output_path, os.O_WRONLY | NO_FOLLOW)
@@ -167,6 +167,16 @@ def write_in_place(content: bytes, output_path: str) -> None:
             os.ftruncate(descriptor, len(content))
     finally:
         os.close(descriptor)
+
+
+def _make_folder(folder: str) -> None:
+    """One mkdir for an entry's new folder in a folder that exists; `makedirs` checks the parent first."""
+    try:
+        os.mkdir(folder)
+    except FileNotFoundError:  # its parent is new too
+        os.makedirs(folder, exist_ok=True)
+    except FileExistsError:  # made meanwhile by another worker (a file in its place: the open says so)
+        pass
 
 
 def make_room(folder: str, written: Collection[str]) -> None:
