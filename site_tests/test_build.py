@@ -91,6 +91,17 @@ def test_theme_overrides_take_precedence_over_the_package_templates(build_site):
     assert 'class="dc-tree"' in home  # templates not overridden still come from the package
 
 
+def test_an_override_of_the_listing_row_is_included_per_row(build_site):
+    """The package's entry-row.html is called as a macro; an override of it renders `entry` as before."""
+    built = build_site(mkdocs=WITH_OVERRIDES, files={
+        "theme_overrides/disclosure/entry-row.html": '<tr class="own-row"><td>{{ entry.title | e }}</td></tr>'})
+    assert built.returncode == 0, built.output
+    home = built.page("gkml/index.html")
+    assert home.count('<tr class="own-row">') == len(CATALOGUE["entries"]) and "dc-nowrap" not in home
+    plain = build_site()
+    assert plain.page("gkml/index.html").count("<tr data-index=") == len(CATALOGUE["entries"])
+
+
 def test_footer_states_the_agency_facts(build_site):
     facts = {"postcode": "510000", "icp": "示ICP备00000000号-1", "police_record": "示公网安备00000000000000号",
              "site_code": "4401000000"}

@@ -7,6 +7,7 @@ import os
 from collections import Counter
 from dataclasses import dataclass, field
 
+from jinja2 import Environment, TemplateNotFound
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File, Files, InclusionLevel
@@ -130,6 +131,15 @@ class ColumnPages:
             title = category.title if page == 1 else f"{category.title}（第 {page} 页）"
             self.views[self.urls.category_src(category.id, page)] = View(
                 "category", title, crumbs, category=category, entries=chunk, page=page, pages=pages)
+
+
+def own_template(env: Environment, name: str, folder: str) -> bool:
+    """Whether the theme finds template `name` in `folder` (the package's templates), not in an override."""
+    try:
+        filename = env.loader.get_source(env, name)[1] if env.loader is not None else None
+    except TemplateNotFound:
+        return False
+    return filename is not None and os.path.abspath(filename).startswith(os.path.join(folder, ""))
 
 
 def meta_text(text: str) -> str:

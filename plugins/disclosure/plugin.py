@@ -26,7 +26,7 @@ from .search.laid_out import LaidOut
 from .search.postings import Postings
 from .catalogue import Catalogue
 from .config import DisclosureConfig
-from .pages import TEMPLATES, ColumnPages, meta_text, read_markdown_files, promote_column_home
+from .pages import TEMPLATES, ColumnPages, meta_text, own_template, read_markdown_files, promote_column_home
 from .relations import interpretations
 from .problems import Problem, ProblemsError, display_path
 from .state import BuildState
@@ -188,6 +188,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             raise ProblemsError(self.problems)
         env.filters["dc_filesize"] = exports.human_size
         env.filters["dc_url"] = href
+        env.globals["dc_own_entry_row"] = own_template(env, "disclosure/entry-row.html", TEMPLATES_DIR)  # a macro
         assert self.catalogue is not None and self.column is not None
         self.chrome = SharedChrome(env) if self.config.shared_chrome else None
         self.env = self.state.env = env
