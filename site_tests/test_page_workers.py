@@ -158,3 +158,13 @@ def test_plain_headings_render_as_markdown_does_down_to_toc_anchors_and_title(tm
             assert (reused.plain_html is None) == title_first, body
     reused, _ = render_both(tmp_path, "{toc: {permalink: true}}", HEADED[0])  # toc adds a link to each heading
     assert reused.plain_html is None and 'class="headerlink"' in reused.content
+
+
+RICH = "第一条 为规范信息公开工作。\n\n1. **第一项** 内容\n2. 第二项\n\n| 项目 | 数量 |\n| --- | --- |\n| 申请 | 12 |\n\n- 甲\n- 乙\n"
+
+
+def test_simple_lists_tables_and_bold_text_render_as_markdown_does_without_it(tmp_path):
+    for extensions, shortcut in (("tables, attr_list, admonition, {toc: {permalink: false}}", True), ("sane_lists", False)):
+        reused, fresh = render_both(tmp_path, extensions, RICH)  # sane_lists: list processors it does not know
+        assert reused.content == fresh.content and "<td>申请</td>" in reused.content
+        assert (reused.plain_html is not None) == shortcut, extensions

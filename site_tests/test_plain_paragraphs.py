@@ -11,7 +11,7 @@ import markdown
 import pytest
 from pymdownx.slugs import slugify
 
-from disclosure import plain_paragraphs, sanitize
+from disclosure import plain_blocks, plain_paragraphs, sanitize
 from disclosure.plain_inline import skip_plain_text
 from disclosure.search.fulltext import html_text
 from disclosure.search.postings import normal
@@ -136,3 +136,73 @@ def test_plain_html_needs_no_cleaning_and_gives_the_text_a_parser_finds():
         assert normal(plain_paragraphs.text_of(html)) == normal(html_text(html)), repr(body)
         assert sanitize.clean(html, plain=True) == sanitize.clean(html), repr(body)
         assert sanitize.clean(html, plain=True) == html or "\xa0" in html
+
+
+# Lists, tables and bold text (plain_blocks.py): their simplest forms and the near misses around them.
+CELLS = ["甲", "**乙**", " 丙 ", "", "  ", "1", "2024年", "- 项", "1. 项", "# 井", "\u3000全角", " **粗** 体 ", "a*b", "**",
+         "x  ", "** 粗**", "**粗 **", "***粗***", "`码`", "[链](x)"]
+ITEMS = ["1. ", "2. ", "10. ", "- ", "* ", "+ ", "-  ", "1.  ", "1.", "-", "1) ", "01. "]
+RULES = ["---", " --- ", "-", "--- ", "  -  ", ":--", "--:", "", " "]
+
+
+def rich_bodies(count: int, seed: int) -> list[str]:
+    """Bodies of paragraphs (bold text in some), headings, list blocks and table blocks."""
+    chosen = random.Random(seed)
+
+    def text() -> str:
+        return "".join(chosen.choice(CELLS if chosen.random() < 0.1 else PLAIN[:9] + ["**第一条**"]) for _ in range(chosen.randint(1, 3)))
+
+    def row(width: int, cells: list[str] | None) -> str:
+        return "|" + "|".join(chosen.choice(cells) if cells else text() for _ in range(width)) + "|"
+
+    def block() -> str:
+        kind = chosen.random()
+        if kind < 0.3:
+            marker = chosen.choice(ITEMS)
+            return "\n".join((chosen.choice(ITEMS) if chosen.random() < 0.05 else marker) + text()
+                             for _ in range(chosen.randint(1, 4)))
+        if kind < 0.6:
+            width = chosen.choice([1, 2, 2, 3, 4])
+            rows = [row(width, None), row(width, RULES if chosen.random() < 0.2 else RULES[:5])]
+            rows += [row(width + (chosen.random() < 0.05), None) for _ in range(chosen.randint(0, 3))]
+            return "\n".join(rows)
+        if kind < 0.7:
+            return chosen.choice(["## 一、总则", "### 第二章", "## **粗**"])
+        return "\n".join(text() for _ in range(chosen.randint(1, 3)))
+
+    return [chosen.choice(["\n\n", "\n", "\n\n\n"]).join(block() for _ in range(chosen.randint(1, 5))) for _ in range(count)]
+
+
+@pytest.mark.parametrize("extensions, configs", [(DEMO, {}), ([], {}), (["tables", "toc"], {"toc": {"baselevel": 2}})])
+def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions, configs):
+    md = converter(extensions, configs)
+    named = plain_paragraphs.headings(md)
+    extras = plain_paragraphs.supported(md, named)
+    assert extras == ({"lists", "tables", "strong"} if "tables" in extensions else {"lists", "strong"})
+    found = dict.fromkeys(["<ol>", "<ul>", "<table>", "<strong>", "<h"], 0)
+    for body in rich_bodies(8000, seed=len(extensions)):
+        if (made := plain_paragraphs.plain_body(body, named, extras)) is None:
+            continue
+        found = {tag: seen + (tag in made.html) for tag, seen in found.items()}
+        md.reset()
+        assert made.html == md.convert(body), repr(body)
+        assert made.toc_tokens == getattr(md, "toc_tokens", []), repr(body)
+        assert normal(plain_paragraphs.text_of(made.html)) == normal(html_text(made.html)), repr(body)
+        assert sanitize.clean(made.html, plain=True) == sanitize.clean(made.html), repr(body)
+    assert min(found["<ol>"], found["<ul>"], found["<strong>"]) > 80 and (found["<h"] > 80 or named is None), found
+    assert found["<table>"] > 80 if "tables" in extensions else found["<table>"] == 0
+
+
+@pytest.mark.parametrize("body", ["1. 甲\n\n2. 乙", "1. 甲\n- 乙", "- 甲\n\n- 乙", "1. 甲\n乙", "- ", "- **粗", "| 甲 |\n| --- |\n| 乙 |",
+                                  "| 甲 | 乙 |\n| :-- | --- |\n| 丙 | 丁 |", "| 甲 | 乙 |\n| --- | --- |", "| 甲 | 乙 |\n| --- | --- |\n| 丙 |",
+                                  "甲 | 乙\n--- | ---\n丙 | 丁", "** 粗**", "**粗 **", "***粗***", "**粗*体**", "**粗\n体**",
+                                  "## **粗**", "1.5 倍\n\n1. 项"])
+def test_lists_tables_and_bold_text_beyond_the_simplest_take_markdowns_path(body):
+    assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(converter(DEMO)), plain_blocks.EXTRAS) is None
+
+
+def test_lines_starting_with_a_number_stay_paragraphs_and_tables_need_the_extension():
+    assert plain_paragraphs.plain_body("2024年工作要点。\n12月起施行", None).html == "<p>2024年工作要点。\n12月起施行</p>"
+    table = "| 甲 | 乙 |\n| --- | --- |\n| 丙 | 丁 |"
+    assert plain_paragraphs.plain_body(table, None, frozenset({"lists", "strong"})) is None
+    assert "<td>丙</td>" in plain_paragraphs.plain_body(table, None, frozenset({"tables"})).html

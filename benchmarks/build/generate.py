@@ -1,12 +1,15 @@
 """Generate a synthetic disclosure catalogue of N entries, twice: for the plugin and as plain MkDocs.
 
-    python benchmarks/build/generate.py N OUT_DIR [--headings] [--wide-vocabulary] [--attachment-kb K]
+    python benchmarks/build/generate.py N OUT_DIR [--headings] [--wide-vocabulary] [--markup] [--attachment-kb K]
 
 --headings: each body is in sections under "## 一、…" headings (a table of contents on every page),
 as many government documents are; without it, bodies are paragraphs only.
 --wide-vocabulary: bodies are made of 20,000 made-up words over 3,500 characters, drawn with Zipf-like
 weights, so their text holds hundreds of thousands of distinct character pairs, as real Chinese text
 does; without it, bodies repeat the ~70 phrases below (a few thousand pairs in all).
+--markup: each body also holds a numbered list of clauses with bold labels ("1. **第一条** …"), half of
+them a bulleted list, two in five a table of three columns, as notices written by editors and bodies
+imported from a CMS do; without it, no Markdown markup but the cross-references' links.
 --attachment-kb: each attachment (one entry in five has one) holds K KB of random bytes, as real PDFs
 do; without it, 2 KB of zeros.
 
@@ -102,8 +105,21 @@ def with_headings(paragraphs: list[str], rng: random.Random) -> list[str]:
     return [f"## {NUMERALS[i]}、{rng.choice(PHRASES)}{rng.choice(PHRASES)}\n\n{text}" for i, text in enumerate(paragraphs)]
 
 
-def make_entries(n: int, headings: bool = False) -> list[dict]:
+def with_markup(blocks: list[str], rng: random.Random) -> list[str]:
+    """The blocks with a numbered list after the first, and maybe a bulleted list and a table."""
+    items = "\n".join(f"{k}. **第{NUMERALS[k - 1]}条** {clause(rng)}。" for k in range(1, rng.randint(3, 6)))
+    made = [blocks[0], items, *blocks[1:]]
+    if rng.random() < 0.5:
+        made.insert(2, "\n".join(f"- {clause(rng)}" for _ in range(rng.randint(2, 4))))
+    if rng.random() < 0.4:
+        rows = [f"| {rng.choice(PHRASES)} | {rng.randint(1, 999)} | {clause(rng)} |" for _ in range(rng.randint(2, 6))]
+        made.insert(len(made) - 1, "\n".join(["| 项目 | 数量 | 说明 |", "| --- | --- | --- |", *rows]))
+    return made
+
+
+def make_entries(n: int, headings: bool = False, markup: bool = False) -> list[dict]:
     rng = random.Random(n)
+    marking = random.Random(-n)  # its own draws: the other fields stay those of the plain bodies
     _, leaves = categories_tree()
     seq = {year: 0 for year in YEARS}
     entries = []
@@ -133,6 +149,8 @@ def make_entries(n: int, headings: bool = False) -> list[dict]:
             entry["validity"] = rng.choices(["in_force", "expired", "repealed"], [8, 1, 1])[0]
         paragraphs = [paragraph(rng) for _ in range(rng.randint(3, 6))]
         entry["paragraphs"] = with_headings(paragraphs, rng) if headings else paragraphs
+        if markup:
+            entry["paragraphs"] = with_markup(entry["paragraphs"], marking)
         if i % 5 == 0:
             entry["attachment"] = f"files/{year}/{s:05d}-1.pdf"
         if i > 0 and rng.random() < 0.1:  # cross-reference to an earlier entry
@@ -270,11 +288,12 @@ def main() -> None:
     parser.add_argument("out")
     parser.add_argument("--headings", action="store_true")
     parser.add_argument("--wide-vocabulary", action="store_true")
+    parser.add_argument("--markup", action="store_true")
     parser.add_argument("--attachment-kb", type=int, default=0)
     args = parser.parse_args()
     WIDE = wide_vocabulary() if args.wide_vocabulary else None
     n, out, ATTACHMENT_KB = args.n, args.out, args.attachment_kb
-    entries = make_entries(n, headings=args.headings)
+    entries = make_entries(n, headings=args.headings, markup=args.markup)
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )
     for sub in ("disclosure", "plain", "hugo"):
         shutil.rmtree(os.path.join(out, sub), ignore_errors=True)

@@ -170,6 +170,7 @@ def main() -> None:
     parser.add_argument("--work", default="/tmp/disclosure-bench")
     parser.add_argument("--headings", action="store_true", help="bodies in sections under headings (generate.py --headings)")
     parser.add_argument("--wide-vocabulary", action="store_true", help="bodies of many distinct character pairs (generate.py --wide-vocabulary)")
+    parser.add_argument("--markup", action="store_true", help="bodies with lists, tables and bold text (generate.py --markup)")
     parser.add_argument("--attachment-kb", type=int, default=0, help="KB of random bytes per attachment (generate.py --attachment-kb)")
     parser.add_argument("--profile", type=int, default=0, help="size to profile (0: none)")
     parser.add_argument("--json", default=os.path.join(HERE, "results.json"))
@@ -186,6 +187,7 @@ def main() -> None:
         work = os.path.join(args.work, str(n))
         t = time.perf_counter()
         shape = [*(["--headings"] if args.headings else []), *(["--wide-vocabulary"] if args.wide_vocabulary else []),
+                 *(["--markup"] if args.markup else []),
                  *(["--attachment-kb", str(args.attachment_kb)] if args.attachment_kb else [])]
         subprocess.run([sys.executable, os.path.join(HERE, "generate.py"), str(n), work, *shape], check=True, stdout=subprocess.DEVNULL)
         print(f"N={n}: generated in {time.perf_counter() - t:.1f}s", flush=True)
@@ -212,7 +214,8 @@ def main() -> None:
         for kind in kinds:
             remove_set_aside(os.path.join(work, kind))
         row = {"n": n, "rounds": args.rounds, "date": datetime.datetime.now(datetime.UTC).isoformat(timespec="seconds"),
-               "plugin": state, "headings": args.headings, "wide_vocabulary": args.wide_vocabulary, "attachment_kb": args.attachment_kb}
+               "plugin": state, "headings": args.headings, "wide_vocabulary": args.wide_vocabulary, "markup": args.markup,
+               "attachment_kb": args.attachment_kb}
         for kind in kinds:
             row[kind] = {
                 "wall_s": statistics.median(s["wall_s"] for s in samples[kind]),

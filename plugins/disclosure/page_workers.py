@@ -52,6 +52,7 @@ class Converter:
         self.markdown: markdown.Markdown | None = None
         self.plain = False  # whether bodies of plain paragraphs may skip Markdown (plain_paragraphs.py)
         self.headings: plain_paragraphs.Headings | None = None  # how its toc names headings; None: no plain headings
+        self.extras: frozenset[str] = frozenset()  # the simplest lists, tables, bold text it makes as plain_blocks.py
 
     def instance(self) -> markdown.Markdown:
         """The process's Markdown, reset for the next page."""
@@ -63,7 +64,7 @@ class Converter:
         """What Markdown makes of `text` when it is plain paragraphs and headings (and this Markdown is
         known), else None."""
         self._made()  # tells whether it is known; no reset: a plain body does not use it
-        return plain_paragraphs.plain_body(text, self.headings) if self.plain else None
+        return plain_paragraphs.plain_body(text, self.headings, self.extras) if self.plain else None
 
     def _made(self) -> markdown.Markdown:
         if self.markdown is None:
@@ -73,6 +74,7 @@ class Converter:
             self.plain = skip_plain_text(md) and plain_paragraphs.known(md) and plain_paragraphs.agrees(md, None)
             named = plain_paragraphs.headings(md) if self.plain else None
             self.headings = named if named is not None and plain_paragraphs.agrees(md, named) else None
+            self.extras = plain_paragraphs.supported(md, self.headings) if self.plain else frozenset()
         return self.markdown
 
 

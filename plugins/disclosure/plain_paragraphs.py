@@ -1,16 +1,18 @@
 """Python-Markdown's HTML for a body of plain paragraphs under plain headings, without running its passes.
 
 Most entry bodies are paragraphs of Chinese text, often in sections under "## 一、…" headings, and
-nothing else: no list, table, quote, code, link or emphasis. For such a body Markdown's preprocessors,
-its ~13 block tests per paragraph, its tree passes (toc's rendering of a table of contents no page
-uses among them), serializer and postprocessors come down to `<p>` and `<hN id>` lines, the heading
-ids and the table of contents' tokens; this module makes those directly (the benchmark's bodies: a
-tenth of Markdown's time).
+little else. For such a body Markdown's preprocessors, its ~13 block tests per paragraph, its tree
+passes (toc's rendering of a table of contents no page uses among them), serializer and
+postprocessors come down to `<p>` and `<hN id>` lines, the heading ids and the table of contents'
+tokens; this module makes those directly (the benchmark's bodies: a tenth of Markdown's time), and
+with plain_blocks.py the simplest lists, tables and bold text too.
 
 It does so only when both sides are known:
 - the body: no character any known processor reacts to anywhere (`MARKUP`), no line that starts with
-  a space, digit or ASCII punctuation (indented code, lists, rules, quotes) but a heading line
-  ("#" to "######", a space, then text without such characters), no two spaces before a line break;
+  a space, ASCII punctuation or a number and a dot (indented code, lists, rules, quotes) but a heading
+  line ("#" to "######", a space, then text without such characters), no two spaces before a line
+  break; or, where the Markdown makes them as plain_blocks does (`supported`), blocks that are lists
+  or tables in their simplest form and bold text;
 - the Markdown: every preprocessor, block processor, tree processor and postprocessor is one this
   module knows to leave such a body alone (`KNOWN`: Markdown's own, MkDocs' per-page ones and those
   of tables, toc, attr_list, admonition and fenced_code), the inline step is `PlainTextInline` (its
@@ -18,8 +20,7 @@ It does so only when both sides are known:
   toc without anchor links or permalinks; their ids come from toc's own slugify and `unique`, and a
   first heading of level 1 (the page title) takes the normal path.
 `agrees` checks the result against the Markdown itself on sample bodies once per process. Anything
-else takes Markdown's normal path. Tests compare the two on generated bodies.
-"""
+else takes Markdown's normal path. Tests compare the two on generated bodies."""
 
 from __future__ import annotations
 
@@ -30,6 +31,7 @@ from typing import Any, Callable, NamedTuple
 import markdown
 from markdown.extensions.toc import nest_toc_tokens, strip_tags, unique
 
+from .plain_blocks import EXTRAS, ITEM, inline, list_html, table_html
 from .plain_inline import PlainTextInline
 
 KNOWN = {
@@ -74,12 +76,14 @@ KNOWN = {
 # toc's "[TOC]", headings, setext underlines, definition lists and autolinks; control characters
 # (tabs, carriage returns, Markdown's placeholders).
 _CHARS = r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]"
-MARKUP = re.compile(_CHARS + r"|  \n|^[ -@]", re.MULTILINE)
+MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ -/:-@]|\d+\.)", re.MULTILINE)  # a line starting with a digit but a list item's
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
 INLINE_MARKUP = re.compile(_CHARS)
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
 PARAGRAPHS = "第一段\n第二行\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
+EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n- 甲\n* 乙\n\n末段", "strong": "**第一条** 正文**加粗**。\n\n末段",
+                 "tables": "| 项目 | 数量 |\n|---| --- |\n| 甲 |  |\n|乙|2|\n\n末段"}
 
 
 class Headings(NamedTuple):
@@ -121,12 +125,13 @@ def headings(md: markdown.Markdown) -> Headings | None:
     return Headings(toc.slugify, toc.sep, toc.base_level, toc.toc_top, toc.toc_bottom)
 
 
-def agrees(md: markdown.Markdown, named: Headings | None) -> bool:
-    """Whether `md` itself makes of the samples what `plain_body` makes (`md` is left reset)."""
-    samples = (PARAGRAPHS, HEADINGS) if named is not None else (PARAGRAPHS,)
+def agrees(md: markdown.Markdown, named: Headings | None, extras: frozenset[str] = frozenset()) -> bool:
+    """Whether `md` itself makes of the samples (those of `extras`, else plain paragraphs and headings)
+    what `plain_body` makes (`md` is left reset)."""
+    samples = [EXTRA_SAMPLES[kind] for kind in sorted(extras)] if extras else [PARAGRAPHS, HEADINGS][:1 + (named is not None)]
     try:
         for sample in samples:
-            made = plain_body(sample, named)
+            made = plain_body(sample, named, extras)
             md.reset()
             if made is None or md.convert(sample) != made.html or getattr(md, "toc_tokens", []) != made.toc_tokens:
                 return False
@@ -135,40 +140,89 @@ def agrees(md: markdown.Markdown, named: Headings | None) -> bool:
         md.reset()
 
 
-def plain_body(text: str, named: Headings | None) -> PlainBody | None:
-    """What a `known` Markdown makes of `text` (headings named as `named` says; None: no headings), or
-    None when `text` may hold more than paragraphs and headings."""
+def supported(md: markdown.Markdown, named: Headings | None) -> frozenset[str]:
+    """Which of plain_blocks' `EXTRAS` `md` makes as that module does (tables: with its tables extension)."""
+    kinds = {kind for kind in EXTRAS if kind != "tables" or "table" in md.parser.blockprocessors}
+    return frozenset(kind for kind in kinds if agrees(md, named, frozenset({kind})))
+
+
+def plain_body(text: str, named: Headings | None, extras: frozenset[str] = frozenset()) -> PlainBody | None:
+    """What a `known` Markdown makes of `text` (headings named as `named` says; None: no headings; the
+    simplest lists, tables and bold text of `extras`, plain_blocks.py), or None when `text` may hold
+    anything else."""
     rest, headed = HEADING.subn("", text) if named is not None and "#" in text else (text, 0)
-    if not text.strip() or MARKUP.search(rest):
+    if not text.strip():
         return None
-    parts: list[str] = []
-    tokens: list[dict[str, Any]] = []
-    ids: set[str] = set()
-    counters: dict[str, int] = {}
+    checked = not MARKUP.search(rest)  # paragraphs and headings only: no block or paragraph needs a look
+    if not checked and not extras:
+        return None
+    made = _Made(named, extras, checked)
     for block in _blocks(text):
+        if not checked and (block[0] == "|" or ITEM.match(block)):
+            if not made.structure(block):
+                return None
+            continue
+        made.after_list = False
         paragraph: list[str] = []
         for line in block.split("\n") if headed else [block]:
             heading = HEADING.fullmatch(line) if headed else None
             if heading is None:
                 paragraph.append(line)
-                continue
-            title = heading[2].strip()
-            if not title or INLINE_MARKUP.search(heading[2]):
+            elif not (made.paragraph(paragraph) and made.heading(heading)):
                 return None
-            _paragraph(parts, paragraph)
-            assert named is not None
-            level = min(len(heading[1]) + named.shift, 6)
-            if level == 1 and not parts:  # the page's title: MkDocs reads it from the tree
-                return None
-            name = strip_tags(title)
-            anchor = unique(named.slugify(html.unescape(name), named.separator), ids, counters)
-            if not PLAIN_ID.fullmatch(anchor):
-                return None
-            parts.append(f'<h{level} id="{anchor}">{title}</h{level}>')
-            if named.top <= level <= named.bottom:
-                tokens.append({"level": level, "id": anchor, "name": name, "html": title, "data-toc-label": ""})
-        _paragraph(parts, paragraph)
-    return PlainBody("\n".join(parts), nest_toc_tokens(tokens), ids)
+        if not made.paragraph(paragraph):
+            return None
+    return PlainBody("\n".join(made.parts), nest_toc_tokens(made.tokens), made.ids)
+
+
+class _Made:
+    """The HTML, heading ids and table of contents' tokens of a body so far."""
+
+    def __init__(self, named: Headings | None, extras: frozenset[str], checked: bool) -> None:
+        self.named, self.extras, self.checked = named, extras, checked
+        self.parts: list[str] = []
+        self.tokens: list[dict[str, Any]] = []
+        self.ids: set[str] = set()
+        self.counters: dict[str, int] = {}
+        self.after_list = False  # Markdown joins a list right after another into one loose list
+
+    def paragraph(self, lines: list[str]) -> bool:
+        """ParagraphProcessor's `<p>` of these lines (none for whitespace only); empties `lines`.
+        False when the lines hold markup."""
+        block = "\n".join(lines)
+        lines.clear()
+        made = block if self.checked else inline(block, MARKUP, self.extras)
+        if made is not None and made.strip():
+            self.parts.append(f"<p>{made.lstrip()}</p>")
+        return made is not None
+
+    def heading(self, heading: re.Match[str]) -> bool:
+        title = heading[2].strip()
+        if not title or INLINE_MARKUP.search(heading[2]):
+            return False
+        assert self.named is not None
+        level = min(len(heading[1]) + self.named.shift, 6)
+        if level == 1 and not self.parts:  # the page's title: MkDocs reads it from the tree
+            return False
+        name = strip_tags(title)
+        anchor = unique(self.named.slugify(html.unescape(name), self.named.separator), self.ids, self.counters)
+        if not PLAIN_ID.fullmatch(anchor):
+            return False
+        self.parts.append(f'<h{level} id="{anchor}">{title}</h{level}>')
+        if self.named.top <= level <= self.named.bottom:
+            self.tokens.append({"level": level, "id": anchor, "name": name, "html": title, "data-toc-label": ""})
+        return True
+
+    def structure(self, block: str) -> bool:
+        """A list or table block (plain_blocks.py); False when it is neither in its simplest form."""
+        is_list = block[0] != "|"
+        if is_list and self.after_list:
+            return False
+        made = list_html(block, MARKUP, self.extras) if is_list else table_html(block, INLINE_MARKUP, self.extras)
+        self.after_list = is_list
+        if made is not None:
+            self.parts.append(made)
+        return made is not None
 
 
 def _blocks(text: str) -> list[str]:
@@ -186,19 +240,11 @@ def _blocks(text: str) -> list[str]:
     return found
 
 
-def _paragraph(parts: list[str], lines: list[str]) -> None:
-    """ParagraphProcessor's `<p>` of these lines (none for whitespace only); empties `lines`."""
-    block = "\n".join(lines)
-    if block.strip():
-        parts.append(f"<p>{block.lstrip()}</p>")
-    lines.clear()
-
-
 def text_of(html: str) -> str:
-    """The text of `plain_body`'s HTML, a paragraph or heading a line: what search.fulltext.html_text
+    """The text of `plain_body`'s HTML, a block (paragraph, heading, item, cell) a line: what search.fulltext.html_text
     finds in it, up to whitespace (the full-text index folds each run of it into one space)."""
     return _CLOSING.sub("\n", _OPENING.sub("", html))
 
 
-_OPENING = re.compile(r"<(?:p|h[1-6] id=\"[^\"]*\")>")
-_CLOSING = re.compile(r"</(?:p|h[1-6])>")
+_OPENING = re.compile(r"<(?:p|h[1-6] id=\"[^\"]*\"|ol|ul|li|table|thead|tbody|tr|th|td|/?strong)>")
+_CLOSING = re.compile(r"</(?:p|h[1-6]|ol|ul|li|table|thead|tbody|tr|th|td)>")

@@ -151,7 +151,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         if unresolved and source is not None:
             self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
                                                        catalogue, self.problems)
-        plain = html == getattr(page, "plain_html", None)  # paragraphs and headings only: nothing to clean or parse
+        plain = html == getattr(page, "plain_html", None)  # made by plain_paragraphs: nothing to clean or parse
         body_text = plain_paragraphs.text_of(html) if plain else None
         if self.config.sanitize_html:
             html = sanitize.clean(html, plain)

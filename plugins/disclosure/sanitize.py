@@ -39,8 +39,9 @@ CLEANER = nh3.Cleaner(  # built once: building the allowlist costs as much as cl
 
 
 def clean(html: str, plain: bool = False) -> str:
-    """`plain`: the HTML of paragraphs and headings of text (plain_paragraphs.py), with no markup but `<p>`
-    and `<hN id>`, no entity and no "<" to clean; Ammonia would only write a no-break space as `&nbsp;`."""
+    """`plain`: the HTML of paragraphs, headings, lists, tables and bold text (plain_paragraphs.py), with no
+    attribute but heading ids, no entity and no "<" to clean; Ammonia would only write a no-break space
+    as `&nbsp;`."""
     if plain and "\xa0" not in html:
         return html
     return CLEANER.clean(html)

@@ -1,0 +1,67 @@
+"""Python-Markdown's HTML for the simplest lists, tables and bold text of an entry body.
+
+Besides paragraphs and headings, bodies that editors write or `disclosure import` converts from a
+CMS hold numbered and bulleted lists of one line per item, tables of plain cells and **bold** words
+(clause numbers, the labels of a notice). `plain_paragraphs.plain_body` makes these directly too, each
+only in its simplest form (`EXTRAS`):
+- "lists": a block whose every line is an item of one kind ("1. " or "- ", "* ", "+ " at the line's
+  start, then text that could start a paragraph line), not right after another list block (Markdown
+  would join the two into one loose list);
+- "tables" (with Markdown's tables extension): a block of at least three lines, each starting and
+  ending with "|", with as many cells (at least two) on each, a separator row of "-" only (no
+  alignment), cells without markup but bold text;
+- "strong": "**text**", the text without "*", line breaks or whitespace at either end.
+Anything else in such a block makes it None: Markdown's normal path. `plain_paragraphs.supported`
+checks each kind against the Markdown itself once per process.
+"""
+
+from __future__ import annotations
+
+import re
+
+EXTRAS = frozenset({"lists", "tables", "strong"})
+ITEM = re.compile(r"(\d+\.|[-*+]) +(.*)")  # OListProcessor's and UListProcessor's item at a line's start
+STRONG = re.compile(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*")
+SEPARATOR = re.compile(r" *-+ *")
+
+
+def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text (and
+    `extras` allows it); None when `markup` finds anything else."""
+    if "*" not in text or "strong" not in extras:
+        return None if markup.search(text) else text
+    if markup.search(STRONG.sub(r"\1", text)):
+        return None
+    return STRONG.sub(r"<strong>\1</strong>", text)
+
+
+def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+    """A tight list of one-line items, each item's text as a paragraph line may be."""
+    items = [ITEM.fullmatch(line) for line in block.split("\n")]
+    if "lists" not in extras or not all(items):
+        return None
+    kinds = {item[1][-1] == "." for item in items if item is not None}
+    texts = [inline(item[2], line_markup, extras) for item in items if item is not None]
+    if len(kinds) != 1 or any(text is None or not text.strip() for text in texts):
+        return None
+    tag = "ol" if kinds.pop() else "ul"
+    return "\n".join([f"<{tag}>", *(f"<li>{text.lstrip()}</li>" for text in texts if text), f"</{tag}>"])
+
+
+def table_html(block: str, cell_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+    """A table with a header row, a separator row without alignment and body rows of plain cells."""
+    rows = block.split("\n")
+    if "tables" not in extras or len(rows) < 3 or not all(len(row) > 1 and row[0] == row[-1] == "|" for row in rows):
+        return None
+    cells = [row[1:-1].split("|") for row in rows]
+    if len(cells[0]) < 2 or any(len(row) != len(cells[0]) for row in cells):
+        return None
+    if not all(SEPARATOR.fullmatch(cell) for cell in cells[1]):
+        return None
+    made = [[inline(cell.strip(" "), cell_markup, extras) for cell in row] for row in (cells[0], *cells[2:])]
+    if any(cell is None for row in made for cell in row):
+        return None
+    head, *body = (["<tr>", *(f"<{tag}>{cell}</{tag}>" for cell in row), "</tr>"]
+                   for tag, row in zip(["th"] + ["td"] * (len(made) - 1), made))
+    return "\n".join(["<table>", "<thead>", *head, "</thead>", "<tbody>", *(line for row in body for line in row),
+                      "</tbody>", "</table>"])
