@@ -110,7 +110,7 @@ def with_markup(blocks: list[str], rng: random.Random) -> list[str]:
     items = "\n".join(f"{k}. **第{NUMERALS[k - 1]}条** {clause(rng)}。" for k in range(1, rng.randint(3, 6)))
     made = [blocks[0], items, *blocks[1:]]
     if rng.random() < 0.5:
-        made.insert(2, "\n".join(f"- {clause(rng)}" for _ in range(rng.randint(2, 4))))
+        made.insert(3, "\n".join(f"- {clause(rng)}" for _ in range(rng.randint(2, 4))))
     if rng.random() < 0.4:
         rows = [f"| {rng.choice(PHRASES)} | {rng.randint(1, 999)} | {clause(rng)} |" for _ in range(rng.randint(2, 6))]
         made.insert(len(made) - 1, "\n".join(["| 项目 | 数量 | 说明 |", "| --- | --- | --- |", *rows]))

@@ -1,38 +1,60 @@
-"""Python-Markdown's HTML for the simplest lists, tables and bold text of an entry body.
+"""Python-Markdown's HTML for the simplest lists, tables, bold text and cross-references of an entry body.
 
 Besides paragraphs and headings, bodies that editors write or `disclosure import` converts from a
-CMS hold numbered and bulleted lists of one line per item, tables of plain cells and **bold** words
-(clause numbers, the labels of a notice). `plain_paragraphs.plain_body` makes these directly too, each
-only in its simplest form (`EXTRAS`):
+CMS hold numbered and bulleted lists of one line per item, tables of plain cells, **bold** words
+(clause numbers, the labels of a notice) and links to other entries. `plain_paragraphs.plain_body`
+makes these directly too, each only in its simplest form (`EXTRAS`):
 - "lists": a block whose every line is an item of one kind ("1. " or "- ", "* ", "+ " at the line's
   start, then text that could start a paragraph line), not right after another list block (Markdown
   would join the two into one loose list);
 - "tables" (with Markdown's tables extension): a block of at least three lines, each starting and
   ending with "|", with as many cells (at least two) on each, a separator row of "-" only (no
   alignment), cells without markup but bold text;
-- "strong": "**text**", the text without "*", line breaks or whitespace at either end.
+- "strong": "**text**", the text without "*", line breaks or whitespace at either end;
+- "links": cross-references, `[label](index:<index number>)`, the label plain text without whitespace
+  at either end (MkDocs leaves a URL with a scheme as it is; the plugin resolves it on the HTML).
 Anything else in such a block makes it None: Markdown's normal path. `plain_paragraphs.supported`
 checks each kind against the Markdown itself once per process.
 """
 
 from __future__ import annotations
 
+import itertools
 import re
 
-EXTRAS = frozenset({"lists", "tables", "strong"})
+EXTRAS = frozenset({"lists", "tables", "strong", "links"})
 ITEM = re.compile(r"(\d+\.|[-*+]) +(.*)")  # OListProcessor's and UListProcessor's item at a line's start
-STRONG = re.compile(r"\*\*([^\s*](?:[^*\n]*[^\s*])?)\*\*")
+STRONG_TEXT = re.compile(r"[^\s*](?:[^*\n]*[^\s*])?")  # between "**" and "**"
+LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]\n]*[^\s\[\]])?)\]\((index:[0-9A-Za-z/-]+)\)")  # a cross-reference (xrefs.py)
 SEPARATOR = re.compile(r" *-+ *")
 
 
 def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
-    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text (and
-    `extras` allows it); None when `markup` finds anything else."""
-    if "*" not in text or "strong" not in extras:
+    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text and
+    `index:` links (as far as `extras` allows them); None when `markup` finds anything else."""
+    if not ("*" in text and "strong" in extras) and not ("](" in text and "links" in extras):
         return None if markup.search(text) else text
-    if markup.search(STRONG.sub(r"\1", text)):
+    pieces = LINK.split(text) if "links" in extras else [text]  # text, then a link's label and href, text, …
+    bare, made = [], []
+    for at in range(0, len(pieces), 3):
+        if (strong := _strong(pieces[at], extras)) is None:
+            return None
+        bare.append(strong[0])
+        made.append(strong[1])
+        if at + 2 < len(pieces):
+            bare.append(pieces[at + 1])
+            made.append(f'<a href="{pieces[at + 2]}">{pieces[at + 1]}</a>')
+    return None if markup.search("".join(bare)) else "".join(made)
+
+
+def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
+    """`text` without and with its bold text's markup; None when a "**" has no partner or bad text."""
+    if "*" not in text or "strong" not in extras:
+        return text, text
+    parts = text.split("**")
+    if len(parts) % 2 == 0 or not all(STRONG_TEXT.fullmatch(inner) for inner in parts[1::2]):
         return None
-    return STRONG.sub(r"<strong>\1</strong>", text)
+    return "".join(parts), "".join(f"<strong>{part}</strong>" if odd else part for odd, part in zip(itertools.cycle((0, 1)), parts))
 
 
 def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:

@@ -147,11 +147,12 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
             assert file is not None, index
             return get_relative_url(file.url, page.file.url)
 
-        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, entry_url)
+        plain = html == getattr(page, "plain_html", None)  # made by plain_paragraphs: nothing to clean or parse
+        html, unresolved = xrefs.resolve_index_hrefs(html, catalogue, entry_url)  # to plain relative URLs
         if unresolved and source is not None:
             self.problems += xrefs.unresolved_problems(unresolved, page.file.content_string, display_path(source),
                                                        catalogue, self.problems)
-        plain = html == getattr(page, "plain_html", None)  # made by plain_paragraphs: nothing to clean or parse
+        plain = plain and not unresolved
         body_text = plain_paragraphs.text_of(html) if plain else None
         if self.config.sanitize_html:
             html = sanitize.clean(html, plain)
