@@ -170,7 +170,7 @@ def rich_bodies(count: int, seed: int) -> list[str]:
             return "\n".join(rows)
         if kind < 0.7:
             return chosen.choice(["## 一、总则", "### 第二章", "## **粗**"])
-        return "\n".join(text() for _ in range(chosen.randint(1, 3)))
+        return "\n".join(text() + chosen.choice(["", "", " ", "  ", "   ", "    "]) for _ in range(chosen.randint(1, 3)))
 
     return [chosen.choice(["\n\n", "\n", "\n\n\n"]).join(block() for _ in range(chosen.randint(1, 5))) for _ in range(count)]
 
@@ -180,8 +180,8 @@ def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions
     md = converter(extensions, configs)
     named = plain_paragraphs.headings(md)
     extras = plain_paragraphs.supported(md, named)
-    assert extras == {"lists", "strong", "links"} | ({"tables"} if "tables" in extensions else set())
-    found = dict.fromkeys(["<ol>", "<ul>", "<table>", "<strong>", "<h", "<a "], 0)
+    assert extras == {"lists", "strong", "links", "breaks"} | ({"tables"} if "tables" in extensions else set())
+    found = dict.fromkeys(["<ol>", "<ul>", "<table>", "<strong>", "<h", "<a ", "<br />"], 0)
     for body in rich_bodies(8000, seed=len(extensions)):
         if (made := plain_paragraphs.plain_body(body, named, extras)) is None:
             continue
@@ -192,7 +192,7 @@ def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions
         resolved = made.html.replace('href="index:', 'href="../')  # as the plugin resolves them, before cleaning
         assert normal(plain_paragraphs.text_of(resolved)) == normal(html_text(resolved)), repr(body)
         assert sanitize.clean(resolved, plain=True) == sanitize.clean(resolved), repr(body)
-    assert min(found["<ol>"], found["<ul>"], found["<strong>"], found["<a "]) > 80 and (found["<h"] > 80 or named is None), found
+    assert min(found["<ol>"], found["<ul>"], found["<strong>"], found["<a "], found["<br />"]) > 80 and (found["<h"] > 80 or named is None), found
     assert found["<table>"] > 80 if "tables" in extensions else found["<table>"] == 0
 
 

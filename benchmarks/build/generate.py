@@ -8,8 +8,9 @@ as many government documents are; without it, bodies are paragraphs only.
 weights, so their text holds hundreds of thousands of distinct character pairs, as real Chinese text
 does; without it, bodies repeat the ~70 phrases below (a few thousand pairs in all).
 --markup: each body also holds a numbered list of clauses with bold labels ("1. **第一条** …"), half of
-them a bulleted list, two in five a table of three columns, as notices written by editors and bodies
-imported from a CMS do; without it, no Markdown markup but the cross-references' links.
+them a bulleted list, two in five a table of three columns, and a signature block (agency and date on
+two lines, a Markdown line break between), as notices written by editors and bodies imported from a
+CMS do; without it, no Markdown markup but the cross-references' links.
 --attachment-kb: each attachment (one entry in five has one) holds K KB of random bytes, as real PDFs
 do; without it, 2 KB of zeros.
 
@@ -105,8 +106,9 @@ def with_headings(paragraphs: list[str], rng: random.Random) -> list[str]:
     return [f"## {NUMERALS[i]}、{rng.choice(PHRASES)}{rng.choice(PHRASES)}\n\n{text}" for i, text in enumerate(paragraphs)]
 
 
-def with_markup(blocks: list[str], rng: random.Random) -> list[str]:
-    """The blocks with a numbered list after the first, and maybe a bulleted list and a table."""
+def with_markup(blocks: list[str], rng: random.Random, date: str) -> list[str]:
+    """The blocks with a numbered list after the first, maybe a bulleted list and a table, and a
+    signature block (the agency over the date, on lines of their own)."""
     items = "\n".join(f"{k}. **第{NUMERALS[k - 1]}条** {clause(rng)}。" for k in range(1, rng.randint(3, 6)))
     made = [blocks[0], items, *blocks[1:]]
     if rng.random() < 0.5:
@@ -114,7 +116,7 @@ def with_markup(blocks: list[str], rng: random.Random) -> list[str]:
     if rng.random() < 0.4:
         rows = [f"| {rng.choice(PHRASES)} | {rng.randint(1, 999)} | {clause(rng)} |" for _ in range(rng.randint(2, 6))]
         made.insert(len(made) - 1, "\n".join(["| 项目 | 数量 | 说明 |", "| --- | --- | --- |", *rows]))
-    return made
+    return [*made, f"{AGENCY_NAME}  \n{date}"]
 
 
 def make_entries(n: int, headings: bool = False, markup: bool = False) -> list[dict]:
@@ -150,7 +152,7 @@ def make_entries(n: int, headings: bool = False, markup: bool = False) -> list[d
         paragraphs = [paragraph(rng) for _ in range(rng.randint(3, 6))]
         entry["paragraphs"] = with_headings(paragraphs, rng) if headings else paragraphs
         if markup:
-            entry["paragraphs"] = with_markup(entry["paragraphs"], marking)
+            entry["paragraphs"] = with_markup(entry["paragraphs"], marking, date.isoformat())
         if i % 5 == 0:
             entry["attachment"] = f"files/{year}/{s:05d}-1.pdf"
         if i > 0 and rng.random() < 0.1:  # cross-reference to an earlier entry

@@ -47,7 +47,9 @@ REPO = os.path.dirname(os.path.dirname(HERE))
 
 def plugin_state(plugin_src: str | None) -> str:
     """Which plugin code was measured: a commit, plus whether the working tree differed from it."""
-    head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True).stdout.strip()
+    head = ""
+    for folder in (REPO, os.getcwd()):  # a `git archive` copy of benchmarks/ has no repository: ask where it runs
+        head = head or subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=folder, capture_output=True, text=True).stdout.strip()
     if plugin_src:
         return f"{plugin_src} (HEAD was {head})"
     dirty = subprocess.run(["git", "status", "--porcelain", "plugins"], cwd=REPO, capture_output=True, text=True).stdout

@@ -2,7 +2,7 @@
 
 Besides paragraphs and headings, bodies that editors write or `disclosure import` converts from a
 CMS hold numbered and bulleted lists of one line per item, tables of plain cells, **bold** words
-(clause numbers, the labels of a notice) and links to other entries. `plain_paragraphs.plain_body`
+(clause numbers, the labels of a notice), links to other entries and line breaks. `plain_paragraphs.plain_body`
 makes these directly too, each only in its simplest form (`EXTRAS`):
 - "lists": a block whose every line is an item of one kind ("1. " or "- ", "* ", "+ " at the line's
   start, then text that could start a paragraph line), not right after another list block (Markdown
@@ -12,7 +12,9 @@ makes these directly too, each only in its simplest form (`EXTRAS`):
   alignment), cells without markup but bold text;
 - "strong": "**text**", the text without "*", line breaks or whitespace at either end;
 - "links": cross-references, `[label](index:<index number>)`, the label plain text without whitespace
-  at either end (MkDocs leaves a URL with a scheme as it is; the plugin resolves it on the HTML).
+  at either end (MkDocs leaves a URL with a scheme as it is; the plugin resolves it on the HTML);
+- "breaks": two spaces at the end of a paragraph's line (`<br>` in a CMS body: the signature block of
+  a notice, the agency's name over the date).
 Anything else in such a block makes it None: Markdown's normal path. `plain_paragraphs.supported`
 checks each kind against the Markdown itself once per process.
 """
@@ -22,7 +24,9 @@ from __future__ import annotations
 import itertools
 import re
 
-EXTRAS = frozenset({"lists", "tables", "strong", "links"})
+EXTRAS = frozenset({"lists", "tables", "strong", "links", "breaks"})
+LINE_BREAK = "  \n"  # Markdown's line break: two spaces at a line's end
+LINE_ENDS = re.compile("(?<=[^ \n]) +\n")  # spaces ending a line of text (a line of spaces only stays)
 ITEM = re.compile(r"(\d+\.|[-*+]) +(.*)")  # OListProcessor's and UListProcessor's item at a line's start
 STRONG_TEXT = re.compile(r"[^\s*](?:[^*\n]*[^\s*])?")  # between "**" and "**"
 LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]\n]*[^\s\[\]])?)\]\((index:[0-9A-Za-z/-]+)\)")  # a cross-reference (xrefs.py)
@@ -30,9 +34,10 @@ SEPARATOR = re.compile(r" *-+ *")
 
 
 def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
-    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text and
-    `index:` links (as far as `extras` allows them); None when `markup` finds anything else."""
-    if not ("*" in text and "strong" in extras) and not ("](" in text and "links" in extras):
+    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text,
+    `index:` links and line breaks (as far as `extras` allows them); None when `markup` finds anything else."""
+    if not ("*" in text and "strong" in extras) and not ("](" in text and "links" in extras) \
+            and not (LINE_BREAK in text and "breaks" in extras):
         return None if markup.search(text) else text
     pieces = LINK.split(text) if "links" in extras else [text]  # text, then a link's label and href, text, …
     bare, made = [], []
@@ -44,6 +49,8 @@ def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | 
         if at + 2 < len(pieces):
             bare.append(pieces[at + 1])
             made.append(f'<a href="{pieces[at + 2]}">{pieces[at + 1]}</a>')
+    if "breaks" in extras:  # never inside a label or bold text: neither holds a line's end
+        return None if markup.search(LINE_ENDS.sub("\n", "".join(bare))) else "".join(made).replace(LINE_BREAK, "<br />\n")
     return None if markup.search("".join(bare)) else "".join(made)
 
 

@@ -39,9 +39,9 @@ CLEANER = nh3.Cleaner(  # built once: building the allowlist costs as much as cl
 
 
 def clean(html: str, plain: bool = False) -> str:
-    """`plain`: the HTML of paragraphs, headings, lists, tables and bold text (plain_paragraphs.py), with no
-    attribute but heading ids, no entity and no "<" to clean; Ammonia would only write a no-break space
-    as `&nbsp;`."""
-    if plain and "\xa0" not in html:
+    """`plain`: HTML that plain_paragraphs.py made, with no attribute but heading ids and links' plain
+    relative URLs, no entity and no "<" to clean; Ammonia would only write a no-break space as `&nbsp;`
+    and a line break as `<br>`."""
+    if plain and "\xa0" not in html and "<br />" not in html:
         return html
     return CLEANER.clean(html)
