@@ -204,8 +204,12 @@ def test_lists_tables_and_bold_text_beyond_the_simplest_take_markdowns_path(body
     assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(converter(DEMO)), plain_blocks.EXTRAS) is None
 
 
-def test_lines_starting_with_a_number_stay_paragraphs_and_tables_need_the_extension():
-    assert plain_paragraphs.plain_body("2024年工作要点。\n12月起施行", None).html == "<p>2024年工作要点。\n12月起施行</p>"
+def test_lines_starting_with_a_number_or_a_parenthesis_stay_paragraphs_and_tables_need_the_extension():
+    md = converter(DEMO)
+    for body in ["2024年工作要点。\n12月起施行", "(一)总则。\n\"引号\"在行首。\n/ 斜线 (2)\n\n.点 %号 'a' ?问 @"]:
+        md.reset()
+        made = plain_paragraphs.plain_body(body, None)
+        assert made is not None and made.html == md.convert(body), body
     table = "| 甲 | 乙 |\n| --- | --- |\n| 丙 | 丁 |"
     assert plain_paragraphs.plain_body(table, None, frozenset({"lists", "strong"})) is None
     assert "<td>丙</td>" in plain_paragraphs.plain_body(table, None, frozenset({"tables"})).html

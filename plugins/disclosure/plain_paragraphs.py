@@ -9,7 +9,7 @@ with plain_blocks.py the simplest lists, tables and bold text too.
 
 It does so only when both sides are known:
 - the body: no character any known processor reacts to anywhere (`MARKUP`), no line that starts with
-  a space, ASCII punctuation or a number and a dot (indented code, lists, rules, quotes) but a heading
+  a space, "-" or a number and a dot (indented code, lists, rules, setext underlines) but a heading
   line ("#" to "######", a space, then text without such characters), no two spaces before a line
   break; or, where the Markdown makes them as plain_blocks does (`supported`), blocks that are lists
   or tables in their simplest form and bold text;
@@ -76,7 +76,9 @@ KNOWN = {
 # toc's "[TOC]", headings, setext underlines, definition lists and autolinks; control characters
 # (tabs, carriage returns, Markdown's placeholders).
 _CHARS = r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]"
-MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ -/:-@]|\d+\.)", re.MULTILINE)  # a line starting with a digit but a list item's
+# At a line's start also a space or "-" (indented code, lists, rules, setext underlines) and a number
+# with a dot (a numbered list); other ASCII punctuation there is text, as "(一)" is.
+MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ -]|\d+\.)", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
 INLINE_MARKUP = re.compile(_CHARS)
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
