@@ -2,8 +2,8 @@
 
 Besides paragraphs and headings, bodies that editors write or `disclosure import` converts from a
 CMS hold numbered and bulleted lists of one line per item, tables of plain cells, **bold** words
-(clause numbers, the labels of a notice), links to other entries and line breaks. `plain_paragraphs.plain_body`
-makes these directly too, each only in its simplest form (`EXTRAS`):
+(clause numbers, the labels of a notice), links to other entries and line breaks.
+`plain_paragraphs.plain_body` makes these directly too, each only in its simplest form (`EXTRAS`):
 - "lists": a block whose every line is an item of one kind ("1. " or "- ", "* ", "+ " at the line's
   start, then text that could start a paragraph line), not right after another list block (Markdown
   would join the two into one loose list);
@@ -21,7 +21,6 @@ checks each kind against the Markdown itself once per process.
 
 from __future__ import annotations
 
-import itertools
 import re
 
 EXTRAS = frozenset({"lists", "tables", "strong", "links", "breaks"})
@@ -61,7 +60,7 @@ def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
     parts = text.split("**")
     if len(parts) % 2 == 0 or not all(STRONG_TEXT.fullmatch(inner) for inner in parts[1::2]):
         return None
-    return "".join(parts), "".join(f"<strong>{part}</strong>" if odd else part for odd, part in zip(itertools.cycle((0, 1)), parts))
+    return "".join(parts), "".join(f"<strong>{part}</strong>" if at % 2 else part for at, part in enumerate(parts))
 
 
 def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:

@@ -5,14 +5,14 @@ little else. For such a body Markdown's preprocessors, its ~13 block tests per p
 passes (toc's rendering of a table of contents no page uses among them), serializer and
 postprocessors come down to `<p>` and `<hN id>` lines, the heading ids and the table of contents'
 tokens; this module makes those directly (the benchmark's bodies: a tenth of Markdown's time), and
-with plain_blocks.py the simplest lists, tables and bold text too.
+with plain_blocks.py the simplest lists, tables, bold text, links and line breaks too.
 
 It does so only when both sides are known:
 - the body: no character any known processor reacts to anywhere (`MARKUP`), no line that starts with
   a space, "-" or a number and a dot (indented code, lists, rules, setext underlines) but a heading
   line ("#" to "######", a space, then text without such characters), no two spaces before a line
-  break; or, where the Markdown makes them as plain_blocks does (`supported`), blocks that are lists
-  or tables in their simplest form and bold text;
+  break; or, where the Markdown makes them as plain_blocks does (`supported`), lists and tables in
+  their simplest form, bold text, `index:` links and line breaks;
 - the Markdown: every preprocessor, block processor, tree processor and postprocessor is one this
   module knows to leave such a body alone (`KNOWN`: Markdown's own, MkDocs' per-page ones and those
   of tables, toc, attr_list, admonition and fenced_code), the inline step is `PlainTextInline` (its
@@ -152,8 +152,7 @@ def supported(md: markdown.Markdown, named: Headings | None) -> frozenset[str]:
 
 def plain_body(text: str, named: Headings | None, extras: frozenset[str] = frozenset()) -> PlainBody | None:
     """What a `known` Markdown makes of `text` (headings named as `named` says; None: no headings; the
-    simplest lists, tables and bold text of `extras`, plain_blocks.py), or None when `text` may hold
-    anything else."""
+    forms of plain_blocks.py that `extras` names), or None when `text` may hold anything else."""
     rest, headed = HEADING.subn("", text) if named is not None and "#" in text else (text, 0)
     if not text.strip():
         return None
