@@ -160,7 +160,7 @@ def test_plain_headings_render_as_markdown_does_down_to_toc_anchors_and_title(tm
     assert reused.plain_html is None and 'class="headerlink"' in reused.content
 
 
-RICH = "第一条 为规范信息公开工作，见[关于通知](index:11440100MB2C00000X/2019-00001)。\n\n1. **第一项** 内容\n2. 第二项\n\n| 项目 | 数量 |\n| --- | --- |\n| 申请 | 12 |\n\n- 甲\n- 乙\n\n示例市数据管理局  \n2024年3月1日\n"
+RICH = "第一条 为规范信息公开工作，见[关于通知](index:11440100MB2C00000X/2019-00001)与[政府网](https://www.gov.cn/a_b/c.htm?x=1#y)。\n\n1. **第一项** 内容\n2. 第二项\n\n| 项目 | 数量 |\n| --- | --- |\n| 申请 | 12 |\n\n- 甲\n- 乙\n\n示例市数据管理局  \n2024年3月1日\n"
 
 
 def test_simple_lists_tables_and_bold_text_render_as_markdown_does_without_it(tmp_path):

@@ -141,8 +141,10 @@ def test_plain_html_needs_no_cleaning_and_gives_the_text_a_parser_finds():
 # Lists, tables and bold text (plain_blocks.py): their simplest forms and the near misses around them.
 CELLS = ["甲", "**乙**", " 丙 ", "", "  ", "1", "2024年", "- 项", "1. 项", "# 井", "\u3000全角", " **粗** 体 ", "a*b", "**",
          "x  ", "** 粗**", "**粗 **", "***粗***", "`码`", "[链](x)", "[ 链 ](index:a/1)", "[链](index:a b)", "[链](../x.md)",
-         "[**粗**](index:a/1)", "[链](INDEX:a/1)", "[链](index:a/1 \"题\")", "[[链]](index:a/1)", "[链]\n(index:a/1)"]
+         "[**粗**](index:a/1)", "[链](INDEX:a/1)", "[链](index:a/1 \"题\")", "[[链]](index:a/1)", "[链]\n(index:a/1)", "[链](https://a.cn/a&b)", "[链](ftp://a.cn/)",
+         "[链](https://a.cn/(x))", "[链](https://a.cn/ x)", "[链](https://a.cn/\"x)", "[链](https:a.cn)"]
 LINK = "[关于通知](index:11440100MB2C00000X/2021-00001)"
+WEB_LINKS = ["[政府网](https://www.gov.cn/zhengce/2024-01/a_b.htm?id=1#x)", "[网站](http://a.example:8080/%E4%B8+x~y)"]
 ITEMS = ["1. ", "2. ", "10. ", "- ", "* ", "+ ", "-  ", "1.  ", "1.", "-", "1) ", "01. "]
 RULES = ["---", " --- ", "-", "--- ", "  -  ", ":--", "--:", "", " "]
 
@@ -152,7 +154,7 @@ def rich_bodies(count: int, seed: int) -> list[str]:
     chosen = random.Random(seed)
 
     def text() -> str:
-        return "".join(chosen.choice(CELLS if chosen.random() < 0.1 else PLAIN[:9] + ["**第一条**", LINK]) for _ in range(chosen.randint(1, 3)))
+        return "".join(chosen.choice(CELLS if chosen.random() < 0.1 else PLAIN[:9] + ["**第一条**", LINK, *WEB_LINKS]) for _ in range(chosen.randint(1, 3)))
 
     def row(width: int, cells: list[str] | None) -> str:
         return "|" + "|".join(chosen.choice(cells) if cells else text() for _ in range(width)) + "|"
@@ -181,7 +183,7 @@ def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions
     named = plain_paragraphs.headings(md)
     extras = plain_paragraphs.supported(md, named)
     assert extras == {"lists", "strong", "links", "breaks"} | ({"tables"} if "tables" in extensions else set())
-    found = dict.fromkeys(["<ol>", "<ul>", "<table>", "<strong>", "<h", "<a ", "<br />"], 0)
+    found = dict.fromkeys(["<ol>", "<ul>", "<table>", "<strong>", "<h", "<a ", "<br />", "https"], 0)
     for body in rich_bodies(8000, seed=len(extensions)):
         if (made := plain_paragraphs.plain_body(body, named, extras)) is None:
             continue
@@ -192,7 +194,8 @@ def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions
         resolved = made.html.replace('href="index:', 'href="../')  # as the plugin resolves them, before cleaning
         assert normal(plain_paragraphs.text_of(resolved)) == normal(html_text(resolved)), repr(body)
         assert sanitize.clean(resolved, plain=True) == sanitize.clean(resolved), repr(body)
-    assert min(found["<ol>"], found["<ul>"], found["<strong>"], found["<a "], found["<br />"]) > 80 and (found["<h"] > 80 or named is None), found
+    assert min(found["<ol>"], found["<ul>"], found["<strong>"], found["<a "], found["<br />"]) > 80, found
+    assert found["https"] > 40 and (found["<h"] > 80 or named is None), found
     assert found["<table>"] > 80 if "tables" in extensions else found["<table>"] == 0
 
 

@@ -11,8 +11,9 @@ CMS hold numbered and bulleted lists of one line per item, tables of plain cells
   ending with "|", with as many cells (at least two) on each, a separator row of "-" only (no
   alignment), cells without markup but bold text;
 - "strong": "**text**", the text without "*", line breaks or whitespace at either end;
-- "links": cross-references, `[label](index:<index number>)`, the label plain text without whitespace
-  at either end (MkDocs leaves a URL with a scheme as it is; the plugin resolves it on the HTML);
+- "links": cross-references, `[label](index:<index number>)`, and web addresses, `[label](https://…)`
+  of letters, digits and `._~:/?#=%+-` only, the label plain text without whitespace at either end
+  (MkDocs leaves a URL with a scheme as it is; the plugin resolves `index:` on the HTML);
 - "breaks": two spaces at the end of a paragraph's line (`<br>` in a CMS body: the signature block of
   a notice, the agency's name over the date).
 Anything else in such a block makes it None: Markdown's normal path. `plain_paragraphs.supported`
@@ -28,7 +29,8 @@ LINE_BREAK = "  \n"  # Markdown's line break: two spaces at a line's end
 LINE_ENDS = re.compile("(?<=[^ \n]) +\n")  # spaces ending a line of text (a line of spaces only stays)
 ITEM = re.compile(r"(\d+\.|[-*+]) +(.*)")  # OListProcessor's and UListProcessor's item at a line's start
 STRONG_TEXT = re.compile(r"[^\s*](?:[^*\n]*[^\s*])?")  # between "**" and "**"
-LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]\n]*[^\s\[\]])?)\]\((index:[0-9A-Za-z/-]+)\)")  # a cross-reference (xrefs.py)
+LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]\n]*[^\s\[\]])?)\]"  # a cross-reference (xrefs.py) or a web address
+                  r"\((index:[0-9A-Za-z/-]+|https?://[0-9A-Za-z._~:/?#=%+-]+)\)")
 SEPARATOR = re.compile(r" *-+ *")
 
 

@@ -86,7 +86,8 @@ PARAGRAPHS = "第一段\n第二行\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
 EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n- 甲\n* 乙\n\n末段", "strong": "**第一条** 正文**加粗**。\n\n末段",
                  "tables": "| 项目 | 数量 |\n|---| --- |\n| 甲 |  |\n|乙|2|\n\n末段",
-                 "links": "见[关于通知](index:11440100MB2C00000X/2021-00001)。\n[第二](index:a/2020-1)与[三](index:B)",
+                 "links": "见[关于通知](index:11440100MB2C00000X/2021-00001)。\n[第二](index:a/2020-1)与[三](index:B)"
+                          "，[政府网](https://www.gov.cn/zhengce/a_b.htm?id=1#x)[网站](http://a.example:8080/%E4#top)",
                  "breaks": "示例市数据管理局  \n2024年3月1日\n\n甲   \n乙    \n丙"}
 
 
