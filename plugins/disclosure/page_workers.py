@@ -52,7 +52,7 @@ class Converter:
         self.markdown: markdown.Markdown | None = None
         self.plain = False  # whether bodies of plain paragraphs may skip Markdown (plain_paragraphs.py)
         self.headings: plain_paragraphs.Headings | None = None  # how its toc names headings; None: no plain headings
-        self.extras: frozenset[str] = frozenset()  # the simplest lists, tables, bold text it makes as plain_blocks.py
+        self.extras: frozenset[str] = frozenset()  # the forms of plain_blocks.py it makes as that module does
 
     def instance(self) -> markdown.Markdown:
         """The process's Markdown, reset for the next page."""
@@ -61,8 +61,8 @@ class Converter:
         return md
 
     def plain_body(self, text: str) -> plain_paragraphs.PlainBody | None:
-        """What Markdown makes of `text` when it is plain paragraphs and headings (and this Markdown is
-        known), else None."""
+        """What Markdown makes of `text` when it is plain paragraphs and headings, with the simplest
+        lists, tables, bold text, links and line breaks (and this Markdown is known), else None."""
         self._made()  # tells whether it is known; no reset: a plain body does not use it
         return plain_paragraphs.plain_body(text, self.headings, self.extras) if self.plain else None
 

@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import re
 
+from .plain_inline import LINE_BREAK  # Markdown's line break: two spaces at a line's end
+
 EXTRAS = frozenset({"lists", "tables", "strong", "links", "breaks"})
-LINE_BREAK = "  \n"  # Markdown's line break: two spaces at a line's end
 LINE_ENDS = re.compile("(?<=[^ \n]) +\n")  # spaces ending a line of text (a line of spaces only stays)
 ITEM = re.compile(r"(\d+\.|[-*+]) +(.*)")  # OListProcessor's and UListProcessor's item at a line's start
 STRONG_TEXT = re.compile(r"[^\s*](?:[^*\n]*[^\s*])?")  # between "**" and "**"
@@ -35,8 +36,8 @@ SEPARATOR = re.compile(r" *-+ *")
 
 
 def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
-    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text,
-    `index:` links and line breaks (as far as `extras` allows them); None when `markup` finds anything else."""
+    """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text, links
+    and line breaks (as far as `extras` allows them); None when `markup` finds anything else."""
     if not ("*" in text and "strong" in extras) and not ("](" in text and "links" in extras) \
             and not (LINE_BREAK in text and "breaks" in extras):
         return None if markup.search(text) else text
@@ -50,9 +51,10 @@ def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | 
         if at + 2 < len(pieces):
             bare.append(pieces[at + 1])
             made.append(f'<a href="{pieces[at + 2]}">{pieces[at + 1]}</a>')
+    bare_text, html = "".join(bare), "".join(made)
     if "breaks" in extras:  # never inside a label or bold text: neither holds a line's end
-        return None if markup.search(LINE_ENDS.sub("\n", "".join(bare))) else "".join(made).replace(LINE_BREAK, "<br />\n")
-    return None if markup.search("".join(bare)) else "".join(made)
+        bare_text, html = LINE_ENDS.sub("\n", bare_text), html.replace(LINE_BREAK, "<br />\n")
+    return None if markup.search(bare_text) else html
 
 
 def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
@@ -67,15 +69,15 @@ def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
 
 def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
     """A tight list of one-line items, each item's text as a paragraph line may be."""
-    items = [ITEM.fullmatch(line) for line in block.split("\n")]
-    if "lists" not in extras or not all(items):
+    lines = block.split("\n")
+    items = [item for line in lines if (item := ITEM.fullmatch(line)) is not None]
+    if "lists" not in extras or len(items) != len(lines) or len({item[1][-1] == "." for item in items}) != 1:
         return None
-    kinds = {item[1][-1] == "." for item in items if item is not None}
-    texts = [inline(item[2], line_markup, extras) for item in items if item is not None]
-    if len(kinds) != 1 or any(text is None or not text.strip() for text in texts):
+    texts = [text for item in items if (text := inline(item[2], line_markup, extras)) is not None and text.strip()]
+    if len(texts) != len(items):
         return None
-    tag = "ol" if kinds.pop() else "ul"
-    return "\n".join([f"<{tag}>", *(f"<li>{text.lstrip()}</li>" for text in texts if text), f"</{tag}>"])
+    tag = "ol" if items[0][1].endswith(".") else "ul"
+    return "\n".join([f"<{tag}>", *(f"<li>{text.lstrip()}</li>" for text in texts), f"</{tag}>"])
 
 
 def table_html(block: str, cell_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
