@@ -6,7 +6,7 @@
 as many government documents are; without it, bodies are paragraphs only.
 --wide-vocabulary: bodies are made of 20,000 made-up words over 3,500 characters, drawn with Zipf-like
 weights, so their text holds hundreds of thousands of distinct character pairs, as real Chinese text
-does; without it, bodies repeat the ~70 phrases below (a few thousand pairs in all).
+does; without it, bodies repeat the ~70 phrases of body_text.py (a few thousand pairs in all).
 --markup: each body also holds a numbered list of clauses with bold labels ("1. **第一条** …"), half of
 them a bulleted list, two in five a table of three columns, and a signature block (agency and date on
 two lines, a Markdown line break between), as notices written by editors and bodies imported from a
@@ -29,11 +29,11 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import itertools
 import os
 import random
 import shutil
 
+from body_text import paragraph, use_wide_vocabulary, with_headings, with_markup
 from hugo_site import generate_hugo
 
 AGENCY_CODE = "11440100MB2C00000X"
@@ -51,27 +51,7 @@ ROOTS = [  # 8 roots × 4 children = 40 categories
 PUBLISHERS = ["办公室", "政策法规科", "规划科", "财务科", "人事科", "数据资源科", "信息化科", "综合执法大队"]
 WORDS = ("数据 共享 开放 管理 办法 通知 规划 实施 意见 方案 标准 规范 安全 服务 平台 政务 信息 公开 "
          "建设 推进 工作 年度 报告 统计 预算 许可 审批 监督 检查 考核 培训 项目 资金 采购 公示").split()
-PHRASES = ("为了 规范 本市 政务数据 共享开放 工作 提高 行政效率 根据 有关 法律法规 结合 本市实际 制定 本办法 "
-           "各区 人民政府 市政府 各部门 应当 按照 统一标准 建设 管理平台 推进 信息资源目录 编制 数据采集 更新维护 "
-           "安全保障 监督检查 考核评价 明确 责任分工 加强 组织领导 确保 各项任务 落到实处 自发布之日起 施行 有效期 "
-           "五年 社会公众 依法 申请 获取 政府信息 行政机关 主动公开 依申请公开 财政预算 专项资金 绩效评价 政府采购 "
-           "招标投标 行政许可 办事指南 收费标准 统计公报 国民经济 社会发展 营商环境 数字政府 一网通办 公共服务").split()
 YEARS = list(range(2012, 2027))
-WIDE: tuple[list[str], list[float]] | None = None  # --wide-vocabulary: (made-up words, cumulative weights)
-
-
-def wide_vocabulary() -> tuple[list[str], list[float]]:
-    rng = random.Random("wide")
-    characters = [chr(0x4E00 + at) for at in rng.sample(range(20_000), 3_500)]
-    weights = [1 / rank for rank in range(1, len(characters) + 1)]
-    words = ["".join(rng.choices(characters, weights, k=rng.choice((2, 2, 2, 3, 4)))) for _ in range(20_000)]
-    return words, list(itertools.accumulate(1 / rank ** 0.9 for rank in range(1, len(words) + 1)))
-
-
-def clause(rng: random.Random) -> str:
-    if WIDE is None:
-        return "".join(rng.choice(PHRASES) for _ in range(rng.randint(3, 6)))
-    return "".join(rng.choices(WIDE[0], cum_weights=WIDE[1], k=rng.randint(5, 10)))
 
 
 def categories_tree() -> tuple[list[dict], list[tuple[str, str, str]]]:
@@ -85,38 +65,6 @@ def categories_tree() -> tuple[list[dict], list[tuple[str, str, str]]]:
             leaves.append((kid_id, title, root_title))
         tree.append({"id": root_id, "title": root_title, "children": kids})
     return tree, leaves
-
-
-def paragraph(rng: random.Random) -> str:
-    """A few sentences of government-document vocabulary (real words, so jieba sees realistic text)."""
-    sentences = []
-    for _ in range(rng.randint(3, 6)):
-        clauses = [clause(rng) for _ in range(rng.randint(2, 4))]
-        sentences.append("，".join(clauses) + "。")
-    if rng.random() < 0.3:
-        sentences.append(f"截至{rng.randint(2012, 2026)}年{rng.randint(1, 12)}月，共完成{rng.randint(1, 999)}项。")
-    return "".join(sentences)
-
-
-NUMERALS = "一二三四五六"
-
-
-def with_headings(paragraphs: list[str], rng: random.Random) -> list[str]:
-    """The paragraphs in sections, each under a heading of its own."""
-    return [f"## {NUMERALS[i]}、{rng.choice(PHRASES)}{rng.choice(PHRASES)}\n\n{text}" for i, text in enumerate(paragraphs)]
-
-
-def with_markup(blocks: list[str], rng: random.Random, date: str) -> list[str]:
-    """The blocks with a numbered list after the first, maybe a bulleted list and a table, and a
-    signature block (the agency over the date, on lines of their own)."""
-    items = "\n".join(f"{k}. **第{NUMERALS[k - 1]}条** {clause(rng)}。" for k in range(1, rng.randint(3, 6)))
-    made = [blocks[0], items, *blocks[1:]]
-    if rng.random() < 0.5:
-        made.insert(3, "\n".join(f"- {clause(rng)}" for _ in range(rng.randint(2, 4))))
-    if rng.random() < 0.4:
-        rows = [f"| {rng.choice(PHRASES)} | {rng.randint(1, 999)} | {clause(rng)} |" for _ in range(rng.randint(2, 6))]
-        made.insert(len(made) - 1, "\n".join(["| 项目 | 数量 | 说明 |", "| --- | --- | --- |", *rows]))
-    return [*made, f"{AGENCY_NAME}  \n{date}"]
 
 
 def make_entries(n: int, headings: bool = False, markup: bool = False) -> list[dict]:
@@ -152,7 +100,7 @@ def make_entries(n: int, headings: bool = False, markup: bool = False) -> list[d
         paragraphs = [paragraph(rng) for _ in range(rng.randint(3, 6))]
         entry["paragraphs"] = with_headings(paragraphs, rng) if headings else paragraphs
         if markup:
-            entry["paragraphs"] = with_markup(entry["paragraphs"], marking, date.isoformat())
+            entry["paragraphs"] = with_markup(entry["paragraphs"], marking, AGENCY_NAME, date.isoformat())
         if i % 5 == 0:
             entry["attachment"] = f"files/{year}/{s:05d}-1.pdf"
         if i > 0 and rng.random() < 0.1:  # cross-reference to an earlier entry
@@ -284,7 +232,7 @@ def generate_plain(entries: list[dict], by_number: list[dict], out: str) -> None
 
 
 def main() -> None:
-    global ATTACHMENT_KB, WIDE
+    global ATTACHMENT_KB
     parser = argparse.ArgumentParser(usage=__doc__)
     parser.add_argument("n", type=int)
     parser.add_argument("out")
@@ -293,7 +241,8 @@ def main() -> None:
     parser.add_argument("--markup", action="store_true")
     parser.add_argument("--attachment-kb", type=int, default=0)
     args = parser.parse_args()
-    WIDE = wide_vocabulary() if args.wide_vocabulary else None
+    if args.wide_vocabulary:
+        use_wide_vocabulary()
     n, out, ATTACHMENT_KB = args.n, args.out, args.attachment_kb
     entries = make_entries(n, headings=args.headings, markup=args.markup)
     by_number = sorted(entries, key=lambda e: int(e["title"].rsplit("第", 1)[1].rstrip("号）")) )

@@ -30,7 +30,8 @@ sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE.parent / "build"))
 sys.path.insert(0, str(HERE.parent.parent / "site_tests"))
 
-from generate import AGENCY_CODE, AGENCY_NAME, categories_tree, make_entries, paragraph  # noqa: E402
+from body_text import paragraph  # noqa: E402
+from generate import AGENCY_CODE, AGENCY_NAME, categories_tree, make_entries  # noqa: E402
 from conftest import CHROMIUM, CHROMIUM_FLAGS, serve  # noqa: E402
 from results_md import machine, measured_commit, now, provenance, write_section  # noqa: E402
 from disclosure.catalogue import Agency, Catalogue, Category, Entry, Pos  # noqa: E402
