@@ -20,7 +20,7 @@ DEMO = ["tables", "attr_list", "admonition", "toc", "fenced_code"]
 # Pieces of bodies: text and whitespace a plain body may hold, and markup that must take the normal path.
 PLAIN = ["政府信息公开", "依申请公开", "，", "。", "（一）", "2024年", "一、", "Notice", "v2", "1.", " ", "  ", "\u3000",
          "\u3000\u3000", "\n", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\n    ", "%", "@", "$", "'", '"', "/", ".", "?",
-         "é", "\x85", "\u2028"]
+         "é", "\x85", "\u2028", "9:00", "1~3", "3#楼", "a=b+c^d"]
 MARKUP = ["  \n", "- ", "* ", "+ ", "1. ", "#", "> ", "===", "---", "|", "*", "_", "`", "[", "]", "(", ")", "<b>", "&",
           ":", "!!! ", "{: .x}", "~~~", "\t", "\r", "\x02", "[TOC]"]
 
@@ -114,7 +114,8 @@ def test_a_markdown_that_names_headings_otherwise_is_found_out_by_the_samples():
 
 
 @pytest.mark.parametrize("body", ["1. 第一项\n2. 第二项", "- 项", "## 标题", "标题\n===", "> 引用", "    代码", "甲 | 乙\n--|--",
-                                  "!!! note\n    提示", "**粗**", "行末  \n换行", "见 [TOC]", "a_b", "```\n代码\n```", "&amp;"])
+                                  "!!! note\n    提示", "**粗**", "行末  \n换行", "见 [TOC]", "a_b", "```\n代码\n```", "&amp;",
+                                  "#标题", "段落\n#标题", "~~~\n代码\n~~~", "+ 项", "标题\n=", "![图](a.png)"])
 def test_markup_takes_markdowns_path(body):
     assert plain_paragraphs.plain_body(body, None) is None
 
@@ -207,9 +208,10 @@ def test_lists_tables_and_bold_text_beyond_the_simplest_take_markdowns_path(body
     assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(converter(DEMO)), plain_blocks.EXTRAS) is None
 
 
-def test_lines_starting_with_a_number_or_a_parenthesis_stay_paragraphs_and_tables_need_the_extension():
+def test_times_ranges_and_lines_starting_with_a_number_or_a_parenthesis_stay_paragraphs_and_tables_need_the_extension():
     md = converter(DEMO)
-    for body in ["2024年工作要点。\n12月起施行", "(一)总则。\n\"引号\"在行首。\n/ 斜线 (2)\n\n.点 %号 'a' ?问 @"]:
+    for body in ["2024年工作要点。\n12月起施行", "(一)总则。\n\"引号\"在行首。\n/ 斜线 (2)\n\n.点 %号 'a' ?问 @",
+                 "9:00在3#楼召开，时长1~3小时，a=b+c^d。\n:冒号、^在行首\n\n网址 https://www.example.gov.cn/a?b=1#c"]:
         md.reset()
         made = plain_paragraphs.plain_body(body, None)
         assert made is not None and made.html == md.convert(body), body

@@ -9,9 +9,9 @@ with plain_blocks.py the simplest lists, tables, bold text, links and line break
 
 It does so only when both sides are known:
 - the body: no character any known processor reacts to anywhere (`MARKUP`), no line that starts with
-  a space, "-" or a number and a dot (indented code, lists, rules, setext underlines) but a heading
-  line ("#" to "######", a space, then text without such characters), no two spaces before a line
-  break; or, where the Markdown makes them as plain_blocks does (`supported`), lists and tables in
+  a space, "-", "+", "#", "=", "~" or a number and a dot (indented code, lists, rules, headings,
+  setext underlines, fences) but a heading line ("#" to "######", a space, then text without
+  markup), no two spaces before a line break; or, where the Markdown makes them as plain_blocks does (`supported`), lists and tables in
   their simplest form, bold text, `index:` links and line breaks;
 - the Markdown: every preprocessor, block processor, tree processor and postprocessor is one this
   module knows to leave such a body alone (`KNOWN`: Markdown's own, MkDocs' per-page ones and those
@@ -71,18 +71,20 @@ KNOWN = {
         "amp_substitute": "markdown.postprocessors.AndSubstitutePostprocessor",
     },
 }
-# Characters some known processor or Markdown's own inline patterns react to, wherever they stand:
-# code, escapes, links, HTML, entities, emphasis, tables, attribute lists, admonitions, fences,
-# toc's "[TOC]", headings, setext underlines, definition lists and autolinks; control characters
-# (tabs, carriage returns, Markdown's placeholders).
-_CHARS = r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]"
-# At a line's start also a space or "-" (indented code, lists, rules, setext underlines) and a number
-# with a dot (a numbered list); other ASCII punctuation there is text, as "(一)" is.
-MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ -]|\d+\.)", re.MULTILINE)
+# Characters Markdown's own inline patterns or some known processor react to wherever they stand:
+# code, escapes, links and images, HTML, entities, emphasis, tables, attribute lists, toc's "[TOC]";
+# control characters (tabs, carriage returns, Markdown's placeholders).
+_CHARS = r"[`\\\[\]<>&*_|{}!\x00-\x09\x0b-\x1f\x7f]"
+# At a line's start also a space, "-" or "+" (indented code, lists, rules, setext underlines), "#"
+# (headings), "=" (setext underlines), "~" (fences) and a number with a dot (a numbered list). Elsewhere
+# these are text, as "9:00", "1~3" and "3#楼" are, and so is other ASCII punctuation at a line's start.
+MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ +#=~-]|\d+\.)", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
-INLINE_MARKUP = re.compile(_CHARS)
+# In a heading's text or a table's cell also what toc, attribute lists and the heading's closing
+# hashes react to, and whatever else may start a line: such headings and cells take Markdown's path.
+INLINE_MARKUP = re.compile(r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]")
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
-PARAGRAPHS = "第一段\n第二行\n\n\n\u3000末段 "  # samples for `agrees`
+PARAGRAPHS = "第一段，9:00\n第二行 1~3 3#楼 a=b+c^d\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
 EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n- 甲\n* 乙\n\n末段", "strong": "**第一条** 正文**加粗**。\n\n末段",
                  "tables": "| 项目 | 数量 |\n|---| --- |\n| 甲 |  |\n|乙|2|\n\n末段",
