@@ -168,3 +168,9 @@ def test_simple_lists_tables_and_bold_text_render_as_markdown_does_without_it(tm
         reused, fresh = render_both(tmp_path, extensions, RICH)  # sane_lists: list processors it does not know
         assert reused.content == fresh.content and "<td>申请</td>" in reused.content
         assert (reused.plain_html is not None) == shortcut, extensions
+
+
+def test_windows_line_ends_times_and_ranges_keep_the_shortcut_and_render_as_markdown_does(tmp_path):
+    for body in (RICH.replace("\n", "\r\n"), "会议定于9:30在3#楼召开，时限3~5日。\r\n详见 https://www.example.gov.cn/xxgk/ 栏目。\n"):
+        reused, fresh = render_both(tmp_path, "tables, attr_list, admonition, {toc: {permalink: false}}", body)
+        assert reused.content == fresh.content and reused.plain_html is not None, body

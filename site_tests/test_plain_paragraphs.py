@@ -20,7 +20,7 @@ DEMO = ["tables", "attr_list", "admonition", "toc", "fenced_code"]
 # Pieces of bodies: text and whitespace a plain body may hold, and markup that must take the normal path.
 PLAIN = ["政府信息公开", "依申请公开", "，", "。", "（一）", "2024年", "一、", "Notice", "v2", "1.", " ", "  ", "\u3000",
          "\u3000\u3000", "\n", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\n    ", "%", "@", "$", "'", '"', "/", ".", "?",
-         "é", "\x85", "\u2028", "9:00", "1~3", "3#楼", "a=b+c^d"]
+         "é", "\x85", "\u2028", "9:00", "1~3", "3#楼", "a=b+c^d", "\r\n", "\r"]
 MARKUP = ["  \n", "- ", "* ", "+ ", "1. ", "#", "> ", "===", "---", "|", "*", "_", "`", "[", "]", "(", ")", "<b>", "&",
           ":", "!!! ", "{: .x}", "~~~", "\t", "\r", "\x02", "[TOC]"]
 

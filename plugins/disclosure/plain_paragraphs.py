@@ -84,7 +84,7 @@ HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line wh
 # hashes react to, and whatever else may start a line: such headings and cells take Markdown's path.
 INLINE_MARKUP = re.compile(r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]")
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
-PARAGRAPHS = "第一段，9:00\n第二行 1~3 3#楼 a=b+c^d\n\n\n\u3000末段 "  # samples for `agrees`
+PARAGRAPHS = "第一段，9:00\r\n第二行 1~3 3#楼 a=b+c^d\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
 EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n- 甲\n* 乙\n\n末段", "strong": "**第一条** 正文**加粗**。\n\n末段",
                  "tables": "| 项目 | 数量 |\n|---| --- |\n| 甲 |  |\n|乙|2|\n\n末段",
@@ -156,6 +156,8 @@ def supported(md: markdown.Markdown, named: Headings | None) -> frozenset[str]:
 def plain_body(text: str, named: Headings | None, extras: frozenset[str] = frozenset()) -> PlainBody | None:
     """What a `known` Markdown makes of `text` (headings named as `named` says; None: no headings; the
     forms of plain_blocks.py that `extras` names), or None when `text` may hold anything else."""
+    if "\r" in text:  # lines ended as on Windows: Markdown's first pass (NormalizeWhitespace) ends them so
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
     rest, headed = HEADING.subn("", text) if named is not None and "#" in text else (text, 0)
     if not text.strip():
         return None
