@@ -9,6 +9,7 @@ import re
 
 import markdown
 import pytest
+from mkdocs.structure.pages import _ExtractTitleTreeprocessor
 from pymdownx.slugs import slugify
 
 from disclosure import plain_blocks, plain_paragraphs, sanitize
@@ -77,7 +78,9 @@ def test_plain_headings_get_markdowns_html_ids_and_table_of_contents(extensions,
     md = converter(extensions, configs)
     named = plain_paragraphs.headings(md)
     assert plain_paragraphs.known(md) and named is not None and plain_paragraphs.agrees(md, named)
-    headed = 0
+    title = _ExtractTitleTreeprocessor()  # MkDocs' own, as each page registers it
+    title._register(md)
+    headed = titled = 0
     for body in headed_bodies(4000, seed=len(extensions)) + ["## 一、总则\n\n正文。\n## 一、总则\n正文。\n# 末章"]:
         made = plain_paragraphs.plain_body(body, named)
         if made is None:
@@ -87,12 +90,15 @@ def test_plain_headings_get_markdowns_html_ids_and_table_of_contents(extensions,
         assert made.html == md.convert(body), repr(body)
         assert made.toc_tokens == md.toc_tokens, repr(body)
         assert made.anchors == set(re.findall(r' id="([^"]*)"', made.html)), repr(body)
-    assert headed > 600
+        assert made.title == title.title, repr(body)
+        titled += made.title is not None
+        title.title = None
+    assert headed > 600 and (titled > 50 if named.shift == 0 else titled == 0)
 
 
-@pytest.mark.parametrize("body", ["# 标题\n\n正文", "##标题", "####### 七级", "## 标题 ##", "## *强调*", "## 见 [TOC]",
+@pytest.mark.parametrize("body", ["##标题", "####### 七级", "## 标题 ##", "## *强调*", "## 见 [TOC]",
                                   "## ", "##\u3000"])
-def test_a_title_heading_or_heading_markup_takes_markdowns_path(body):
+def test_heading_markup_takes_markdowns_path(body):
     md = converter(DEMO)
     assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(md)) is None
 

@@ -108,9 +108,9 @@ class ColumnPage(Page):
             self.links_to_anchors = relative_paths.links_to_anchors
 
     def _render_plain(self, plain: plain_paragraphs.PlainBody) -> None:
-        """What `render` sets for a body of plain paragraphs and headings: no title or link."""
+        """What `render` sets for a body without Markdown's passes: no link for MkDocs to check."""
         self.content = plain.html
-        self.toc, self._title_from_render, self.present_anchor_ids = get_toc(plain.toc_tokens), None, plain.anchors
+        self.toc, self._title_from_render, self.present_anchor_ids = get_toc(plain.toc_tokens), plain.title, plain.anchors
         if logging.getLogger("mkdocs.structure.pages").getEffectiveLevel() > logging.DEBUG:
             self.links_to_anchors = {}
 

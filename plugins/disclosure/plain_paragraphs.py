@@ -17,8 +17,8 @@ It does so only when both sides are known:
   module knows to leave such a body alone (`KNOWN`: Markdown's own, MkDocs' per-page ones and those
   of tables, toc, attr_list, admonition and fenced_code), the inline step is `PlainTextInline` (its
   patterns are Markdown's own) and toc's marker holds a character the body cannot. Headings also need
-  toc without anchor links or permalinks; their ids come from toc's own slugify and `unique`, and a
-  first heading of level 1 (the page title) takes the normal path.
+  toc without anchor links or permalinks; their ids come from toc's own slugify and `unique`, and the
+  text of a first heading of level 1 is the page's title, as MkDocs reads it.
 `agrees` checks the result against the Markdown itself on sample bodies once per process. Anything
 else takes Markdown's normal path. Tests compare the two on generated bodies."""
 
@@ -107,6 +107,7 @@ class PlainBody(NamedTuple):
     html: str
     toc_tokens: list[Any]  # nested dicts, as toc leaves them on the Markdown
     anchors: set[str]  # the heading ids
+    title: str | None  # the text of a first heading of level 1, which MkDocs takes for the page's title
 
 
 def known(md: markdown.Markdown) -> bool:
@@ -180,7 +181,7 @@ def plain_body(text: str, named: Headings | None, extras: frozenset[str] = froze
                 return None
         if not made.paragraph(paragraph):
             return None
-    return PlainBody("\n".join(made.parts), nest_toc_tokens(made.tokens), made.ids)
+    return PlainBody("\n".join(made.parts), nest_toc_tokens(made.tokens), made.ids, made.title)
 
 
 class _Made:
@@ -193,6 +194,7 @@ class _Made:
         self.ids: set[str] = set()
         self.counters: dict[str, int] = {}
         self.after_list = False  # Markdown joins a list right after another into one loose list
+        self.title: str | None = None
 
     def paragraph(self, lines: list[str]) -> bool:
         """ParagraphProcessor's `<p>` of these lines (none for whitespace only); empties `lines`.
@@ -210,8 +212,8 @@ class _Made:
             return False
         assert self.named is not None
         level = min(len(heading[1]) + self.named.shift, 6)
-        if level == 1 and not self.parts:  # the page's title: MkDocs reads it from the tree
-            return False
+        if level == 1 and not self.parts:  # the page's title, as MkDocs' get_heading_text reads it off the tree
+            self.title = " ".join(title.split())
         name = strip_tags(title)
         anchor = unique(self.named.slugify(html.unescape(name), self.named.separator), self.ids, self.counters)
         if not PLAIN_ID.fullmatch(anchor):
