@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import random
+
 import pytest
 
 from disclosure import xrefs
+from disclosure.markdown_links import source_links
 
 KNOWN = "11440100MB2C00000X/2020-00007"
 KNOWN_URL = 'href="../11440100MB2C00000X-2020-00007/"'
@@ -87,3 +90,16 @@ def test_build_fails_on_unknown_or_malformed_links(build_site, body, expected):
 def test_demo_guide_shows_the_syntax_in_its_code_example(demo_site):
     page = demo_site.page("bianji/index.html")
     assert "index:11440100MB2C00000X/2021-00003" in page  # the example, not a rewritten path
+
+
+def test_the_cheap_first_test_passes_every_body_with_a_link_worth_checking():
+    pieces = ["[x](index:A/2099-1)", "[x](javascript:alert(1))", "[r]: index:A/2099-1", "[r]:\n  data:x", "<a href='index:A'>",
+              "<img src=\"java&#115;cript:x\">", "<https://a.cn/>", "[x]", "](", "]:", "(", ")", "[", "]", "<", ">", ":", "&#58;",
+              "&", "9:00", "正文", "\n", "\n\n", " ", "`", "    "]
+    chosen = random.Random(11)
+    for _ in range(20000):
+        body = "".join(chosen.choice(pieces) for _ in range(chosen.randint(1, 8)))
+        worth = [link for link in source_links(body)
+                 if xrefs.index_target(link.target) is not None or xrefs.refused_scheme(link.target) is not None]
+        assert xrefs.may_link(body) or not worth, repr(body)
+    assert not xrefs.may_link("会议定于9:30召开，详见 https://www.example.gov.cn/。")

@@ -33,6 +33,7 @@ class Attribute:
 START_TAG = re.compile(r"<([A-Za-z][^\t\n\r\f />\x00<]*)((?:[^<>\"']|\"[^\"<]*\"|'[^'<]*')*)>")
 
 SEPARATOR = re.compile(r"[\s/]*")
+NEWLINE = re.compile("\n")
 
 
 def url_attributes(text: str, names: frozenset[str] = URL_ATTRIBUTES) -> list[Attribute]:
@@ -52,9 +53,14 @@ def url_attributes(text: str, names: frozenset[str] = URL_ATTRIBUTES) -> list[At
     return found
 
 
-def line_col(text: str, offset: int, line_starts: list[int] | None = None) -> tuple[int, int]:
-    """1-based (line, column) of an offset."""
-    starts = line_starts if line_starts is not None else [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+def line_starts(text: str) -> list[int]:
+    """The offset at which each line of `text` starts."""
+    return [0, *(newline.end() for newline in NEWLINE.finditer(text))]
+
+
+def line_col(text: str, offset: int, starts: list[int] | None = None) -> tuple[int, int]:
+    """1-based (line, column) of an offset (`starts`: `line_starts(text)`, when already known)."""
+    starts = starts if starts is not None else line_starts(text)
     line = bisect.bisect_right(starts, offset)
     return line, offset - starts[line - 1] + 1
 

@@ -12,7 +12,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .html_attrs import line_col, url_attributes
+from .html_attrs import line_col, line_starts, url_attributes
 
 FENCE = re.compile(r"^[ \t>]*(`{3,}|~{3,})")
 CONTAINER = re.compile(r"^ {0,3}(?:[-*+][ \t]|\d{1,9}[.)][ \t]|!!!|\?\?\?|===|\[\^[^\]]+\]:)")
@@ -34,7 +34,6 @@ class SourceLink:
 
 def source_links(markdown: str) -> list[SourceLink]:
     text = blank_code(markdown)
-    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
     found: list[tuple[int, str, bool]] = []
     for pattern in (INLINE, DEFINITION):
         for match in pattern.finditer(text):
@@ -42,6 +41,7 @@ def source_links(markdown: str) -> list[SourceLink]:
             found.append((match.start(group), match[group], False))
     if URL_ATTRIBUTE_HINT.search(text):
         found += [(a.start, a.value, True) for a in url_attributes(text) if a.tag not in ("script", "style")]
+    starts = line_starts(text) if found else []
     return [SourceLink(target, *line_col(text, offset, starts), html=raw) for offset, target, raw in sorted(found)]
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import os
 from collections import Counter
@@ -91,7 +92,7 @@ class ColumnPages:
             files.remove(intro)
         self.plan(intro.content_string if intro is not None else "", bodies)
         for src_uri, view in self.views.items():
-            existing = files.get_file_from_path(src_uri)
+            existing = files.src_uris.get(src_uri)  # a normalized path: no PurePath per page
             if existing is not None:
                 files.remove(existing)
             (files if view.kind == "home" else self.worker_files).append(self.file(config, src_uri))
@@ -153,11 +154,12 @@ def read_markdown_files(paths: list[str], docs_dir: str, problems: list[Problem]
     texts = {}
     for relative_path in paths:
         full = os.path.join(docs_dir, relative_path)
+        with open(full, "rb") as stream:
+            data = stream.read()
         try:
-            with open(full, "rb") as stream:
-                texts[relative_path] = decode_utf8(stream.read(), display_path(full))
-        except LoadError as error:
-            problems.extend(error.problems)
+            texts[relative_path] = decode_utf8(data, full)
+        except LoadError as error:  # the path as an editor types it, made only when there is something to say
+            problems.extend(dataclasses.replace(problem, file=display_path(full)) for problem in error.problems)
     return texts
 
 

@@ -100,7 +100,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
                                               os.path.join(config.site_dir, self.urls.prefix))
         body_paths = sorted({entry.body for entry in self.catalogue.entries if entry.body})
         for path in body_paths:  # bodies render inside their entry pages, not on their own
-            if (body := files.get_file_from_path(path)) is not None:
+            if (body := files.src_uris.get(path)) is not None:  # body paths are normalized: no PurePath per body
                 files.remove(body)
         pages = [f.src_uri for f in files.documentation_pages() if not f.generated_by]
         read_markdown_files(pages, config.docs_dir, self.problems)  # MkDocs itself would crash on non-UTF-8

@@ -36,8 +36,9 @@ def refused_scheme(url: str) -> str | None:
 
 
 def may_link(markdown: str) -> bool:
-    """A cheap first test: an index: link or a refused scheme needs a colon, written or as an entity."""
-    return ":" in markdown or "&" in markdown
+    """A cheap first test: an index: link or a refused scheme needs a colon, written or as an entity, and
+    a link needs "](" (inline), "]:" (a reference's definition) or "<" (raw HTML), as `source_links` reads them."""
+    return (":" in markdown or "&" in markdown) and ("](" in markdown or "]:" in markdown or "<" in markdown)
 
 
 def check_links(markdown: str, file: str, catalogue: Catalogue) -> list[Problem]:
