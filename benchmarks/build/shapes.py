@@ -1,0 +1,154 @@
+"""First builds of catalogues shaped unlike generate.py's, each against Hugo on the same entries.
+
+    python benchmarks/build/shapes.py N WORK_DIR [--rounds R] [--plugin-src DIR] [--shapes a,b] [--json FILE]
+
+The issue's ratio is judged on catalogues we have not seen. Each shape below is derived from one
+`generate.py N` project the way another tool or editor would write it, and costs the plugin something
+the standard project never exercises:
+
+- standard:  generate.py's project as it is;
+- crlf:      every body saved with Windows line ends;
+- titled:    every body opens with its title as a level-1 heading ("# 关于…的通知");
+- punctuated: half the bodies end with a line holding a time, a range, a building number or a bare web address;
+- link-only: no body at all, every entry a `link:` to where the document lives;
+- included:  the entries in 100 files under catalogue/ (`include:`);
+- dumped:    directory.yml as PyYAML's `safe_dump` writes it (keys sorted, Chinese as \\u escapes).
+
+Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes; each
+build starts without a site folder (the old one moved aside, deleted at the end). Prints a table of
+medians and the ratio to Hugo's; `--json` keeps every time.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import yaml
+
+sys.path.insert(0, os.path.dirname(__file__))
+from hugo_site import binary  # noqa: E402
+
+SHAPES = ["standard", "crlf", "titled", "punctuated", "link-only", "included", "dumped"]
+PUNCTUATION = ["会议定于上午9:30在3#楼召开。", "办理时限为3~5个工作日。", "详见 https://www.example.gov.cn/xxgk/ 栏目。",
+               "咨询时间：工作日9:00-17:00。"]
+
+
+def bodies(project: Path) -> list[tuple[Path, Path | None]]:
+    """Each body of the plugin's copy with the same entry's page in Hugo's copy (None when absent)."""
+    pairs = []
+    for body in sorted((project / "disclosure/content/gkml").rglob("*.md")):
+        hugo = project / "hugo/content/docs" / body.parent.name / body.name
+        pairs.append((body, hugo if hugo.exists() else None))
+    return pairs
+
+
+def edit_both(pair: tuple[Path, Path | None], change) -> None:
+    """`change(text)` applied to a body and to the same body in Hugo's page (after its front matter)."""
+    body, hugo = pair
+    body.write_text(change(body.read_text(encoding="utf-8")), encoding="utf-8")
+    if hugo is not None:
+        page = hugo.read_text(encoding="utf-8")
+        cut = page.index("\n}\n") + 3
+        hugo.write_text(page[:cut] + change(page[cut:]), encoding="utf-8")
+
+
+def derive(shape: str, project: Path) -> None:
+    """Turn a copy of the standard project into `shape`."""
+    catalogue = project / "disclosure/directory.yml"
+    if shape == "crlf":
+        for body, _ in bodies(project):
+            body.write_bytes(body.read_bytes().replace(b"\n", b"\r\n"))
+    elif shape == "titled":
+        entries = yaml.load(catalogue.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)["entries"]
+        titles = {entry["body"]: entry["title"] for entry in entries if "body" in entry}
+        for pair in bodies(project):
+            title = titles[str(pair[0].relative_to(project / "disclosure/content"))]
+            edit_both(pair, lambda text, title=title: f"# {title}\n\n{text}")
+    elif shape == "punctuated":
+        chosen = random.Random(7)
+        for pair in bodies(project):
+            if chosen.random() < 0.5:
+                line = chosen.choice(PUNCTUATION)
+                edit_both(pair, lambda text, line=line: f"{text.rstrip()}\n\n{line}\n")
+    elif shape == "link-only":
+        text = catalogue.read_text(encoding="utf-8")
+        catalogue.write_text(re.sub(r"body: gkml/(\d+)/(\d+)\.md", r"link: https://www.example.gov.cn/xxgk/\1/\2.html", text),
+                             encoding="utf-8")
+        shutil.rmtree(project / "disclosure/content/gkml")
+        for page in (project / "hugo/content/docs").rglob("*.md"):
+            old = page.read_text(encoding="utf-8")
+            page.write_text(old[:old.index("\n}\n") + 3] + "\n原文链接：<https://www.example.gov.cn/xxgk/>\n", encoding="utf-8")
+    elif shape == "included":
+        head, entries = catalogue.read_text(encoding="utf-8").split("\nentries:\n", 1)
+        items = [item for item in re.split(r"(?m)^(?=  - index:)", entries) if item.strip()]
+        (project / "disclosure/catalogue").mkdir()
+        for part in range(100):
+            (project / f"disclosure/catalogue/part-{part:03d}.yml").write_text("entries:\n" + "".join(items[part::100]),
+                                                                                  encoding="utf-8")
+        catalogue.write_text(head + "\ninclude: [catalogue/*.yml]\nentries: []\n", encoding="utf-8")
+    elif shape == "dumped":
+        data = yaml.load(catalogue.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+        catalogue.write_text(yaml.safe_dump(data), encoding="utf-8")
+
+
+def first_build(command: list[str], folder: Path, output: str, trash: Path, env: dict[str, str]) -> float:
+    if (folder / output).exists():
+        os.rename(folder / output, trash / f"{time.time_ns()}")
+    shutil.rmtree(folder / ".cache", ignore_errors=True)
+    started = time.perf_counter()
+    done = subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    if done.returncode:
+        raise SystemExit(f"{folder}: {done.stderr[-2000:]}")
+    return time.perf_counter() - started
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(usage=__doc__)
+    parser.add_argument("n", type=int)
+    parser.add_argument("work", type=Path)
+    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--plugin-src", help="a plugins/ folder to measure instead of the installed package")
+    parser.add_argument("--shapes", default=",".join(SHAPES))
+    parser.add_argument("--json", type=Path)
+    args = parser.parse_args()
+    shapes = args.shapes.split(",")
+    base, trash = args.work / "standard", args.work / "trash"
+    trash.mkdir(parents=True, exist_ok=True)
+    if not base.exists():
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "generate.py"), str(args.n), str(base)], check=True)
+    for shape in shapes:
+        if not (args.work / shape).exists():
+            shutil.copytree(base, args.work / f"{shape}.tmp", ignore=shutil.ignore_patterns("site", "public", ".cache", "plain"))
+            derive(shape, args.work / f"{shape}.tmp")
+            os.rename(args.work / f"{shape}.tmp", args.work / shape)
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
+    if args.plugin_src:
+        env["PYTHONPATH"] = os.path.abspath(args.plugin_src)
+    ours, hugo = [sys.executable, "-m", "mkdocs", "build", "-q"], [binary(), "--quiet"]
+    times: dict[str, dict[str, list[float]]] = {shape: {"disclosure": [], "hugo": []} for shape in shapes}
+    for _ in range(args.rounds):
+        for shape in shapes:
+            times[shape]["disclosure"].append(first_build(ours, args.work / shape / "disclosure", "site", trash, env))
+            times[shape]["hugo"].append(first_build(hugo, args.work / shape / "hugo", "public", trash, env))
+    print(f"| {args.n} entries | disclosure s | Hugo s | ratio of medians |\n|---|---|---|---|")
+    for shape, measured in times.items():
+        mine, theirs = statistics.median(measured["disclosure"]), statistics.median(measured["hugo"])
+        print(f"| {shape} | {', '.join(f'{t:.1f}' for t in measured['disclosure'])} "
+              f"| {', '.join(f'{t:.1f}' for t in measured['hugo'])} | **{mine / theirs:.2f}×** |")
+    if args.json:
+        args.json.write_text(json.dumps({"n": args.n, "plugin_src": args.plugin_src, "times": times}, indent=1))
+    shutil.rmtree(trash, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
