@@ -1,6 +1,6 @@
 """First builds of catalogues shaped unlike generate.py's, each against Hugo on the same entries.
 
-    python benchmarks/build/shapes.py N WORK_DIR [--rounds R] [--plugin-src DIR] [--shapes a,b] [--json FILE]
+    python benchmarks/build/shapes.py N WORK_DIR [--rounds R] [--plugin-src DIR ...] [--shapes a,b] [--json FILE]
 
 The issue's ratio is judged on catalogues we have not seen. Each shape below is derived from one
 `generate.py N` project the way another tool or editor would write it, and costs the plugin something
@@ -14,7 +14,8 @@ the standard project never exercises:
 - included:  the entries in 100 files under catalogue/ (`include:`);
 - dumped:    directory.yml as PyYAML's `safe_dump` writes it (keys sorted, Chinese as \\u escapes).
 
-Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes; each
+Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes and,
+within a shape, the plugin copies given (`--plugin-src` again and again: before and after a change) and Hugo; each
 build starts without a site folder (the old one moved aside, deleted before the next round). Prints a table of
 medians and the ratio to Hugo's; `--json` keeps every time.
 """
@@ -125,38 +126,54 @@ def main() -> None:
     parser.add_argument("n", type=int)
     parser.add_argument("work", type=Path)
     parser.add_argument("--rounds", type=int, default=3)
-    parser.add_argument("--plugin-src", help="a plugins/ folder to measure instead of the installed package")
+    parser.add_argument("--plugin-src", action="append", default=[],
+                        help="a plugins/ folder to measure instead of the installed package (repeat: each, alternated)")
     parser.add_argument("--shapes", default=",".join(SHAPES))
     parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     shapes = args.shapes.split(",")
-    base, trash = args.work / "standard", args.work / "trash"
-    trash.mkdir(parents=True, exist_ok=True)
-    if not base.exists():
-        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "generate.py"), str(args.n), str(base)], check=True)
-    for shape in shapes:
-        if not (args.work / shape).exists():
-            shutil.copytree(base, args.work / f"{shape}.tmp", ignore=shutil.ignore_patterns("site", "public", ".cache", "plain"))
-            derive(shape, args.work / f"{shape}.tmp")
-            os.rename(args.work / f"{shape}.tmp", args.work / shape)
+    prepare(args.n, args.work, shapes)
+    trash = args.work / "trash"
+    builds = {"hugo": ([binary(), "--quiet"], "hugo", "public", dict(os.environ))}
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-    if args.plugin_src:
-        env["PYTHONPATH"] = os.path.abspath(args.plugin_src)
-    ours, hugo = [sys.executable, "-m", "mkdocs", "build", "-q"], [binary(), "--quiet"]
-    times: dict[str, dict[str, list[float]]] = {shape: {"disclosure": [], "hugo": []} for shape in shapes}
+    ours = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    for source in args.plugin_src or [None]:
+        builds[source or "installed"] = (ours, "disclosure", "site", {**env, **({"PYTHONPATH": os.path.abspath(source)} if source else {})})
+    times: dict[str, dict[str, list[float]]] = {shape: {name: [] for name in builds} for shape in shapes}
     for _ in range(args.rounds):
         empty(trash)  # the sites a round moved aside, deleted before the next round's first build
         for shape in shapes:
-            times[shape]["disclosure"].append(first_build(ours, args.work / shape / "disclosure", "site", trash, env))
-            times[shape]["hugo"].append(first_build(hugo, args.work / shape / "hugo", "public", trash, env))
-    print(f"| {args.n} entries | disclosure s | Hugo s | ratio of medians |\n|---|---|---|---|")
-    for shape, measured in times.items():
-        mine, theirs = statistics.median(measured["disclosure"]), statistics.median(measured["hugo"])
-        print(f"| {shape} | {', '.join(f'{t:.1f}' for t in measured['disclosure'])} "
-              f"| {', '.join(f'{t:.1f}' for t in measured['hugo'])} | **{mine / theirs:.2f}×** |")
+            for name, (command, folder, output, environment) in builds.items():
+                times[shape][name].append(first_build(command, args.work / shape / folder, output, trash, environment))
+    report(args.n, times)
     if args.json:
-        args.json.write_text(json.dumps({"n": args.n, "plugin_src": args.plugin_src, "times": times}, indent=1))
+        args.json.write_text(json.dumps({"n": args.n, "times": times}, indent=1))
     shutil.rmtree(trash, ignore_errors=True)
+
+
+def prepare(n: int, work: Path, shapes: list[str]) -> None:
+    """`work`/standard from generate.py, and a derived copy for each other shape (kept for later runs)."""
+    base = work / "standard"
+    if not base.exists():
+        subprocess.run([sys.executable, os.path.join(os.path.dirname(__file__), "generate.py"), str(n), str(base)], check=True)
+    for shape in shapes:
+        if not (work / shape).exists():
+            shutil.copytree(base, work / f"{shape}.tmp", ignore=shutil.ignore_patterns("site", "public", ".cache", "plain"))
+            derive(shape, work / f"{shape}.tmp")
+            os.rename(work / f"{shape}.tmp", work / shape)
+
+
+def report(n: int, times: dict[str, dict[str, list[float]]]) -> None:
+    """Each build's times and each plugin's median over Hugo's."""
+    names = [name for name in next(iter(times.values())) if name != "hugo"]
+    print(f"| {n} entries | " + " | ".join(f"{name} s" for name in names) + " | Hugo s | "
+          + " | ".join(f"{name} / Hugo" for name in names) + " |")
+    print("|---" * (2 * len(names) + 2) + "|")
+    for shape, measured in times.items():
+        hugo = statistics.median(measured["hugo"])
+        cells = [", ".join(f"{t:.1f}" for t in measured[name]) for name in [*names, "hugo"]]
+        ratios = [f"**{statistics.median(measured[name]) / hugo:.2f}×**" for name in names]
+        print(f"| {shape} | " + " | ".join(cells + ratios) + " |")
 
 
 if __name__ == "__main__":
