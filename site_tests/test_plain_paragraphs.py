@@ -21,7 +21,7 @@ DEMO = ["tables", "attr_list", "admonition", "toc", "fenced_code"]
 # Pieces of bodies: text and whitespace a plain body may hold, and markup that must take the normal path.
 PLAIN = ["政府信息公开", "依申请公开", "，", "。", "（一）", "2024年", "一、", "Notice", "v2", "1.", " ", "  ", "\u3000",
          "\u3000\u3000", "\n", "\n", "\n\n", "\n\n\n", " \n", "\n ", "\n    ", "%", "@", "$", "'", '"', "/", ".", "?",
-         "é", "\x85", "\u2028", "9:00", "1~3", "3#楼", "a=b+c^d", "\r\n", "\r"]
+         "é", "\x85", "\u2028", "9:00", "1~3", "3#楼", "a=b+c^d", "\r\n", "\r", "content_5577136", "a_b_", "x__y"]
 MARKUP = ["  \n", "- ", "* ", "+ ", "1. ", "#", "> ", "===", "---", "|", "*", "_", "`", "[", "]", "(", ")", "<b>", "&",
           ":", "!!! ", "{: .x}", "~~~", "\t", "\r", "\x02", "[TOC]"]
 
@@ -120,8 +120,9 @@ def test_a_markdown_that_names_headings_otherwise_is_found_out_by_the_samples():
 
 
 @pytest.mark.parametrize("body", ["1. 第一项\n2. 第二项", "- 项", "## 标题", "标题\n===", "> 引用", "    代码", "甲 | 乙\n--|--",
-                                  "!!! note\n    提示", "**粗**", "行末  \n换行", "见 [TOC]", "a_b", "```\n代码\n```", "&amp;",
-                                  "#标题", "段落\n#标题", "~~~\n代码\n~~~", "+ 项", "标题\n=", "![图](a.png)"])
+                                  "!!! note\n    提示", "**粗**", "行末  \n换行", "见 [TOC]", "```\n代码\n```", "&amp;",
+                                  "#标题", "段落\n#标题", "~~~\n代码\n~~~", "+ 项", "标题\n=", "![图](a.png)",
+                                  "见 _强调_", "_强调_ 在行首", "段落\n_强调_"])
 def test_markup_takes_markdowns_path(body):
     assert plain_paragraphs.plain_body(body, None) is None
 
@@ -209,7 +210,8 @@ def test_simple_lists_tables_and_bold_text_get_exactly_markdowns_html(extensions
 @pytest.mark.parametrize("body", ["1. 甲\n\n2. 乙", "1. 甲\n- 乙", "- 甲\n\n- 乙", "1. 甲\n乙", "- ", "- **粗", "| 甲 |\n| --- |\n| 乙 |",
                                   "| 甲 | 乙 |\n| :-- | --- |\n| 丙 | 丁 |", "| 甲 | 乙 |\n| --- | --- |", "| 甲 | 乙 |\n| --- | --- |\n| 丙 |",
                                   "甲 | 乙\n--- | ---\n丙 | 丁", "** 粗**", "**粗 **", "***粗***", "**粗*体**", "**粗\n体**",
-                                  "## **粗**", "1.5 倍\n\n1. 项", "见[链](../a.md)", "[ 链](index:a/1)", "**[链](index:a/1)**"])
+                                  "## **粗**", "1.5 倍\n\n1. 项", "见[链](../a.md)", "[ 链](index:a/1)", "**[链](index:a/1)**",
+                                  "**粗**_x_", "[链](index:a/1)_x_ y", "甲_乙  \n丙"])
 def test_lists_tables_and_bold_text_beyond_the_simplest_take_markdowns_path(body):
     assert plain_paragraphs.plain_body(body, plain_paragraphs.headings(converter(DEMO)), plain_blocks.EXTRAS) is None
 
@@ -217,7 +219,8 @@ def test_lists_tables_and_bold_text_beyond_the_simplest_take_markdowns_path(body
 def test_times_ranges_and_lines_starting_with_a_number_or_a_parenthesis_stay_paragraphs_and_tables_need_the_extension():
     md = converter(DEMO)
     for body in ["2024年工作要点。\n12月起施行", "(一)总则。\n\"引号\"在行首。\n/ 斜线 (2)\n\n.点 %号 'a' ?问 @",
-                 "9:00在3#楼召开，时长1~3小时，a=b+c^d。\n:冒号、^在行首\n\n网址 https://www.example.gov.cn/a?b=1#c"]:
+                 "9:00在3#楼召开，时长1~3小时，a=b+c^d。\n:冒号、^在行首\n\n网址 https://www.example.gov.cn/a?b=1#c",
+                 "见 http://www.gov.cn/zhengce/content/2021-01/05/content_5577136.htm 与 file__name、见_强调_ 后"]:
         md.reset()
         made = plain_paragraphs.plain_body(body, None)
         assert made is not None and made.html == md.convert(body), body

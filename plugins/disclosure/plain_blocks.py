@@ -54,7 +54,8 @@ def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | 
     bare_text, html = "".join(bare), "".join(made)
     if "breaks" in extras:  # never inside a label or bold text: neither holds a line's end
         bare_text, html = LINE_ENDS.sub("\n", bare_text), html.replace(LINE_BREAK, "<br />\n")
-    return None if markup.search(bare_text) else html
+    # a "_" next to a link or bold text (to Markdown a placeholder, no letter) could open emphasis
+    return None if "_" in bare_text or markup.search(bare_text) else html
 
 
 def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:

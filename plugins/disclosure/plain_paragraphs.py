@@ -74,17 +74,19 @@ KNOWN = {
 # Characters Markdown's own inline patterns or some known processor react to wherever they stand:
 # code, escapes, links and images, HTML, entities, emphasis, tables, attribute lists, toc's "[TOC]";
 # control characters (tabs, carriage returns, Markdown's placeholders).
-_CHARS = r"[`\\\[\]<>&*_|{}!\x00-\x09\x0b-\x1f\x7f]"
+_CHARS = r"[`\\\[\]<>&*|{}!\x00-\x09\x0b-\x1f\x7f]|(?<!\w)_"  # "_" after a letter or digit opens nothing
 # At a line's start also a space, "-" or "+" (indented code, lists, rules, setext underlines), "#"
 # (headings), "=" (setext underlines), "~" (fences) and a number with a dot (a numbered list). Elsewhere
 # these are text, as "9:00", "1~3" and "3#楼" are, and so is other ASCII punctuation at a line's start.
+# A run of "_" right after a letter, digit or "_" can start no emphasis (Python-Markdown's delimiters
+# treat "_" smartly), so "content_5577136.htm" is text too.
 MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ +#=~-]|\d+\.)", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
 # In a heading's text or a table's cell also what toc, attribute lists and the heading's closing
 # hashes react to, and whatever else may start a line: such headings and cells take Markdown's path.
 INLINE_MARKUP = re.compile(r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]")
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
-PARAGRAPHS = "第一段，9:00\r\n第二行 1~3 3#楼 a=b+c^d\n\n\n\u3000末段 "  # samples for `agrees`
+PARAGRAPHS = "第一段，9:00\r\n第二行 1~3 3#楼 a=b+c^d content_5577136.htm a__b_\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
 EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n- 甲\n* 乙\n\n末段", "strong": "**第一条** 正文**加粗**。\n\n末段",
                  "tables": "| 项目 | 数量 |\n|---| --- |\n| 甲 |  |\n|乙|2|\n\n末段",
