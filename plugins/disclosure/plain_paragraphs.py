@@ -11,8 +11,8 @@ It does so only when both sides are known:
 - the body: no character any known processor reacts to anywhere (`MARKUP`), no line that starts with
   a space, "-", "+", "#", "=", "~" or a number and a dot (indented code, lists, rules, headings,
   setext underlines, fences) but a heading line ("#" to "######", a space, then text without
-  markup), no two spaces before a line break; or, where the Markdown makes them as plain_blocks does (`supported`), lists and tables in
-  their simplest form, bold text, `index:` links and line breaks;
+  markup), no two spaces before a line break; or, where the Markdown makes them as plain_blocks does
+  (`supported`), lists and tables in their simplest form, bold text, links and line breaks;
 - the Markdown: every preprocessor, block processor, tree processor and postprocessor is one this
   module knows to leave such a body alone (`KNOWN`: Markdown's own, MkDocs' per-page ones and those
   of tables, toc, attr_list, admonition and fenced_code), the inline step is `PlainTextInline` (its
@@ -74,7 +74,8 @@ KNOWN = {
 # Characters Markdown's own inline patterns or some known processor react to wherever they stand:
 # code, escapes, links and images, HTML, entities, emphasis, tables, attribute lists, toc's "[TOC]";
 # control characters (tabs, carriage returns, Markdown's placeholders).
-_CHARS = r"[`\\\[\]<>&*|{}!\x00-\x09\x0b-\x1f\x7f]|(?<!\w)_"  # "_" after a letter or digit opens nothing
+_ANYWHERE = r"`\\\[\]<>&*|{}!\x00-\x09\x0b-\x1f\x7f"
+_CHARS = rf"[{_ANYWHERE}]|(?<!\w)_"  # "_" after a letter or digit opens nothing
 # At a line's start also a space, "-" or "+" (indented code, lists, rules, setext underlines), "#"
 # (headings), "=" (setext underlines), "~" (fences) and a number with a dot (a numbered list). Elsewhere
 # these are text, as "9:00", "1~3" and "3#楼" are, and so is other ASCII punctuation at a line's start.
@@ -84,7 +85,7 @@ MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ +#=~-]|\d+\.)", re.MULTILINE)
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
 # In a heading's text or a table's cell also what toc, attribute lists and the heading's closing
 # hashes react to, and whatever else may start a line: such headings and cells take Markdown's path.
-INLINE_MARKUP = re.compile(r"[`\\\[\]<>&*_|{}!~:#=+^\x00-\x09\x0b-\x1f\x7f]")
+INLINE_MARKUP = re.compile(rf"[{_ANYWHERE}_~:#=+^]")
 PLAIN_ID = re.compile(r"[^\s&<>\"'=`]+")  # an id written the same by Markdown's serializer and Ammonia
 PARAGRAPHS = "第一段，9:00\r\n第二行 1~3 3#楼 a=b+c^d content_5577136.htm a__b_\n\n\n\u3000末段 "  # samples for `agrees`
 HEADINGS = "## 一、总则\n\n第一段\n### 1.1 范围\n正文\n\n## 一、总则\n\n##  Notice  Two \n末段"
