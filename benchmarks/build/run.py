@@ -96,20 +96,21 @@ def sample_tree_rss(pid: int, peak: list[float], done: threading.Event) -> None:
         peak[0] = max(peak[0], tree_rss_mb(pid))
 
 
-def build(project: str, kind: str, cached: bool = False, first: bool = False) -> dict:
+def build(project: str, kind: str, cached: bool = False, first: bool = False, env: dict[str, str] | None = None) -> dict:
     """One build; wall seconds, user+sys CPU seconds (children included), peak memory: the larger of the
     child's own peak RSS and the Pss sum over the child and its workers sampled every 0.2 s; load before it.
     A cold build (not `cached`) goes over the earlier site, as each tool's normal build does (Hugo: its
     `public/`), without the manifest of the plugin's cache (build_cache.py). `first`: into no site
     folder, as in a fresh clone; the earlier one is renamed away, and removed by `remove_set_aside`
-    only after all builds (unlinking it would slow the filesystem's next inode allocations)."""
+    only after all builds (unlinking it would slow the filesystem's next inode allocations). `env`: the
+    build's environment (default `ENV`)."""
     if not cached:
         shutil.rmtree(os.path.join(project, ".cache"), ignore_errors=True)
     if first and os.path.isdir(site := os.path.join(project, SITE_DIRS[kind])):
         os.rename(site, os.path.join(project, f"{SET_ASIDE}{time.time_ns()}"))
     load = os.getloadavg()[0]
     start = time.perf_counter()
-    proc = subprocess.Popen(command(kind), cwd=project, env=ENV,
+    proc = subprocess.Popen(command(kind), cwd=project, env=env or ENV,
                             stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     peak, done = [0.0], threading.Event()
     sampler = threading.Thread(target=sample_tree_rss, args=(proc.pid, peak, done), daemon=True)

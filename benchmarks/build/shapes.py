@@ -16,7 +16,8 @@ the standard project never exercises:
 
 Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes and,
 within a shape, the plugin copies given (`--plugin-src` again and again: before and after a change) and Hugo; each
-build starts without a site folder (the old one moved aside, deleted before the next round). Prints a table of
+build starts without a site folder and is timed as run.py times it (the old site moved aside, deleted
+before the next round). Prints a table of
 medians and the ratio to Hugo's; `--json` keeps every time.
 """
 
@@ -37,7 +38,7 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
-from hugo_site import binary  # noqa: E402
+from run import ENV, build, remove_set_aside  # noqa: E402
 
 SHAPES = ["standard", "crlf", "titled", "punctuated", "link-only", "included", "dumped"]
 PUNCTUATION = ["会议定于上午9:30在3#楼召开。", "办理时限为3~5个工作日。", "详见 https://www.example.gov.cn/xxgk/ 栏目。",
@@ -54,13 +55,18 @@ def bodies(project: Path) -> list[tuple[Path, Path | None]]:
 
 
 def edit_both(pair: tuple[Path, Path | None], change) -> None:
-    """`change(text)` applied to a body and to the same body in Hugo's page (after its front matter)."""
+    """`change(text)` applied to a body and to the same body in Hugo's page."""
     body, hugo = pair
     body.write_text(change(body.read_text(encoding="utf-8")), encoding="utf-8")
     if hugo is not None:
-        page = hugo.read_text(encoding="utf-8")
-        cut = page.index("\n}\n") + 3
-        hugo.write_text(page[:cut] + change(page[cut:]), encoding="utf-8")
+        edit_hugo_body(hugo, change)
+
+
+def edit_hugo_body(page: Path, change) -> None:
+    """`change(text)` applied to what follows the front matter of one of Hugo's pages."""
+    text = page.read_text(encoding="utf-8")
+    cut = text.index("\n}\n") + 3
+    page.write_text(text[:cut] + change(text[cut:]), encoding="utf-8")
 
 
 def derive(shape: str, project: Path) -> None:
@@ -87,8 +93,7 @@ def derive(shape: str, project: Path) -> None:
                              encoding="utf-8")
         shutil.rmtree(project / "disclosure/content/gkml")
         for page in (project / "hugo/content/docs").rglob("*.md"):
-            old = page.read_text(encoding="utf-8")
-            page.write_text(old[:old.index("\n}\n") + 3] + "\n原文链接：<https://www.example.gov.cn/xxgk/>\n", encoding="utf-8")
+            edit_hugo_body(page, lambda _: "\n原文链接：<https://www.example.gov.cn/xxgk/>\n")
     elif shape == "included":
         head, entries = catalogue.read_text(encoding="utf-8").split("\nentries:\n", 1)
         items = [item for item in re.split(r"(?m)^(?=  - index:)", entries) if item.strip()]
@@ -100,25 +105,6 @@ def derive(shape: str, project: Path) -> None:
     elif shape == "dumped":
         data = yaml.load(catalogue.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         catalogue.write_text(yaml.safe_dump(data), encoding="utf-8")
-
-
-def empty(trash: Path) -> None:
-    """Delete what `trash` holds and let the disk settle: a 10k site is ~250 MB in ~10k folders."""
-    shutil.rmtree(trash, ignore_errors=True)
-    trash.mkdir(parents=True)
-    os.sync()
-    time.sleep(3)
-
-
-def first_build(command: list[str], folder: Path, output: str, trash: Path, env: dict[str, str]) -> float:
-    if (folder / output).exists():
-        os.rename(folder / output, trash / f"{time.time_ns()}")
-    shutil.rmtree(folder / ".cache", ignore_errors=True)
-    started = time.perf_counter()
-    done = subprocess.run(command, cwd=folder, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    if done.returncode:
-        raise SystemExit(f"{folder}: {done.stderr[-2000:]}")
-    return time.perf_counter() - started
 
 
 def main() -> None:
@@ -133,22 +119,27 @@ def main() -> None:
     args = parser.parse_args()
     shapes = args.shapes.split(",")
     prepare(args.n, args.work, shapes)
-    trash = args.work / "trash"
-    builds = {"hugo": ([binary(), "--quiet"], "hugo", "public", dict(os.environ))}
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONHASHSEED": "0"}
-    ours = [sys.executable, "-m", "mkdocs", "build", "-q"]
+    builds = {"hugo": ("hugo", ENV)}  # name: (kind and project folder, environment)
     for source in args.plugin_src or [None]:
-        builds[source or "installed"] = (ours, "disclosure", "site", {**env, **({"PYTHONPATH": os.path.abspath(source)} if source else {})})
+        builds[source or "installed"] = ("disclosure", {**ENV, "PYTHONPATH": os.path.abspath(source)} if source else ENV)
     times: dict[str, dict[str, list[float]]] = {shape: {name: [] for name in builds} for shape in shapes}
     for _ in range(args.rounds):
-        empty(trash)  # the sites a round moved aside, deleted before the next round's first build
         for shape in shapes:
-            for name, (command, folder, output, environment) in builds.items():
-                times[shape][name].append(first_build(command, args.work / shape / folder, output, trash, environment))
+            for name, (kind, env) in builds.items():
+                times[shape][name].append(build(str(args.work / shape / kind), kind, first=True, env=env)["wall_s"])
+        settle([args.work / shape / kind for shape in shapes for kind in ("disclosure", "hugo")])
     report(args.n, times)
     if args.json:
         args.json.write_text(json.dumps({"n": args.n, "times": times}, indent=1))
-    shutil.rmtree(trash, ignore_errors=True)
+
+
+def settle(projects: list[Path]) -> None:
+    """Delete the sites a round moved aside before the next round's first build, and let the disk
+    settle: a 10k site is ~250 MB in ~10k folders, and 21 of them filled this machine's disk."""
+    for project in projects:
+        remove_set_aside(str(project))
+    os.sync()
+    time.sleep(3)
 
 
 def prepare(n: int, work: Path, shapes: list[str]) -> None:
