@@ -15,7 +15,7 @@ from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 from mkdocs.utils import get_relative_url
 
-from . import exports, forks, plain_paragraphs, project, sanitize, site_cleanup, xrefs
+from . import exports, forks, material_search, plain_paragraphs, project, sanitize, site_cleanup, xrefs
 from .build_cache import BuildCache, warning_counter
 from .chrome import SharedChrome
 from .page_workers import Job, PageWorkers
@@ -75,6 +75,7 @@ class DisclosurePlugin(BasePlugin[DisclosureConfig]):
         config.extra_css[:0] = [style for style in STYLES if style not in config.extra_css]
         config.extra_javascript.extend(script for script in SCRIPTS if script not in config.extra_javascript)
         report_hooks.configure(config)
+        material_search.spare_unindexed_pages(config.plugins)
         self.problems = []
         self.build_started = None
         self.earlier_site = None
