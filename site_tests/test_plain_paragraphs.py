@@ -58,6 +58,17 @@ def test_plain_bodies_get_exactly_markdowns_html(extensions):
     assert shortcut > 800  # the generated bodies exercise the shortcut, not only the way around it
 
 
+def test_has_markup_finds_what_the_markup_pattern_finds():
+    """`has_markup`, MARKUP's alternatives one scan at a time, answers as MARKUP itself on bodies of every
+    piece above, markup at line starts and "_" after letters or spaces included."""
+    chosen = random.Random(5)
+    pieces = PLAIN + MARKUP + ["\n1.", "\n12.", "\n-", "\n~", "\n=", "\n+", "\n#", "\n ", "a_", " _", "_"]
+    texts = ["".join(chosen.choice(pieces) for _ in range(chosen.randint(0, 6))) for _ in range(20000)]
+    found = [bool(plain_paragraphs.MARKUP.search(text)) for text in texts]
+    assert [plain_paragraphs.has_markup(text) for text in texts] == found
+    assert 4000 < sum(found) < 16000  # both answers well represented
+
+
 def headed_bodies(count: int, seed: int) -> list[str]:
     """Bodies of lines, some of them headings ("#" × 1–7, spaces, text) with repeated titles."""
     chosen = random.Random(seed)

@@ -39,7 +39,7 @@ def source_links(markdown: str) -> list[SourceLink]:
         for match in pattern.finditer(text):
             group = "angle" if match["angle"] is not None else "bare"
             found.append((match.start(group), match[group], False))
-    if URL_ATTRIBUTE_HINT.search(text):
+    if "<" in text and URL_ATTRIBUTE_HINT.search(text):  # no tag, no attribute: the hint's scan tries every character
         found += [(a.start, a.value, True) for a in url_attributes(text) if a.tag not in ("script", "style")]
     starts = line_starts(text) if found else []
     return [SourceLink(target, *line_col(text, offset, starts), html=raw) for offset, target, raw in sorted(found)]
@@ -101,6 +101,8 @@ def _blank_code_blocks(lines: list[str]) -> None:
 def _blank_code_spans(text: str) -> str:
     """A run of n backticks opens a code span closed by the next run of exactly n backticks in the same
     paragraph (per-length lists and bisect: hostile input with many runs stays fast)."""
+    if "`" not in text:  # BACKTICKS starts with a lookbehind: its scan tries every character
+        return text
     runs = [(match.start(), match.end()) for match in BACKTICKS.finditer(text)]
     if len(runs) < 2:
         return text

@@ -23,6 +23,7 @@ checks each kind against the Markdown itself once per process.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from .plain_inline import LINE_BREAK  # Markdown's line break: two spaces at a line's end
 
@@ -35,12 +36,12 @@ LINK = re.compile(r"\[([^\s\[\]](?:[^\[\]\n]*[^\s\[\]])?)\]"  # a cross-referenc
 SEPARATOR = re.compile(r" *-+ *")
 
 
-def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+def inline(text: str, markup: Callable[[str], object], extras: frozenset[str]) -> str | None:
     """The HTML of `text` as Markdown's inline step makes it, when its only markup is bold text, links
-    and line breaks (as far as `extras` allows them); None when `markup` finds anything else."""
+    and line breaks (as far as `extras` allows them); None when `markup(text)` finds anything else."""
     if not ("*" in text and "strong" in extras) and not ("](" in text and "links" in extras) \
             and not (LINE_BREAK in text and "breaks" in extras):
-        return None if markup.search(text) else text
+        return None if markup(text) else text
     pieces = LINK.split(text) if "links" in extras else [text]  # text, then a link's label and href, text, …
     bare, made = [], []
     for at in range(0, len(pieces), 3):
@@ -53,9 +54,10 @@ def inline(text: str, markup: re.Pattern[str], extras: frozenset[str]) -> str | 
             made.append(f'<a href="{pieces[at + 2]}">{pieces[at + 1]}</a>')
     bare_text, html = "".join(bare), "".join(made)
     if "breaks" in extras:  # never inside a label or bold text: neither holds a line's end
-        bare_text, html = LINE_ENDS.sub("\n", bare_text), html.replace(LINE_BREAK, "<br />\n")
+        bare_text = LINE_ENDS.sub("\n", bare_text) if " \n" in bare_text else bare_text  # its lookbehind tries every character
+        html = html.replace(LINE_BREAK, "<br />\n")
     # a "_" next to a link or bold text (to Markdown a placeholder, no letter) could open emphasis
-    return None if "_" in bare_text or markup.search(bare_text) else html
+    return None if "_" in bare_text or markup(bare_text) else html
 
 
 def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
@@ -68,7 +70,7 @@ def _strong(text: str, extras: frozenset[str]) -> tuple[str, str] | None:
     return "".join(parts), "".join(f"<strong>{part}</strong>" if at % 2 else part for at, part in enumerate(parts))
 
 
-def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+def list_html(block: str, line_markup: Callable[[str], object], extras: frozenset[str]) -> str | None:
     """A tight list of one-line items, each item's text as a paragraph line may be."""
     lines = block.split("\n")
     items = [item for line in lines if (item := ITEM.fullmatch(line)) is not None]
@@ -81,7 +83,7 @@ def list_html(block: str, line_markup: re.Pattern[str], extras: frozenset[str]) 
     return "\n".join([f"<{tag}>", *(f"<li>{text.lstrip()}</li>" for text in texts), f"</{tag}>"])
 
 
-def table_html(block: str, cell_markup: re.Pattern[str], extras: frozenset[str]) -> str | None:
+def table_html(block: str, cell_markup: Callable[[str], object], extras: frozenset[str]) -> str | None:
     """A table with a header row, a separator row without alignment and body rows of plain cells."""
     rows = block.split("\n")
     if "tables" not in extras or len(rows) < 3 or not all(len(row) > 1 and row[0] == row[-1] == "|" for row in rows):

@@ -81,7 +81,8 @@ _CHARS = rf"[{_ANYWHERE}]|(?<!\w)_"  # "_" after a letter or digit opens nothing
 # these are text, as "9:00", "1~3" and "3#楼" are, and so is other ASCII punctuation at a line's start.
 # A run of "_" right after a letter, digit or "_" can start no emphasis (Python-Markdown's delimiters
 # treat "_" smartly), so "content_5577136.htm" is text too.
-MARKUP = re.compile(_CHARS + r"|  \n|^(?:[ +#=~-]|\d+\.)", re.MULTILINE)
+_LINE_START = r"[ +#=~-]|\d+\."
+MARKUP = re.compile(_CHARS + r"|  \n|^(?:" + _LINE_START + ")", re.MULTILINE)  # what `has_markup` looks for
 HEADING = re.compile(r"^(#{1,6}) +([^\n]*)$", re.MULTILINE)  # a heading line whose text `INLINE_MARKUP` may rule out
 # In a heading's text or a table's cell also what toc, attribute lists and the heading's closing
 # hashes react to, and whatever else may start a line: such headings and cells take Markdown's path.
@@ -94,6 +95,19 @@ EXTRA_SAMPLES = {"lists": "第一段\n\n1. 第一项\n2. 第二项\n\n正文\n\n
                  "links": "见[关于通知](index:11440100MB2C00000X/2021-00001)。\n[第二](index:a/2020-1)与[三](index:B)"
                           "，[政府网](https://www.gov.cn/zhengce/a_b.htm?id=1#x)[网站](http://a.example:8080/%E4#top)",
                  "breaks": "示例市数据管理局  \n2024年3月1日\n\n甲   \n乙    \n丙"}
+
+
+_ANYWHERE_CHARACTER = re.compile(f"[{_ANYWHERE}]")
+_LONE_UNDERSCORE = re.compile(r"(?<!\w)_")
+_FIRST_LINE = re.compile(_LINE_START)
+_LATER_LINE = re.compile(r"\n(?:" + _LINE_START + ")")
+
+
+def has_markup(text: str) -> bool:
+    """Whether `MARKUP` finds anything in `text`: its alternatives one scan at a time, each one sre can
+    skip ahead in (MARKUP's own scan tries every alternative at every character: 7× as long)."""
+    return bool(_ANYWHERE_CHARACTER.search(text) or ("_" in text and _LONE_UNDERSCORE.search(text)) or "  \n" in text
+                or _FIRST_LINE.match(text) or _LATER_LINE.search(text))
 
 
 class Headings(NamedTuple):
@@ -125,7 +139,7 @@ def known(md: markdown.Markdown) -> bool:
             if KNOWN[kind].get(name) != f"{type(processor).__module__}.{type(processor).__qualname__}":
                 return False
     marker = getattr(md.treeprocessors["toc"], "marker", "") if "toc" in md.treeprocessors else "[TOC]"
-    return isinstance(md.treeprocessors["inline"], PlainTextInline) and (not marker or bool(MARKUP.search(marker)))
+    return isinstance(md.treeprocessors["inline"], PlainTextInline) and (not marker or has_markup(marker))
 
 
 def headings(md: markdown.Markdown) -> Headings | None:
@@ -165,7 +179,7 @@ def plain_body(text: str, named: Headings | None, extras: frozenset[str] = froze
     rest, headed = HEADING.subn("", text) if named is not None and "#" in text else (text, 0)
     if not text.strip():
         return None
-    checked = not MARKUP.search(rest)  # paragraphs and headings only: no block or paragraph needs a look
+    checked = not has_markup(rest)  # paragraphs and headings only: no block or paragraph needs a look
     if not checked and not extras:
         return None
     made = _Made(named, extras, checked)
@@ -204,7 +218,7 @@ class _Made:
         False when the lines hold markup."""
         block = "\n".join(lines)
         lines.clear()
-        made = block if self.checked else inline(block, MARKUP, self.extras)
+        made = block if self.checked else inline(block, has_markup, self.extras)
         if made is not None and made.strip():
             self.parts.append(f"<p>{made.lstrip()}</p>")
         return made is not None
@@ -231,7 +245,7 @@ class _Made:
         is_list = block[0] != "|"
         if is_list and self.after_list:
             return False
-        made = list_html(block, MARKUP, self.extras) if is_list else table_html(block, INLINE_MARKUP, self.extras)
+        made = list_html(block, has_markup, self.extras) if is_list else table_html(block, INLINE_MARKUP.search, self.extras)
         self.after_list = is_list
         if made is not None:
             self.parts.append(made)

@@ -32,11 +32,19 @@ def _table() -> dict[int, str]:
 
 
 TABLE = _table()
+assert all(TABLE.get(ord(to), to) == to for to in TABLE.values())  # what a character folds to folds no further
 _FOLDED = re.compile("[" + "".join(re.escape(chr(code)) for code in sorted(TABLE)) + "]")
 _folded = TABLE.__getitem__
 
 
 def fold(text: str) -> str:
-    """`text.translate(TABLE)`, 4× as fast on Chinese text: `translate` looks up every character in
-    the table, where this finds the few that fold (full-width punctuation) in C."""
-    return _FOLDED.sub(lambda match: _folded(ord(match.group())), text)
+    """`text.translate(TABLE)`, 8× as fast on Chinese text: `translate` looks up every character in
+    the table, where this finds each character that folds (a few kinds of full-width punctuation,
+    hundreds of times in a long body) once, in C, and replaces all of its kind at once. Nothing a
+    character folds to folds further, so replacing kind after kind is folding once."""
+    search, at = _FOLDED.search, 0
+    while (found := search(text, at)) is not None:
+        character = found.group()
+        text = text.replace(character, _folded(ord(character)))
+        at = found.end()  # one character for one: offsets stay
+    return text
