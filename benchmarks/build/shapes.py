@@ -12,7 +12,13 @@ the standard project never exercises:
 - punctuated: half the bodies end with a line holding a time, a range, a building number or a bare web address;
 - link-only: no body at all, every entry a `link:` to where the document lives;
 - included:  the entries in 100 files under catalogue/ (`include:`);
-- dumped:    directory.yml as PyYAML's `safe_dump` writes it (keys sorted, Chinese as \\u escapes).
+- dumped:    directory.yml as PyYAML's `safe_dump` writes it (keys sorted, Chinese as \\u escapes);
+- long:      every body four times as long (the next three bodies' text after its own);
+- sectioned: every body as a CMS export writes it: paragraphs under "## 一、…" headings (so a table of
+             contents), a numbered list of clauses with bold labels, maybe a bulleted list and a table,
+             the agency and date on lines of their own;
+- attached:  every entry with two attachments more (20,000 more files of 4 KB to copy and check), Hugo's
+             copy with the same files as static files.
 
 Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes and,
 within a shape, the plugin copies given (`--plugin-src` again and again: before and after a change) and Hugo; each
@@ -38,9 +44,10 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, os.path.dirname(__file__))
+from body_text import with_headings, with_markup  # noqa: E402
 from run import ENV, build, remove_set_aside  # noqa: E402
 
-SHAPES = ["standard", "crlf", "titled", "punctuated", "link-only", "included", "dumped"]
+SHAPES = ["standard", "crlf", "titled", "punctuated", "link-only", "included", "dumped", "long", "sectioned", "attached"]
 PUNCTUATION = ["会议定于上午9:30在3#楼召开。", "办理时限为3~5个工作日。", "详见 https://www.example.gov.cn/xxgk/ 栏目。",
                "咨询时间：工作日9:00-17:00。"]
 
@@ -105,6 +112,37 @@ def derive(shape: str, project: Path) -> None:
     elif shape == "dumped":
         data = yaml.load(catalogue.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
         catalogue.write_text(yaml.safe_dump(data), encoding="utf-8")
+    elif shape == "long":
+        pairs = bodies(project)
+        texts = [body.read_text(encoding="utf-8").strip() for body, _ in pairs]
+        for k, pair in enumerate(pairs):
+            more = "\n\n".join(texts[(k + step) % len(texts)] for step in (1, 2, 3))
+            edit_both(pair, lambda text, more=more: f"{text.rstrip()}\n\n{more}\n")
+    elif shape == "sectioned":
+        for pair in bodies(project):
+            edit_both(pair, lambda text, seed=pair[0].name: sectioned(text, random.Random(seed)))
+    elif shape == "attached":
+        catalogue.write_text(re.sub(r"(?m)^    body: gkml/(\d+)/(\d+)\.md\n(    attachments:\n(?:      - .*\n)*)?", attached,
+                                    catalogue.read_text(encoding="utf-8")), encoding="utf-8")
+        for made in re.findall(r"file: (files/\S+-[23]\.pdf)", catalogue.read_text(encoding="utf-8")):
+            for root in ("disclosure/content", "hugo/static"):
+                (project / root / made).parent.mkdir(parents=True, exist_ok=True)
+                (project / root / made).write_bytes(b"%PDF-1.4\n" + made.encode() * 150 + b"\n%%EOF\n")
+
+
+def attached(match: re.Match) -> str:
+    """An entry's body line and attachments, with two attachments more."""
+    year, number = match[1], match[2]
+    listed = match[3] or "    attachments:\n"
+    return (f"    body: gkml/{year}/{number}.md\n{listed}      - {{title: 附件2, file: files/{year}/{number}-2.pdf}}\n"
+            f"      - {{title: 附件3, file: files/{year}/{number}-3.pdf}}\n")
+
+
+def sectioned(text: str, rng: random.Random) -> str:
+    """A body as a CMS export writes it (the same for the same text and seed: both copies alike)."""
+    paragraphs = text.strip().split("\n\n")
+    blocks = with_headings(paragraphs[:5], rng) + paragraphs[5:]  # at most five sections
+    return "\n\n".join(with_markup(blocks, rng, "示例市数据管理局", "2024年5月6日")) + "\n"
 
 
 def main() -> None:
