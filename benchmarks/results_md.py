@@ -1,4 +1,5 @@
-"""benchmarks/RESULTS.md: each benchmark owns one "## …" section and rewrites only that one.
+"""benchmarks/RESULTS.md: each benchmark owns one "## …" section and rewrites only that one (or, for
+a section that keeps its history, adds its run as the section's newest "### " subsection).
 
 Every section starts with where its numbers come from (`provenance`): the command that produced them,
 the commit measured, the machine and the date. Scripts record these when they measure; a section
@@ -26,6 +27,24 @@ def replace_section(text: str, heading: str, body: str) -> str:
     end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
     tail = ["", *lines[end:]] if end < len(lines) else []
     return "\n".join(lines[:start] + body.rstrip("\n").splitlines() + tail) + "\n"
+
+
+def insert_run(text: str, heading: str, run: str) -> str:
+    """`text` with `run` (a "### " subsection) put first among the runs of the section under the line
+    `heading` (before its first "### " line, else at its end): the section's opening and earlier runs stay."""
+    lines = text.splitlines()
+    if heading not in lines:
+        return text.rstrip("\n") + "\n\n" + heading + "\n\n" + run.rstrip("\n") + "\n"
+    start = lines.index(heading)
+    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    first = next((i for i in range(start + 1, end) if lines[i].startswith("### ")), end)
+    return "\n".join(lines[:first] + run.rstrip("\n").splitlines() + [""] + lines[first:]) + "\n"
+
+
+def add_run(heading: str, run: str, path: Path = RESULTS) -> None:
+    """A benchmark whose section keeps its history: `run` becomes its newest subsection."""
+    path.write_text(insert_run(path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n", heading, run),
+                    encoding="utf-8")
 
 
 def write_section(heading: str, body: str, path: Path = RESULTS) -> None:

@@ -21,7 +21,8 @@ the standard project never exercises:
              copy with the same files as static files.
 
 Hugo's copy of the entries gets the same bodies (none for link-only). Rounds alternate the shapes and,
-within a shape, the plugin copies given (`--plugin-src` again and again: before and after a change) and Hugo; each
+within a shape, the plugin copies given (`--plugin-src` again and again: before and after a change) and Hugo,
+Hugo first in every other round (this disk makes folders and files slowly for minutes after a deletion); each
 build starts without a site folder and is timed as run.py times it (the old site moved aside, deleted
 before the next round). Prints a table of
 medians and the ratio to Hugo's; `--json` keeps every time.
@@ -161,9 +162,10 @@ def main() -> None:
     for source in args.plugin_src or [None]:
         builds[source or "installed"] = ("disclosure", {**ENV, "PYTHONPATH": os.path.abspath(source)} if source else ENV)
     times: dict[str, dict[str, list[float]]] = {shape: {name: [] for name in builds} for shape in shapes}
-    for _ in range(args.rounds):
+    for round_ in range(args.rounds):
+        order = list(builds.items()) if round_ % 2 == 0 else list(builds.items())[::-1]  # who builds first alternates
         for shape in shapes:
-            for name, (kind, env) in builds.items():
+            for name, (kind, env) in order:
                 times[shape][name].append(build(str(args.work / shape / kind), kind, first=True, env=env)["wall_s"])
         settle([args.work / shape / kind for shape in shapes for kind in ("disclosure", "hugo")])
     report(args.n, times)

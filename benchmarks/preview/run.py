@@ -11,7 +11,8 @@ far as the index number's year allows (to January of the year before, then Decem
 entries passed, a year's or more, all move by one); for each it polls the served
 page (every 50 ms) until it shows the change (or, for the removed entry, answers 404) and records
 the seconds since the save, with the 1-minute load average, and then the seconds from the save until
-the server logs that the exports and search data of that save are written. Writes "## Preview" in RESULTS.md.
+the server logs that the exports and search data of that save are written. Adds the run to "## Preview" in
+RESULTS.md, above the earlier ones.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ import urllib.request
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.dirname(HERE))
-from results_md import machine, write_section  # noqa: E402 — benchmarks/ is not a package
+from results_md import add_run, machine  # noqa: E402 — benchmarks/ is not a package
 
 REPO = os.path.dirname(os.path.dirname(HERE))
 CODE = "11440100MB2C00000X"
@@ -254,12 +255,13 @@ def main() -> None:
         stream.seek(log_start)
         text = stream.read().decode("utf-8", "replace")
     server_lines = [line.split("-  ", 1)[-1].strip() for line in text.splitlines() if "已更新" in line or "已生成" in line]
-    write_section("## Preview", report(args, rows, server_lines))
+    add_run("## Preview", report(args, rows, server_lines))  # the earlier runs stay below it
 
 
 def report(args, rows, server_lines: list[str]) -> str:
     head = subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True, check=False).stdout.strip()
-    out = ["## Preview", "",
+    text = "wide vocabulary" if args.wide_vocabulary else "standard text"
+    out = [f"### {datetime.datetime.now(datetime.UTC):%Y-%m-%d %H:%M} UTC, {text} ({head})", "",
            f"`python benchmarks/preview/run.py --size {args.size} --rounds {args.rounds}{' --wide-vocabulary' if args.wide_vocabulary else ''}` — "
            f"commit {head}, "
            f"{machine()} (shared with other builds and tests at times), "

@@ -24,10 +24,12 @@ def spare_unindexed_pages(plugins: PluginCollection) -> None:
     from material.plugins.search.plugin import SearchPlugin
 
     handlers = plugins.events["page_context"]
+    origins = getattr(plugins, "_event_origins", None)  # names plugins in MkDocs' messages; private, so optional
     for position, handler in enumerate(handlers):
         if isinstance(getattr(handler, "__self__", None), SearchPlugin):
             handlers[position] = spared = _sparing(handler)
-            plugins._event_origins[spared] = plugins._event_origins.get(handler, "material/search")
+            if isinstance(origins, dict):
+                origins[spared] = origins.get(handler, "material/search")
 
 
 def _sparing(handler: Callable[..., Any]) -> Callable[..., Any]:
