@@ -21,10 +21,9 @@ def replace_section(text: str, heading: str, body: str) -> str:
     """`text` with the section under the line `heading` replaced by `body` (which starts with that
     heading); appended when the section is missing."""
     lines = text.splitlines()
-    if heading not in lines:
+    if (section := _section(lines, heading)) is None:
         return text.rstrip("\n") + "\n\n" + body.rstrip("\n") + "\n"
-    start = lines.index(heading)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    start, end = section
     tail = ["", *lines[end:]] if end < len(lines) else []
     return "\n".join(lines[:start] + body.rstrip("\n").splitlines() + tail) + "\n"
 
@@ -33,23 +32,32 @@ def insert_run(text: str, heading: str, run: str) -> str:
     """`text` with `run` (a "### " subsection) put first among the runs of the section under the line
     `heading` (before its first "### " line, else at its end): the section's opening and earlier runs stay."""
     lines = text.splitlines()
-    if heading not in lines:
+    if (section := _section(lines, heading)) is None:
         return text.rstrip("\n") + "\n\n" + heading + "\n\n" + run.rstrip("\n") + "\n"
-    start = lines.index(heading)
-    end = next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+    start, end = section
     first = next((i for i in range(start + 1, end) if lines[i].startswith("### ")), end)
     return "\n".join(lines[:first] + run.rstrip("\n").splitlines() + [""] + lines[first:]) + "\n"
 
 
+def _section(lines: list[str], heading: str) -> tuple[int, int] | None:
+    """The line of `heading` and that of the next "## " heading (or the end), when the section is there."""
+    if heading not in lines:
+        return None
+    start = lines.index(heading)
+    return start, next((i for i in range(start + 1, len(lines)) if lines[i].startswith("## ")), len(lines))
+
+
 def add_run(heading: str, run: str, path: Path = RESULTS) -> None:
     """A benchmark whose section keeps its history: `run` becomes its newest subsection."""
-    path.write_text(insert_run(path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n", heading, run),
-                    encoding="utf-8")
+    path.write_text(insert_run(_read(path), heading, run), encoding="utf-8")
 
 
 def write_section(heading: str, body: str, path: Path = RESULTS) -> None:
-    old = path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
-    path.write_text(replace_section(old, heading, body), encoding="utf-8")
+    path.write_text(replace_section(_read(path), heading, body), encoding="utf-8")
+
+
+def _read(path: Path) -> str:
+    return path.read_text(encoding="utf-8") if path.exists() else "# Benchmarks\n"
 
 
 def _git(*args: str) -> str:
